@@ -1,0 +1,52 @@
+// Small structural questions about AST nodes that many rules ask.
+
+import type { ASTNode, Expression, FunctionCall, MemberAccess } from '@solidity-parser/parser/dist/src/ast-types';
+
+/** `base.member` where base is the identifier `base` (e.g. `tx.origin`, `msg.sender`). */
+export function isMemberOf(node: ASTNode | null | undefined, base: string, member: string): node is MemberAccess {
+  return (
+    !!node &&
+    node.type === 'MemberAccess' &&
+    node.memberName === member &&
+    node.expression.type === 'Identifier' &&
+    node.expression.name === base
+  );
+}
+
+export function isMsgSender(node: ASTNode | null | undefined): boolean {
+  if (isMemberOf(node, 'msg', 'sender')) return true;
+  // `_msgSender()` is OpenZeppelin's Context indirection for msg.sender.
+  return !!node && node.type === 'FunctionCall' && node.expression.type === 'Identifier' && node.expression.name === '_msgSender';
+}
+
+/** The name of a plain `f(...)` call, or undefined for member calls and other callees. */
+export function calleeName(call: FunctionCall): string | undefined {
+  const callee = unwrapCallOptions(call.expression);
+  return callee.type === 'Identifier' ? callee.name : undefined;
+}
+
+/** Strips `{value: x, gas: y}` call options: `a.call{value: v}` → `a.call`. */
+export function unwrapCallOptions(expr: Expression): Expression {
+  let current: ASTNode = expr;
+  while (current.type === 'NameValueExpression') current = current.expression;
+  return current as Expression;
+}
+
+/** The identifier at the root of `a.b[c].d`, if any. */
+export function baseIdentifier(expr: ASTNode): string | undefined {
+  let current: ASTNode = expr;
+  for (;;) {
+    if (current.type === 'Identifier') return current.name;
+    if (current.type === 'MemberAccess') current = current.expression;
+    else if (current.type === 'IndexAccess') current = current.base;
+    else if (current.type === 'IndexRangeAccess') current = current.base;
+    else if (current.type === 'TupleExpression' && current.components.length === 1 && current.components[0]) current = current.components[0] as ASTNode;
+    else return undefined;
+  }
+}
+
+export const ASSIGNMENT_OPERATORS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '|=', '&=', '^=', '<<=', '>>=']);
+
+export function isAssignment(node: ASTNode): boolean {
+  return node.type === 'BinaryOperation' && ASSIGNMENT_OPERATORS.has(node.operator);
+}

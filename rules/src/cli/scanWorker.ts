@@ -1,0 +1,2 @@
+// Worker-thread entry for parallel scans (see scanRunner.ts).
+export {};

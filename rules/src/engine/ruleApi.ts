@@ -1,0 +1,109 @@
+// The contract between the engine and a rule: metadata, the context a rule reports through, and the visitor.
+
+import type { ASTNode, ASTNodeTypeString, BaseASTNode, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import type { Confidence, FindingTag, Severity, TextEdit } from '../model/finding';
+import type { ContractInfo, ProjectModel } from '../project/projectModel';
+import type { SourceFile } from '../project/sourceFile';
+
+export const CATEGORIES = [
+  'reentrancy',
+  'access-control',
+  'arithmetic',
+  'randomness',
+  'time',
+  'external-calls',
+  'denial-of-service',
+  'signatures',
+  'upgradeability',
+  'tokens',
+  'oracles',
+  'defi',
+  'compiler',
+  'deprecated',
+  'code-quality',
+  'gas',
+  'engine',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface RuleMeta<M extends string = string> {
+  /** Kebab-case; also the file name, fixture name, docs anchor, diagnostic code and suppression target. */
+  id: string;
+  title: string;
+  severity: Severity;
+  confidence: Confidence;
+  category: Category;
+  /** SWC registry ids such as "SWC-107"; empty when the class has none. */
+  swc: string[];
+  description: string;
+  exploitScenario: string;
+  recommendation: string;
+  references: string[];
+  messages: Record<M, string>;
+  fixable?: boolean;
+  hasSuggestions?: boolean;
+  tags?: FindingTag[];
+}
+
+export interface Fixer {
+  replace(node: BaseASTNode, text: string): TextEdit;
+  replaceRange(start: number, end: number, text: string): TextEdit;
+  insertBefore(node: BaseASTNode, text: string): TextEdit;
+  insertAfter(node: BaseASTNode, text: string): TextEdit;
+  remove(node: BaseASTNode): TextEdit;
+}
+
+export interface FixDescriptor {
+  description: string;
+  edits(fixer: Fixer): TextEdit | TextEdit[];
+}
+
+export interface RelatedDescriptor {
+  node: BaseASTNode;
+  message: string;
+  /** The file the node lives in when it is not the file being analysed (an inherited base). */
+  file?: SourceFile;
+}
+
+export interface ReportDescriptor<M extends string> {
+  node: BaseASTNode;
+  messageId: M;
+  data?: Record<string, string | number>;
+  /** Lower than the rule's default when this instance is less certain; never higher. */
+  confidence?: Confidence;
+  related?: RelatedDescriptor[];
+  fix?: FixDescriptor;
+  suggest?: FixDescriptor[];
+}
+
+export interface RuleContext<M extends string = string> {
+  readonly file: SourceFile;
+  readonly project: ProjectModel;
+  report(descriptor: ReportDescriptor<M>): void;
+  /** Ancestors of the node being visited, outermost first; the node itself is not included. */
+  ancestors(): readonly ASTNode[];
+  /** The contract enclosing the node being visited. */
+  contract(): ContractInfo | undefined;
+  /** The function or modifier enclosing the node being visited. */
+  callable(): FunctionDefinition | ModifierDefinition | undefined;
+  /** Source text of a node in the file being analysed. */
+  text(node: BaseASTNode): string;
+}
+
+type NodeOfType<K extends ASTNodeTypeString> = Extract<ASTNode, { type: K }>;
+
+export type RuleVisitor = {
+  [K in ASTNodeTypeString]?: (node: NodeOfType<K>) => void;
+} & {
+  [K in ASTNodeTypeString as `${K}:exit`]?: (node: NodeOfType<K>) => void;
+};
+
+export interface Rule<M extends string = string> {
+  meta: RuleMeta<M>;
+  create(context: RuleContext<M>): RuleVisitor;
+}
+
+/** Identity with types: ties `messageId` in reports to the keys of `meta.messages`. */
+export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+  return rule;
+}

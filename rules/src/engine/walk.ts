@@ -1,0 +1,62 @@
+// Iterative depth-first AST traversal with enter/exit callbacks and an ancestor stack. Iterative so that a
+// pathologically nested file cannot exhaust the call stack.
+
+import type { ASTNode } from '@solidity-parser/parser/dist/src/ast-types';
+
+const SKIPPED_KEYS = new Set(['type', 'loc', 'range', 'comments']);
+
+export function isNode(value: unknown): value is ASTNode {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Direct child nodes in source-key order. */
+export function childrenOf(node: ASTNode): ASTNode[] {
+  const out: ASTNode[] = [];
+  for (const key of Object.keys(node)) {
+    if (SKIPPED_KEYS.has(key)) continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) out.push(item);
+    } else if (isNode(value)) {
+      out.push(value);
+    }
+  }
+  return out;
+}
+
+export interface WalkCallbacks {
+  enter(node: ASTNode, ancestors: readonly ASTNode[]): void;
+  exit(node: ASTNode, ancestors: readonly ASTNode[]): void;
+}
+
+export function walk(root: ASTNode, callbacks: WalkCallbacks): void {
+  const ancestors: ASTNode[] = [];
+  const stack: { node: ASTNode; exiting: boolean }[] = [{ node: root, exiting: false }];
+  while (stack.length > 0) {
+    const item = stack.pop() as { node: ASTNode; exiting: boolean };
+    if (item.exiting) {
+      ancestors.pop();
+      callbacks.exit(item.node, ancestors);
+      continue;
+    }
+    callbacks.enter(item.node, ancestors);
+    ancestors.push(item.node);
+    stack.push({ node: item.node, exiting: true });
+    const children = childrenOf(item.node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], exiting: false });
+  }
+}
+
+/** All nodes below `root` (root included) that satisfy `predicate`, in source order. */
+export function findAll<T extends ASTNode>(root: ASTNode, predicate: (node: ASTNode) => node is T): T[];
+export function findAll(root: ASTNode, predicate: (node: ASTNode) => boolean): ASTNode[];
+export function findAll(root: ASTNode, predicate: (node: ASTNode) => boolean): ASTNode[] {
+  const out: ASTNode[] = [];
+  walk(root, {
+    enter: (node) => {
+      if (predicate(node)) out.push(node);
+    },
+    exit: () => undefined,
+  });
+  return out;
+}

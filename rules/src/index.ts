@@ -1,0 +1,33 @@
+// The public API of the engine: everything the CLI, the language server and tests may import.
+
+export * from './model/finding';
+export { LineIndex } from './model/lineIndex';
+export type { SourceFile } from './project/sourceFile';
+export { ParseCache, createSourceFile, hashText } from './project/sourceFile';
+export type { FileHost } from './project/fileHost';
+export { InMemoryFileHost } from './project/fileHost';
+export { ProjectModel, ContractInfo } from './project/projectModel';
+export { findProjectRoot, collectSolidityFiles } from './project/projectFiles';
+export type { Rule, RuleMeta, RuleContext, RuleVisitor, Category } from './engine/ruleApi';
+export { defineRule, CATEGORIES } from './engine/ruleApi';
+export { RuleRegistry, RuleMetadataError, validateRuleMeta } from './engine/registry';
+export { ENGINE_RULES } from './engine/engineRules';
+export type { RuleSelection, SelectionOverrides } from './engine/ruleSelection';
+export { selectRules, knownRuleIds, UnknownRuleError } from './engine/ruleSelection';
+export { analyzeFile, compareFindings } from './engine/analyze';
+export { scanFiles, reportedFiles } from './engine/scan';
+export type { ScanResult, ScanError } from './engine/scan';
+export { relativeTo } from './engine/runRules';
+export { parseSuppressions } from './engine/suppressions';
+export type { AuditConfig, RuleSetting } from './config/config';
+export { parseConfig, ConfigError, CONFIG_FILE_NAME, DEFAULT_CONFIG, createReportFilter } from './config/config';
+export { ALL_RULES } from './rules/index';
+
+import { RuleRegistry } from './engine/registry';
+import { ALL_RULES } from './rules/index';
+
+/** The registry of every built-in rule, validated once. */
+export function defaultRegistry(): RuleRegistry {
+  return new RuleRegistry(ALL_RULES);
+}
+export { NodeFileHost } from './cli/nodeFileHost';

@@ -1,0 +1,244 @@
+// The project model: every reachable file, contracts with their C3 linearization across files, and per-contract
+// symbol tables that include inherited members (so an inherited `nonReentrant` is known as such).
+
+import * as path from 'node:path';
+import type {
+  ContractDefinition,
+  EventDefinition,
+  FunctionDefinition,
+  ModifierDefinition,
+  StateVariableDeclarationVariable,
+  UsingForDeclaration,
+} from '@solidity-parser/parser/dist/src/ast-types';
+import type { FileHost } from './fileHost';
+import { c3Linearize } from './linearize';
+import { discoverRemappings, ImportResolver } from './remappings';
+import { ParseCache, type SourceFile } from './sourceFile';
+
+export interface Member<T> {
+  node: T;
+  owner: ContractInfo;
+}
+
+export class ContractInfo {
+  /** This contract first, then bases from most to least derived. */
+  linearization: ContractInfo[] = [this];
+  directBases: ContractInfo[] = [];
+  unresolvedBases: string[] = [];
+
+  constructor(
+    readonly node: ContractDefinition,
+    readonly file: SourceFile,
+  ) {}
+
+  get name(): string {
+    return this.node.name;
+  }
+
+  get kind(): string {
+    return this.node.kind;
+  }
+
+  /** Own members of one node type, in source order. */
+  ownMembers<T>(type: string): T[] {
+    return this.node.subNodes.filter((n) => n.type === type) as unknown as T[];
+  }
+
+  ownFunctions(): FunctionDefinition[] {
+    return this.ownMembers<FunctionDefinition>('FunctionDefinition');
+  }
+
+  ownStateVariables(): StateVariableDeclarationVariable[] {
+    const out: StateVariableDeclarationVariable[] = [];
+    for (const decl of this.node.subNodes) {
+      if (decl.type === 'StateVariableDeclaration') {
+        out.push(...((decl as unknown as { variables: StateVariableDeclarationVariable[] }).variables));
+      }
+    }
+    return out;
+  }
+
+  /** State variables visible in this contract, own first, then inherited. */
+  stateVariables(): Member<StateVariableDeclarationVariable>[] {
+    return this.linearization.flatMap((c) => c.ownStateVariables().map((node) => ({ node, owner: c })));
+  }
+
+  stateVariable(name: string): Member<StateVariableDeclarationVariable> | undefined {
+    return this.stateVariables().find((m) => m.node.name === name);
+  }
+
+  /** Every function definition in the hierarchy, most derived first (overridden ones included). */
+  functions(): Member<FunctionDefinition>[] {
+    return this.linearization.flatMap((c) => c.ownFunctions().map((node) => ({ node, owner: c })));
+  }
+
+  /** The implementations a call by name dispatches to: the most derived definition per name and arity. */
+  resolveFunction(name: string, argumentCount?: number): Member<FunctionDefinition> | undefined {
+    return this.functions().find(
+      (m) => m.node.name === name && m.node.body !== null && (argumentCount === undefined || m.node.parameters.length === argumentCount),
+    );
+  }
+
+  modifiers(): Member<ModifierDefinition>[] {
+    return this.linearization.flatMap((c) => c.ownMembers<ModifierDefinition>('ModifierDefinition').map((node) => ({ node, owner: c })));
+  }
+
+  resolveModifier(name: string): Member<ModifierDefinition> | undefined {
+    return this.modifiers().find((m) => m.node.name === name && m.node.body !== null) ?? this.modifiers().find((m) => m.node.name === name);
+  }
+
+  events(): Member<EventDefinition>[] {
+    return this.linearization.flatMap((c) => c.ownMembers<EventDefinition>('EventDefinition').map((node) => ({ node, owner: c })));
+  }
+
+  usingFor(): Member<UsingForDeclaration>[] {
+    return this.linearization.flatMap((c) => c.ownMembers<UsingForDeclaration>('UsingForDeclaration').map((node) => ({ node, owner: c })));
+  }
+
+  inheritsFrom(name: string): boolean {
+    return this.linearization.some((c) => c !== this && c.name === name);
+  }
+}
+
+export interface ProjectOptions {
+  /** The project root: where remappings, foundry.toml and lib/ are looked up. */
+  root: string;
+  host: FileHost;
+  parseCache?: ParseCache;
+}
+
+export class ProjectModel {
+  private readonly filesByPath = new Map<string, SourceFile>();
+  private readonly importsByPath = new Map<string, string[]>();
+  private readonly contractsByFile = new Map<string, ContractInfo[]>();
+  private readonly contractByNode = new Map<ContractDefinition, ContractInfo>();
+  private readonly resolver: ImportResolver;
+  private readonly parseCache: ParseCache;
+
+  private constructor(private readonly options: ProjectOptions) {
+    this.resolver = new ImportResolver(options.root, discoverRemappings(options.root, options.host), options.host);
+    this.parseCache = options.parseCache ?? new ParseCache();
+  }
+
+  /**
+   * Loads the given files and everything they import. `overrides` supplies texts that win over the host
+   * (unsaved editor buffers). Unreadable entry files are skipped; callers report them.
+   */
+  static load(entryPaths: string[], options: ProjectOptions, overrides: Map<string, string> = new Map()): ProjectModel {
+    const model = new ProjectModel(options);
+    const queue = entryPaths.map((p) => path.resolve(p));
+    while (queue.length > 0) {
+      const next = queue.shift() as string;
+      if (model.filesByPath.has(next)) continue;
+      const text = overrides.get(next) ?? options.host.readFile(next);
+      if (text === undefined) continue;
+      const file = model.parseCache.get(next, text);
+      model.filesByPath.set(next, file);
+      const imports: string[] = [];
+      for (const directive of file.importDirectives) {
+        const resolved = model.resolver.resolve(directive.path, next);
+        if (resolved) {
+          imports.push(resolved);
+          queue.push(resolved);
+        }
+      }
+      model.importsByPath.set(next, imports);
+    }
+    model.buildContracts();
+    return model;
+  }
+
+  get root(): string {
+    return this.options.root;
+  }
+
+  file(absolutePath: string): SourceFile | undefined {
+    return this.filesByPath.get(absolutePath);
+  }
+
+  files(): SourceFile[] {
+    return [...this.filesByPath.values()];
+  }
+
+  /** Resolved absolute paths of the files a file imports directly. */
+  importsOf(absolutePath: string): string[] {
+    return this.importsByPath.get(absolutePath) ?? [];
+  }
+
+  /** Resolves one import path from a file, for callers that need the mapping of a single directive. */
+  resolveImport(importPath: string, fromFile: string): string | undefined {
+    return this.resolver.resolve(importPath, fromFile);
+  }
+
+  /** The file and everything it imports, transitively, nearest first. */
+  transitiveImports(absolutePath: string): string[] {
+    const seen = new Set<string>([absolutePath]);
+    const order: string[] = [];
+    const queue = [absolutePath];
+    while (queue.length > 0) {
+      const current = queue.shift() as string;
+      for (const dep of this.importsOf(current)) {
+        if (seen.has(dep)) continue;
+        seen.add(dep);
+        order.push(dep);
+        queue.push(dep);
+      }
+    }
+    return order;
+  }
+
+  contractsIn(absolutePath: string): ContractInfo[] {
+    return this.contractsByFile.get(absolutePath) ?? [];
+  }
+
+  contractOf(node: ContractDefinition): ContractInfo | undefined {
+    return this.contractByNode.get(node);
+  }
+
+  /** Finds the contract a name refers to from a file: its own, then imported ones, then any unique match. */
+  resolveContractName(name: string, fromFile: string): ContractInfo | undefined {
+    const simple = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : name;
+    for (const candidatePath of [fromFile, ...this.transitiveImports(fromFile)]) {
+      const found = this.contractsIn(candidatePath).find((c) => c.name === simple);
+      if (found) return found;
+    }
+    const alias = this.importAlias(simple, fromFile);
+    if (alias && alias !== simple) return this.resolveContractName(alias, fromFile);
+    const everywhere = [...this.contractByNode.values()].filter((c) => c.name === simple);
+    return everywhere.length === 1 ? everywhere[0] : undefined;
+  }
+
+  private importAlias(name: string, fromFile: string): string | undefined {
+    const file = this.file(fromFile);
+    for (const directive of file?.importDirectives ?? []) {
+      for (const [original, alias] of directive.symbolAliases ?? []) {
+        if (alias === name) return original;
+      }
+    }
+    return undefined;
+  }
+
+  private buildContracts(): void {
+    for (const file of this.filesByPath.values()) {
+      const infos: ContractInfo[] = [];
+      for (const child of file.ast?.children ?? []) {
+        if (child.type === 'ContractDefinition') {
+          const info = new ContractInfo(child, file);
+          infos.push(info);
+          this.contractByNode.set(child, info);
+        }
+      }
+      this.contractsByFile.set(file.path, infos);
+    }
+    for (const info of this.contractByNode.values()) {
+      for (const spec of info.node.baseContracts) {
+        const base = this.resolveContractName(spec.baseName.namePath, info.file.path);
+        if (base && base !== info) info.directBases.push(base);
+        else info.unresolvedBases.push(spec.baseName.namePath);
+      }
+    }
+    for (const info of this.contractByNode.values()) {
+      info.linearization = c3Linearize(info, (c) => c.directBases);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+// One parsed Solidity file: text, tree, syntax errors, pragma and import list. Built once per content.
+
+import { createHash } from 'node:crypto';
+import type { ImportDirective, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
+import { LineIndex } from '../model/lineIndex';
+import { parseSolidity, type SyntaxError } from '../parse/parseSolidity';
+import { solidityPragma, type SolidityPragma } from '../parse/pragma';
+
+export interface SourceFile {
+  /** Absolute, normalised path. */
+  path: string;
+  text: string;
+  lines: LineIndex;
+  ast: SourceUnit | undefined;
+  syntaxErrors: SyntaxError[];
+  pragma: SolidityPragma | undefined;
+  importDirectives: ImportDirective[];
+  contentHash: string;
+}
+
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function createSourceFile(path: string, text: string): SourceFile {
+  const lines = new LineIndex(text);
+  const { ast, syntaxErrors } = parseSolidity(text, lines);
+  return {
+    path,
+    text,
+    lines,
+    ast,
+    syntaxErrors,
+    pragma: ast ? solidityPragma(ast) : undefined,
+    importDirectives: ast ? (ast.children.filter((c) => c.type === 'ImportDirective') as ImportDirective[]) : [],
+    contentHash: hashText(text),
+  };
+}
+
+/** Reuses parsed files whose text has not changed, so re-analysis parses only what was edited. */
+export class ParseCache {
+  private readonly byPath = new Map<string, SourceFile>();
+
+  get(path: string, text: string): SourceFile {
+    const cached = this.byPath.get(path);
+    if (cached && cached.text === text) return cached;
+    const file = createSourceFile(path, text);
+    this.byPath.set(path, file);
+    return file;
+  }
+
+  delete(path: string): void {
+    this.byPath.delete(path);
+  }
+}
