@@ -31,3 +31,4 @@ export function defaultRegistry(): RuleRegistry {
   return new RuleRegistry(ALL_RULES);
 }
 export { NodeFileHost } from './cli/nodeFileHost';
+export { ruleDocsUrl, DOCS_BASE_URL } from './model/ruleDocsUrl';

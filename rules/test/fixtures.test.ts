@@ -2,7 +2,6 @@
 // set of (line, rule) pairs must match exactly, so every fixture also proves its look-alikes stay silent.
 
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { collectSolidityFiles, NodeFileHost, relativeTo, reportedFiles, DEFAULT_CONFIG, findProjectRoot } from '../src/index';
 import { keyOf, readExpectations } from './support/fixtureExpectations';
 import { analyzeFixture, FIXTURES_ROOT } from './support/fixtureProject';
