@@ -1,0 +1,37 @@
+// The options of the sol-audit command after commander has parsed them, and the argument parsers it uses.
+
+import { InvalidArgumentError } from 'commander';
+import { SEVERITIES, type Severity } from '../model/finding';
+
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export const FAIL_ON_LEVELS = [...SEVERITIES, 'never'] as const;
+export type FailOn = Severity | 'never';
+/** High by default: CI fails on likely exploitable issues; lower it with --fail-on medium, or use never. */
+export const DEFAULT_FAIL_ON: FailOn = 'high';
+
+export interface CliOptions {
+  format: OutputFormat;
+  output?: string;
+  failOn: FailOn;
+  rules?: string[];
+  excludeRules?: string[];
+  config?: string;
+  listRules?: boolean;
+  baseline?: string;
+  color: boolean;
+  quiet?: boolean;
+  jobs?: number;
+}
+
+/** "a, b,,c" → ["a", "b", "c"]; repeated flags accumulate. */
+export function parseIdList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((id) => id.trim()).filter((id) => id !== '')];
+}
+
+export function parsePositiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1.');
+  return n;
+}

@@ -1,0 +1,135 @@
+// One run of the sol-audit command after argument parsing: config, rule selection, scan, baseline,
+// rendering and the exit code. Writes only to the streams and files it is given.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import packageJson from '../../package.json';
+import type { AuditConfig } from '../config/config';
+import { ENGINE_RULES } from '../engine/engineRules';
+import type { RuleRegistry } from '../engine/registry';
+import { knownRuleIds, selectRules, UnknownRuleError, type RuleSelection } from '../engine/ruleSelection';
+import { reportedFiles } from '../engine/scan';
+import type { AuditReport } from '../format/report';
+import { renderReport } from '../format/renderReport';
+import { renderSarif } from '../format/sarif';
+import { defaultRegistry } from '../index';
+import { severityRank, type Finding } from '../model/finding';
+import { findProjectRoot } from '../project/projectFiles';
+import { loadBaseline, subtractBaseline } from './baseline';
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from './cliErrors';
+import type { CliOptions, FailOn } from './cliOptions';
+import { renderRuleList } from './listRules';
+import { loadConfig } from './loadConfig';
+import { NodeFileHost } from './nodeFileHost';
+import { createProgressLine } from './progress';
+import { runScan, type ScanRunRequest } from './scanRunner';
+
+export interface CliIo {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Options the parallel scan runner understands; passed through so the CLI need not change when it grows. */
+interface ScanRunExtras {
+  jobs?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function runAudit(paths: string[], options: CliOptions, io: CliIo): Promise<number> {
+  const registry = defaultRegistry();
+  const catalog = { rules: registry.all().map((r) => r.meta), engineRules: ENGINE_RULES };
+  const toolVersion = packageJson.version;
+
+  if (options.listRules) {
+    const text =
+      options.format === 'sarif'
+        ? renderSarif(emptyReport(toolVersion, io.cwd, [...catalog.rules, ...catalog.engineRules]))
+        : renderRuleList(catalog, options.format);
+    writeOutput(text, options, io);
+    return EXIT_OK;
+  }
+
+  const host = new NodeFileHost();
+  const targets = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(io.cwd, p));
+  const root = findProjectRoot(targets[0], host);
+  const config = loadConfig(root, options.config && path.resolve(io.cwd, options.config), knownRuleIds(registry));
+  const selection = selectRulesOrExplain(registry, config, options);
+  const baseline = options.baseline === undefined ? undefined : loadBaseline(path.resolve(io.cwd, options.baseline));
+
+  const files = reportedFiles(targets, root, config, host);
+  const progress = createProgressLine(io.stderr, io.stderr.isTTY === true && !options.quiet);
+  const request: ScanRunRequest & ScanRunExtras = {
+    files,
+    root,
+    selection,
+    host,
+    jobs: options.jobs,
+    onProgress: (done, total) => progress.update(done, total),
+  };
+  const scan = await runScan(request);
+  progress.clear();
+
+  for (const error of scan.errors) io.stderr.write(`sol-audit: ${path.relative(io.cwd, error.file) || error.file}: ${error.message}\n`);
+  if (files.length === 0 && !options.quiet) io.stderr.write(`sol-audit: no Solidity files found in ${targets.map((t) => path.relative(io.cwd, t) || '.').join(', ')}\n`);
+
+  const { fresh, matched } = baseline ? subtractBaseline(scan.findings, baseline) : { fresh: scan.findings, matched: 0 };
+  const report: AuditReport = {
+    toolVersion,
+    root,
+    files: scan.files,
+    lineCount: scan.lineCount,
+    findings: fresh,
+    errors: scan.errors,
+    rules: [...catalog.rules, ...catalog.engineRules],
+    baselineMatched: matched,
+    readSource: (file) => host.readFile(file),
+  };
+  const color = useColor(options, io);
+  writeOutput(renderReport(options.format, report, { cwd: io.cwd, color, quiet: options.quiet === true }), options, io);
+
+  // Nothing could be read at all: the run proves nothing, so it must not pass CI silently.
+  if (scan.files.length === 0 && scan.errors.length > 0) return EXIT_ERROR;
+  return failsOn(fresh, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export function failsOn(findings: readonly Finding[], failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  return findings.some((f) => severityRank(f.severity) <= severityRank(failOn));
+}
+
+function useColor(options: CliOptions, io: CliIo): boolean {
+  if (!options.color || options.output !== undefined || options.format !== 'text') return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.stdout.isTTY === true;
+}
+
+function writeOutput(text: string, options: CliOptions, io: CliIo): void {
+  if (options.output === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  const target = path.resolve(io.cwd, options.output);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+  } catch (err) {
+    throw new UsageError(`cannot write ${target}: ${(err as Error).message}`);
+  }
+  if (!options.quiet) io.stderr.write(`sol-audit: wrote ${options.format} report to ${path.relative(io.cwd, target) || target}\n`);
+}
+
+function emptyReport(toolVersion: string, root: string, rules: AuditReport['rules']): AuditReport {
+  return { toolVersion, root, files: [], lineCount: 0, findings: [], errors: [], rules, baselineMatched: 0, readSource: () => undefined };
+}
+
+function selectRulesOrExplain(registry: RuleRegistry, config: AuditConfig, options: CliOptions): RuleSelection {
+  try {
+    return selectRules(registry, config, { only: options.rules, exclude: options.excludeRules });
+  } catch (err) {
+    if (err instanceof UnknownRuleError) throw new UsageError(err.message);
+    throw err;
+  }
+}
