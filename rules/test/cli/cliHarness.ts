@@ -1,0 +1,74 @@
+// Runs the built sol-audit CLI as a child process against throw-away projects in the temp folder.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { REPO_ROOT } from '../support/fixtureProject';
+
+export const CLI_PATH = path.join(REPO_ROOT, 'rules/dist/cli.js');
+
+/** `npm test` builds before mocha; a single test file run on a fresh checkout builds here. */
+export function ensureCliBuilt(): void {
+  if (!fs.existsSync(CLI_PATH)) execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit' });
+}
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
+  const result = spawnSync(process.execPath, [CLI_PATH, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A project folder (with a foundry.toml so it is its own root) holding the given files. */
+export function makeProject(files: Record<string, string>): string {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sol-audit-cli-')));
+  writeFiles(root, { 'foundry.toml': '[profile.default]\nsrc = "src"\n', ...files });
+  return root;
+}
+
+export function writeFiles(root: string, files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    const target = path.join(root, name);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+  }
+}
+
+export function removeProject(root: string): void {
+  fs.rmSync(root, { recursive: true, force: true });
+}
+
+/** One tx-origin finding (medium) on line 8, column 17. */
+export const WALLET_SOL = `// SPDX-License-Identifier: MIT
+pragma solidity 0.8.24;
+
+contract Wallet {
+    address public owner = msg.sender;
+
+    function withdrawAll(address payable to) external {
+        require(tx.origin == owner, "not owner");
+        to.transfer(address(this).balance);
+    }
+}
+`;
+
+export const CLEAN_SOL = `// SPDX-License-Identifier: MIT
+pragma solidity 0.8.24;
+
+contract Counter {
+    uint256 public count;
+
+    function increment() external {
+        count += 1;
+    }
+}
+`;
