@@ -1,0 +1,135 @@
+// Guards on a function: a `msg.sender` check (in a modifier resolved through inheritance, in the body, or in
+// a checking function it calls), a reentrancy guard, and an initializer guard.
+
+import type { ASTNode, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import { findAll } from '../engine/walk';
+import type { ContractInfo, ProjectModel } from '../project/projectModel';
+import { isMemberOf, isMsgSender } from './astQueries';
+import { classifyCall } from './calls';
+import { modifierEvents } from './effects';
+import { FunctionScope, type Callable } from './scope';
+
+export interface GuardEvidence {
+  /** What guards the function: a modifier name, `require(msg.sender …)`, or a checking function name. */
+  description: string;
+  node: ASTNode;
+}
+
+/** Unresolved modifiers named like these are taken as access control (their source is not loaded). */
+const ACCESS_MODIFIER_NAME = /^(only|auth|requiresAuth|restricted|isAuthorized|whenAuthorized|ownerOnly|adminOnly|governance|isOwner|isAdmin)/i;
+/** Calls whose name says they check the caller: OpenZeppelin `_checkOwner`, `_checkRole`, `hasRole`, solmate `isAuthorized`. */
+const CHECKING_FUNCTION_NAME = /^_?(check(Owner|Role|Roles|Auth\w*|Sender\w*|Caller\w*|CanCall|Admin\w*|Permission\w*)|hasRole|hasAnyRole|isAuthorized|isAuthorised|onlyOwner|onlyRole|requireOwner|requireAuth\w*|requireCaller\w*|requireRole|authorize\w*)$/;
+const REENTRANCY_MODIFIER_NAME = /nonReentrant|noReentran|reentrancyGuard|nonreentrant|noReenter|^lock$|^mutex$|^locked$/i;
+const INITIALIZER_MODIFIER_NAME = /^(initializer|reinitializer|onlyInitializing|initializes|whenNotInitialized)$/;
+
+const CHECK_DEPTH = 4;
+
+function mentionsCaller(node: ASTNode | null | undefined): boolean {
+  if (!node) return false;
+  return findAll(node, (n) => isMsgSender(n) || isMemberOf(n, 'tx', 'origin')).length > 0;
+}
+
+/** Whether a callable's code checks the caller: `require(msg.sender …)`, `if (msg.sender …) revert`, or a checking call. */
+function callableChecksSender(callable: Callable, dispatch: ContractInfo, project: ProjectModel, depth: number, seen: Set<Callable>): ASTNode | undefined {
+  if (!callable.body || seen.has(callable) || depth > CHECK_DEPTH) return undefined;
+  seen.add(callable);
+  const owner = dispatch.linearization.find((c) => c.node.subNodes.includes(callable)) ?? dispatch;
+  const scope = new FunctionScope(project, owner.file, dispatch, callable);
+  for (const node of findAll(callable.body, () => true)) {
+    if (node.type === 'IfStatement' && mentionsCaller(node.condition)) return node;
+    if (node.type !== 'FunctionCall') continue;
+    const callee = node.expression;
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberAccess' ? callee.memberName : undefined;
+    if ((name === 'require' || name === 'assert') && mentionsCaller(node.arguments[0])) return node;
+    if (name && CHECKING_FUNCTION_NAME.test(name)) return node;
+    const call = classifyCall(node, scope);
+    if ((call.kind === 'internal' || call.kind === 'library') && call.resolved) {
+      const nestedDispatch = call.resolved.owner.kind === 'library' ? call.resolved.owner : dispatch;
+      if (callableChecksSender(call.resolved.node, nestedDispatch, project, depth + 1, seen)) return node;
+    }
+    // An external authority asked about the caller: `authority.canCall(msg.sender, …)`, `acl.isAdmin(_msgSender())`.
+    if (call.kind === 'external' && node.arguments.some((a) => mentionsCaller(a))) return node;
+  }
+  return undefined;
+}
+
+/** Evidence that `fn` (as a member of `contract`) restricts its caller, or undefined when nothing does. */
+export function senderCheck(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): GuardEvidence | undefined {
+  for (const invocation of fn.modifiers) {
+    const modifier = contract.resolveModifier(invocation.name);
+    if (!modifier) {
+      // Skip base-constructor calls in the modifier list; an unknown `onlyX` modifier is taken at its word.
+      if (ACCESS_MODIFIER_NAME.test(invocation.name)) return { description: `modifier \`${invocation.name}\``, node: invocation };
+      continue;
+    }
+    if (callableChecksSender(modifier.node, contract, project, 0, new Set())) return { description: `modifier \`${invocation.name}\``, node: invocation };
+    if (!modifier.node.body && ACCESS_MODIFIER_NAME.test(invocation.name)) return { description: `modifier \`${invocation.name}\``, node: invocation };
+  }
+  const inBody = callableChecksSender(fn, contract, project, 0, new Set());
+  return inBody ? { description: 'a caller check in the body', node: inBody } : undefined;
+}
+
+/** Signature-based authorisation (`ecrecover`, `ECDSA.recover`, `SignatureChecker`) in the body. */
+export function hasSignatureCheck(fn: FunctionDefinition): boolean {
+  if (!fn.body) return false;
+  return findAll(fn.body, (n) => n.type === 'FunctionCall' && /^(ecrecover|recover|tryRecover|isValidSignatureNow|isValidSignature|_verify\w*|verify\w*)$/.test(calledName(n) ?? '')).length > 0;
+}
+
+function calledName(node: ASTNode): string | undefined {
+  if (node.type !== 'FunctionCall') return undefined;
+  const callee = node.expression;
+  return callee.type === 'Identifier' ? callee.name : callee.type === 'MemberAccess' ? callee.memberName : undefined;
+}
+
+/** Caller check or signature check: someone specific must authorise the call. */
+export function isAccessControlled(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): boolean {
+  return !!senderCheck(fn, contract, project) || hasSignatureCheck(fn);
+}
+
+/** A modifier that is a mutex: reads and writes one state variable before `_` and writes it again after. */
+export function isMutexModifier(modifier: ModifierDefinition, contract: ContractInfo, project: ProjectModel): boolean {
+  if (!modifier.body) return false;
+  const { events, placeholderOrder } = modifierEvents(modifier, contract, project);
+  if (placeholderOrder < 0) return false;
+  const before = events.filter((e) => e.order < placeholderOrder);
+  const after = events.filter((e) => e.order > placeholderOrder);
+  return before.some(
+    (w) =>
+      w.kind === 'state-write' &&
+      before.some((r) => r.kind === 'state-read' && r.variable?.name === w.variable?.name) &&
+      after.some((a) => a.kind === 'state-write' && a.variable?.name === w.variable?.name),
+  );
+}
+
+/** Whether a reentrancy guard modifier (by name, or a mutex by shape) protects `fn`. */
+export function reentrancyGuard(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): GuardEvidence | undefined {
+  for (const invocation of fn.modifiers) {
+    const modifier = contract.resolveModifier(invocation.name);
+    if (REENTRANCY_MODIFIER_NAME.test(invocation.name)) return { description: `modifier \`${invocation.name}\``, node: invocation };
+    if (modifier && isMutexModifier(modifier.node, contract, project)) return { description: `modifier \`${invocation.name}\``, node: invocation };
+  }
+  return undefined;
+}
+
+export function isReentrancyGuarded(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): boolean {
+  return !!reentrancyGuard(fn, contract, project);
+}
+
+/** Whether `fn` can run only once: an `initializer`-style modifier or a flag checked and set in the body. */
+export function isInitializerGuarded(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): boolean {
+  if (fn.modifiers.some((m) => INITIALIZER_MODIFIER_NAME.test(m.name))) return true;
+  if (!fn.body) return false;
+  const scope = new FunctionScope(project, contract.file, contract, fn);
+  // A hand-written guard: `require(!initialized)` / `if (initialized) revert` on a state variable the body also sets.
+  const conditions = findAll(fn.body, (n) => n.type === 'IfStatement' || (n.type === 'FunctionCall' && (calledName(n) === 'require' || calledName(n) === 'assert')));
+  const checked = new Set<string>();
+  for (const node of conditions) {
+    const condition = node.type === 'IfStatement' ? node.condition : node.type === 'FunctionCall' ? node.arguments[0] : undefined;
+    if (!condition) continue;
+    for (const id of findAll(condition, (n) => n.type === 'Identifier')) {
+      const name = (id as { name: string }).name;
+      if (scope.stateVariable(name, id)) checked.add(name);
+    }
+  }
+  return findAll(fn.body, (n) => n.type === 'BinaryOperation' && n.operator === '=' && n.left.type === 'Identifier' && checked.has(n.left.name)).length > 0;
+}

@@ -1,0 +1,397 @@
+// The ordered side effects of one function: external calls, ETH transfers, state reads and writes and event
+// emits, in execution order, following internal, inherited, `super` and library calls and inlining modifiers
+// (code before `_` runs before the body, code after runs after). Each event carries how it was reached.
+
+import type {
+  ASTNode,
+  AssemblyCall,
+  Block,
+  Expression,
+  FunctionCall,
+  FunctionDefinition,
+  IfStatement,
+  ModifierDefinition,
+  ModifierInvocation,
+  Statement,
+  TryStatement,
+} from '@solidity-parser/parser/dist/src/ast-types';
+import { childrenOf, findAll } from '../engine/walk';
+import type { ContractInfo, ProjectModel } from '../project/projectModel';
+import type { SourceFile } from '../project/sourceFile';
+import { memoize } from './analysisCache';
+import { ASSIGNMENT_OPERATORS } from './astQueries';
+import { classifyCall, isExternalCall, type CallInfo } from './calls';
+import { FunctionScope, type Callable } from './scope';
+import { stateVariableOf, storagePointers, writtenExpressions, type StateVariableRef, type StoragePointers } from './stateAccess';
+
+export type ExecutionEventKind = 'external-call' | 'state-write' | 'state-read' | 'emit';
+
+/** One internal call or modifier on the way from the analysed function to an event. */
+export interface ViaStep {
+  site: FunctionCall | ModifierInvocation;
+  callee: Callable;
+  /** The file the callee is written in. */
+  file: SourceFile;
+}
+
+/** One arm taken: events with the same `node` and `invocation` but another arm are mutually exclusive. */
+export interface BranchStep {
+  node: ASTNode;
+  arm: string;
+  invocation: number;
+}
+
+export interface ExecutionEvent {
+  kind: ExecutionEventKind;
+  /** The call, the writing operation, the identifier read, or the emit statement. */
+  node: ASTNode;
+  /** The file `node` is in (an inherited base, a library). */
+  file: SourceFile;
+  /** Position in execution order. */
+  order: number;
+  /** For external calls: the classified call (undefined for calls in inline assembly). */
+  call?: CallInfo;
+  /** For external calls: whether ETH may be sent with it. */
+  sendsEth: boolean;
+  /** For reads and writes: the state touched. */
+  variable?: StateVariableRef;
+  via: ViaStep[];
+  branch: BranchStep[];
+  /** Loops (in any caller) enclosing the event, outermost first. */
+  loops: ASTNode[];
+}
+
+export interface EffectsOptions {
+  /** How deep internal calls are followed. */
+  maxDepth?: number;
+}
+
+const DEFAULT_MAX_DEPTH = 8;
+/** Stops pathological call graphs from producing unbounded event lists. */
+const MAX_EVENTS = 20000;
+
+interface Frame {
+  scope: FunctionScope;
+  file: SourceFile;
+  pointers: StoragePointers;
+  via: ViaStep[];
+  branch: BranchStep[];
+  loops: ASTNode[];
+  depth: number;
+  invocation: number;
+  /** Runs the rest of the modifier chain when a modifier reaches `_`. */
+  onPlaceholder?: (frame: Frame) => void;
+}
+
+/** Is `later` able to run after `earlier` on one path? Events in two arms of the same branch are not. */
+export function mayHappenAfter(later: ExecutionEvent, earlier: ExecutionEvent): boolean {
+  return later.order > earlier.order && !areExclusive(later, earlier);
+}
+
+/** True when the two events sit in different arms of the same branch (same invocation). */
+export function areExclusive(a: ExecutionEvent, b: ExecutionEvent): boolean {
+  return a.branch.some((x) => b.branch.some((y) => x.node === y.node && x.invocation === y.invocation && x.arm !== y.arm));
+}
+
+/** The execution events of `fn` as a member of `contract` (which decides virtual dispatch), cached per project. */
+export function executionEvents(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel, options: EffectsOptions = {}): ExecutionEvent[] {
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  if (maxDepth !== DEFAULT_MAX_DEPTH) return new EffectsTracer(contract, project, maxDepth).run(fn);
+  const byContract = memoize(project, 'effects', fn, () => new Map<ContractInfo, ExecutionEvent[]>());
+  let events = byContract.get(contract);
+  if (!events) {
+    events = new EffectsTracer(contract, project, maxDepth).run(fn);
+    byContract.set(contract, events);
+  }
+  return events;
+}
+
+/** The events of a modifier's own body as run on a function of `contract`; `_` is marked by `placeholderOrder`. */
+export function modifierEvents(modifier: ModifierDefinition, contract: ContractInfo, project: ProjectModel): { events: ExecutionEvent[]; placeholderOrder: number } {
+  const tracer = new EffectsTracer(contract, project, DEFAULT_MAX_DEPTH);
+  let placeholderOrder = -1;
+  tracer.runModifier(modifier, () => {
+    placeholderOrder = tracer.nextOrder();
+  });
+  return { events: tracer.events, placeholderOrder };
+}
+
+class EffectsTracer {
+  readonly events: ExecutionEvent[] = [];
+  private order = 0;
+  private invocations = 0;
+  private readonly active = new Set<Callable>();
+
+  constructor(
+    private readonly contract: ContractInfo,
+    private readonly project: ProjectModel,
+    private readonly maxDepth: number,
+  ) {}
+
+  nextOrder(): number {
+    return this.order++;
+  }
+
+  run(fn: FunctionDefinition): ExecutionEvent[] {
+    const owner = this.ownerOf(fn) ?? this.contract;
+    this.runFunction(fn, owner, this.contract, { via: [], branch: [], loops: [], depth: 0 }, new Map());
+    return this.events;
+  }
+
+  runModifier(modifier: ModifierDefinition, onPlaceholder: () => void): void {
+    const owner = this.ownerOf(modifier) ?? this.contract;
+    const frame = this.frame(modifier, owner, this.contract, { via: [], branch: [], loops: [], depth: 0 }, new Map());
+    frame.onPlaceholder = () => onPlaceholder();
+    if (modifier.body) this.block(modifier.body, frame);
+  }
+
+  private ownerOf(callable: Callable): ContractInfo | undefined {
+    return this.contract.linearization.find((c) => c.node.subNodes.includes(callable));
+  }
+
+  private frame(callable: Callable, owner: ContractInfo, dispatch: ContractInfo, at: Pick<Frame, 'via' | 'branch' | 'loops' | 'depth'>, bindings: StoragePointers): Frame {
+    const scope = new FunctionScope(this.project, owner.file, dispatch, callable);
+    return { scope, file: owner.file, pointers: storagePointers(scope, bindings), ...at, invocation: this.invocations++ };
+  }
+
+  /** Runs a function with its modifiers wrapped around the body. */
+  private runFunction(fn: FunctionDefinition, owner: ContractInfo, dispatch: ContractInfo, at: Pick<Frame, 'via' | 'branch' | 'loops' | 'depth'>, bindings: StoragePointers): void {
+    if (!fn.body || this.active.has(fn)) return;
+    this.active.add(fn);
+    const bodyFrame = this.frame(fn, owner, dispatch, at, bindings);
+    const modifiers = fn.modifiers
+      .map((invocation) => ({ invocation, member: dispatch.resolveModifier(invocation.name) }))
+      .filter((m): m is { invocation: ModifierInvocation; member: NonNullable<typeof m.member> } => !!m.member?.node.body);
+    const runChain = (index: number, from: Frame): void => {
+      if (index === modifiers.length) {
+        this.block(fn.body as Block, { ...bodyFrame, branch: from.branch, loops: from.loops });
+        return;
+      }
+      const { invocation, member } = modifiers[index];
+      if (this.active.has(member.node)) return runChain(index + 1, from);
+      this.active.add(member.node);
+      const step: ViaStep = { site: invocation, callee: member.node, file: member.owner.file };
+      const modifierFrame = this.frame(member.node, member.owner, dispatch, { via: [...at.via, step], branch: from.branch, loops: from.loops, depth: at.depth }, new Map());
+      modifierFrame.onPlaceholder = (placeholderFrame) => runChain(index + 1, placeholderFrame);
+      this.block(member.node.body as Block, modifierFrame);
+      this.active.delete(member.node);
+    };
+    runChain(0, bodyFrame);
+    this.active.delete(fn);
+  }
+
+  private push(kind: ExecutionEventKind, node: ASTNode, frame: Frame, extra: Partial<ExecutionEvent> = {}): void {
+    if (this.events.length >= MAX_EVENTS) return;
+    this.events.push({ kind, node, file: frame.file, order: this.order++, sendsEth: false, via: frame.via, branch: frame.branch, loops: frame.loops, ...extra });
+  }
+
+  private block(block: Block, frame: Frame): void {
+    let current = frame;
+    for (const statement of block.statements as Statement[]) {
+      this.statement(statement, current);
+      if (alwaysTerminates(statement)) return;
+      if (statement.type === 'IfStatement') {
+        // After `if (c) { ...; return; }` the rest of the block runs only on the other arm.
+        const trueExits = alwaysTerminates(statement.trueBody);
+        const falseExits = statement.falseBody ? alwaysTerminates(statement.falseBody) : false;
+        if (trueExits !== falseExits) {
+          current = { ...current, branch: [...current.branch, { node: statement, arm: trueExits ? 'false' : 'true', invocation: current.invocation }] };
+        }
+      }
+    }
+  }
+
+  private statement(node: ASTNode | null | undefined, frame: Frame): void {
+    if (!node) return;
+    switch (node.type) {
+      case 'Block':
+        return this.block(node, frame);
+      case 'UncheckedStatement':
+        return this.block(node.block, frame);
+      case 'ExpressionStatement':
+        if (node.expression?.type === 'Identifier' && node.expression.name === '_' && frame.onPlaceholder) return frame.onPlaceholder(frame);
+        return this.expression(node.expression, frame);
+      case 'VariableDeclarationStatement':
+        return this.expression(node.initialValue, frame);
+      case 'IfStatement':
+        return this.ifStatement(node, frame);
+      case 'ForStatement': {
+        this.statement(node.initExpression, frame);
+        const inLoop = { ...frame, loops: [...frame.loops, node] };
+        this.expression(node.conditionExpression, inLoop);
+        this.statement(node.body, inLoop);
+        return this.statement(node.loopExpression, inLoop);
+      }
+      case 'WhileStatement':
+      case 'DoWhileStatement': {
+        const inLoop = { ...frame, loops: [...frame.loops, node] };
+        this.expression(node.condition, inLoop);
+        return this.statement(node.body, inLoop);
+      }
+      case 'ReturnStatement':
+        return this.expression(node.expression, frame);
+      case 'EmitStatement':
+        this.arguments(node.eventCall, frame);
+        return this.push('emit', node, frame);
+      case 'RevertStatement':
+        return this.arguments(node.revertCall, frame);
+      case 'TryStatement':
+        return this.tryStatement(node, frame);
+      case 'InlineAssemblyStatement':
+        return this.assembly(node, frame);
+      default:
+        return;
+    }
+  }
+
+  private ifStatement(node: IfStatement, frame: Frame): void {
+    this.expression(node.condition, frame);
+    this.statement(node.trueBody, { ...frame, branch: [...frame.branch, { node, arm: 'true', invocation: frame.invocation }] });
+    this.statement(node.falseBody, { ...frame, branch: [...frame.branch, { node, arm: 'false', invocation: frame.invocation }] });
+  }
+
+  private tryStatement(node: TryStatement, frame: Frame): void {
+    this.expression(node.expression, frame);
+    this.block(node.body, { ...frame, branch: [...frame.branch, { node, arm: 'try', invocation: frame.invocation }] });
+    node.catchClauses.forEach((clause, index) => {
+      this.block(clause.body, { ...frame, branch: [...frame.branch, { node, arm: `catch${index}`, invocation: frame.invocation }] });
+    });
+  }
+
+  /** `call`, `delegatecall`, `staticcall` and `callcode` in inline assembly are external calls too. */
+  private assembly(node: ASTNode, frame: Frame): void {
+    for (const call of findAll(node, (n): n is AssemblyCall => n.type === 'AssemblyCall')) {
+      if (!['call', 'callcode', 'delegatecall', 'staticcall'].includes(call.functionName) || call.arguments.length < 6) continue;
+      const value = call.functionName === 'call' || call.functionName === 'callcode' ? call.arguments[2] : undefined;
+      const sendsEth = !!value && !(value.type === 'DecimalNumber' && /^0+$/.test(value.value));
+      this.push('external-call', call, frame, { sendsEth });
+    }
+  }
+
+  private arguments(call: FunctionCall, frame: Frame): void {
+    for (const arg of call.arguments) this.expression(arg, frame);
+  }
+
+  private expression(node: ASTNode | null | undefined, frame: Frame): void {
+    if (!node) return;
+    switch (node.type) {
+      case 'Identifier': {
+        const variable = stateVariableOf(node, frame.scope, frame.pointers);
+        if (variable) this.push('state-read', node, frame, { variable });
+        return;
+      }
+      case 'BinaryOperation':
+        if (ASSIGNMENT_OPERATORS.has(node.operator)) {
+          if (node.operator !== '=') this.expression(node.left, frame);
+          this.expression(node.right, frame);
+          this.lvalueParts(node.left, frame);
+          return this.writes(node, frame);
+        }
+        this.expression(node.left, frame);
+        return this.expression(node.right, frame);
+      case 'UnaryOperation':
+        if (node.operator === '++' || node.operator === '--' || node.operator === 'delete') {
+          if (node.operator !== 'delete') this.expression(node.subExpression, frame);
+          this.lvalueParts(node.subExpression, frame);
+          return this.writes(node, frame);
+        }
+        return this.expression(node.subExpression, frame);
+      case 'Conditional':
+        this.expression(node.condition, frame);
+        this.expression(node.trueExpression, { ...frame, branch: [...frame.branch, { node, arm: 'true', invocation: frame.invocation }] });
+        return this.expression(node.falseExpression, { ...frame, branch: [...frame.branch, { node, arm: 'false', invocation: frame.invocation }] });
+      case 'FunctionCall':
+        return this.call(node, frame);
+      default:
+        for (const child of childrenOf(node)) this.expression(child, frame);
+    }
+  }
+
+  /** Index expressions inside a write target run before the write; the target itself is not a read. */
+  private lvalueParts(node: Expression, frame: Frame): void {
+    if (node.type === 'IndexAccess') {
+      this.lvalueParts(node.base, frame);
+      this.expression(node.index, frame);
+    } else if (node.type === 'MemberAccess') {
+      this.lvalueParts(node.expression, frame);
+    } else if (node.type === 'TupleExpression') {
+      for (const c of node.components) if (c) this.lvalueParts(c as Expression, frame);
+    } else if (node.type !== 'Identifier') {
+      this.expression(node, frame);
+    }
+  }
+
+  private writes(node: ASTNode, frame: Frame): void {
+    for (const written of writtenExpressions(node, frame.scope)) {
+      const variable = stateVariableOf(written, frame.scope, frame.pointers);
+      if (variable) this.push('state-write', node, frame, { variable });
+    }
+  }
+
+  private call(node: FunctionCall, frame: Frame): void {
+    const call = classifyCall(node, frame.scope);
+    const callee = node.expression;
+    // The receiver is evaluated first (`IERC20(token)` reads `token`), then options and arguments.
+    if (call.target && call.kind !== 'library') this.expression(call.target, frame);
+    else if (call.boundReceiver) this.expression(call.boundReceiver, frame);
+    else if (callee.type === 'FunctionCall') this.expression(callee, frame);
+    if (call.value && call.kind !== 'send' && call.kind !== 'eth-transfer') this.expression(call.value, frame);
+    this.arguments(node, frame);
+
+    if (isExternalCall(call)) return this.push('external-call', node, frame, { call, sendsEth: call.sendsEth });
+    if (call.kind === 'event') return this.push('emit', node, frame);
+    if (call.kind === 'builtin' && callee.type === 'MemberAccess' && (callee.memberName === 'push' || callee.memberName === 'pop')) return this.writes(node, frame);
+    if ((call.kind === 'internal' || call.kind === 'library') && call.resolved?.node.body) this.inline(call, frame);
+  }
+
+  private inline(call: CallInfo, frame: Frame): void {
+    const target = call.resolved;
+    if (!target || frame.depth >= this.maxDepth) {
+      return;
+    }
+    const fn = target.node;
+    const bindings: StoragePointers = new Map();
+    // Storage parameters alias the caller's state: `_update(balances[a])` writes `balances`.
+    const actuals = call.boundReceiver ? [call.boundReceiver, ...call.args] : call.args;
+    fn.parameters.forEach((param, index) => {
+      if (param.storageLocation !== 'storage' || !param.name || !actuals[index]) return;
+      const state = stateVariableOf(actuals[index], frame.scope, frame.pointers);
+      if (state) bindings.set(param.name, state);
+    });
+    const isLibrary = target.owner.kind === 'library';
+    const dispatch = isLibrary ? target.owner : this.contract;
+    const step: ViaStep = { site: call.node, callee: fn, file: target.owner.file };
+    this.runFunction(fn, target.owner, dispatch, { via: [...frame.via, step], branch: frame.branch, loops: frame.loops, depth: frame.depth + 1 }, bindings);
+  }
+}
+
+/** Whether control never continues past the statement: return, revert, throw, or both arms of an if exiting. */
+export function alwaysTerminates(node: ASTNode | null | undefined): boolean {
+  if (!node) return false;
+  switch (node.type) {
+    case 'ReturnStatement':
+    case 'RevertStatement':
+    case 'ThrowStatement':
+      return true;
+    case 'Block':
+      return (node.statements as ASTNode[]).some((s) => alwaysTerminates(s));
+    case 'UncheckedStatement':
+      return alwaysTerminates(node.block);
+    case 'IfStatement':
+      return alwaysTerminates(node.trueBody) && alwaysTerminates(node.falseBody);
+    case 'ExpressionStatement': {
+      const e = node.expression;
+      if (e?.type !== 'FunctionCall' || e.expression.type !== 'Identifier') return false;
+      if (e.expression.name === 'revert') return true;
+      const first = e.arguments[0];
+      return (e.expression.name === 'require' || e.expression.name === 'assert') && first?.type === 'BooleanLiteral' && first.value === false;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Only the external-call events. */
+export function externalCalls(events: readonly ExecutionEvent[]): ExecutionEvent[] {
+  return events.filter((e) => e.kind === 'external-call');
+}

@@ -1,0 +1,237 @@
+// Name and type resolution inside one function or modifier: which declaration an identifier names (local,
+// parameter, return variable or inherited state variable) and what type an expression has, as far as the
+// syntax tree tells without a compiler.
+
+import type {
+  ASTNode,
+  ContractDefinition,
+  Expression,
+  FunctionDefinition,
+  ModifierDefinition,
+  StateVariableDeclarationVariable,
+  StructDefinition,
+  TypeName,
+  VariableDeclaration,
+} from '@solidity-parser/parser/dist/src/ast-types';
+import { findAll } from '../engine/walk';
+import type { RuleContext } from '../engine/ruleApi';
+import type { ContractInfo, ProjectModel } from '../project/projectModel';
+import type { SourceFile } from '../project/sourceFile';
+import { memoize } from './analysisCache';
+import { unwrapCallOptions } from './astQueries';
+
+export type Callable = FunctionDefinition | ModifierDefinition;
+
+/** A type as written in the source, plus the file whose imports give its names meaning. */
+export interface TypeRef {
+  node: TypeName;
+  fromFile: string;
+}
+
+export type Declaration =
+  | { kind: 'local' | 'parameter' | 'return'; node: VariableDeclaration; type: TypeRef | undefined }
+  | { kind: 'state'; node: StateVariableDeclarationVariable; owner: ContractInfo; type: TypeRef | undefined };
+
+/** Names of elementary types usable as conversions: `uint256(x)`, `bytes32(y)`, `address(z)`. */
+const ELEMENTARY_TYPE = /^(address|bool|string|bytes\d*|u?int\d*|u?fixed[\dx]*|byte|payable)$/;
+
+export function isElementaryTypeName(name: string): boolean {
+  return ELEMENTARY_TYPE.test(name);
+}
+
+function elementary(name: string, stateMutability: string | null = null): TypeName {
+  return { type: 'ElementaryTypeName', name, stateMutability };
+}
+
+/** Resolves identifiers and expression types inside one callable of a contract. */
+export class FunctionScope {
+  private readonly localsByName = new Map<string, { kind: 'local' | 'parameter' | 'return'; node: VariableDeclaration }[]>();
+
+  constructor(
+    readonly project: ProjectModel,
+    /** The file the callable is written in. */
+    readonly file: SourceFile,
+    /** The contract whose hierarchy resolves state variables and functions (the most derived one). */
+    readonly contract: ContractInfo | undefined,
+    readonly callable: Callable | undefined,
+  ) {
+    if (!callable) return;
+    for (const p of callable.parameters ?? []) this.addLocal('parameter', p);
+    if (callable.type === 'FunctionDefinition') for (const p of callable.returnParameters ?? []) this.addLocal('return', p);
+    if (callable.body) {
+      for (const decl of findAll(callable.body, (n): n is VariableDeclaration => n.type === 'VariableDeclaration')) this.addLocal('local', decl);
+    }
+  }
+
+  private addLocal(kind: 'local' | 'parameter' | 'return', node: VariableDeclaration): void {
+    if (!node.name) return;
+    const list = this.localsByName.get(node.name) ?? [];
+    list.push({ kind, node });
+    this.localsByName.set(node.name, list);
+  }
+
+  /** The declaration `name` refers to at `at` (the nearest earlier local wins), else the state variable. */
+  resolve(name: string, at?: ASTNode): Declaration | undefined {
+    const locals = this.localsByName.get(name);
+    if (locals && locals.length > 0) {
+      let chosen = locals[0];
+      const position = at?.range?.[0];
+      if (position !== undefined) {
+        for (const candidate of locals) if ((candidate.node.range?.[0] ?? 0) <= position) chosen = candidate;
+      }
+      return { kind: chosen.kind, node: chosen.node, type: chosen.node.typeName ? { node: chosen.node.typeName, fromFile: this.file.path } : undefined };
+    }
+    const state = this.contract?.stateVariable(name);
+    if (state) {
+      return { kind: 'state', node: state.node, owner: state.owner, type: state.node.typeName ? { node: state.node.typeName, fromFile: state.owner.file.path } : undefined };
+    }
+    return undefined;
+  }
+
+  /** The state variable an identifier names, unless a local shadows it. */
+  stateVariable(name: string, at?: ASTNode): Extract<Declaration, { kind: 'state' }> | undefined {
+    const decl = this.resolve(name, at);
+    return decl?.kind === 'state' ? decl : undefined;
+  }
+
+  /** The contract, interface or library a name refers to from this file. */
+  contractNamed(name: string, fromFile = this.file.path): ContractInfo | undefined {
+    return this.project.resolveContractName(name, fromFile);
+  }
+
+  /** The static type of an expression when the syntax tree determines it. */
+  typeOf(expr: ASTNode | null | undefined): TypeRef | undefined {
+    if (!expr) return undefined;
+    const here = (node: TypeName): TypeRef => ({ node, fromFile: this.file.path });
+    switch (expr.type) {
+      case 'Identifier': {
+        if (expr.name === 'this' && this.contract) return here({ type: 'UserDefinedTypeName', namePath: this.contract.name });
+        return this.resolve(expr.name, expr)?.type;
+      }
+      case 'MemberAccess': {
+        if (expr.expression.type === 'Identifier') {
+          const base = expr.expression.name;
+          if ((base === 'msg' && expr.memberName === 'sender') || (base === 'tx' && expr.memberName === 'origin')) return here(elementary('address'));
+          if (base === 'block' && expr.memberName === 'coinbase') return here(elementary('address', 'payable'));
+        }
+        if (expr.memberName === 'length') return here(elementary('uint256'));
+        const baseType = this.typeOf(expr.expression);
+        if (!baseType) return undefined;
+        if (baseType.node.type === 'UserDefinedTypeName') {
+          const struct = this.structNamed(baseType.node.namePath, baseType.fromFile);
+          const member = struct?.definition.members.find((m) => m.name === expr.memberName);
+          if (member?.typeName) return { node: member.typeName, fromFile: struct?.fromFile ?? baseType.fromFile };
+        }
+        return undefined;
+      }
+      case 'IndexAccess': {
+        const baseType = this.typeOf(expr.base);
+        if (!baseType) return undefined;
+        if (baseType.node.type === 'Mapping') return { node: baseType.node.valueType, fromFile: baseType.fromFile };
+        if (baseType.node.type === 'ArrayTypeName') return { node: baseType.node.baseTypeName, fromFile: baseType.fromFile };
+        return undefined;
+      }
+      case 'TupleExpression':
+        return expr.components.length === 1 && expr.components[0] ? this.typeOf(expr.components[0] as ASTNode) : undefined;
+      case 'Conditional':
+        return this.typeOf(expr.trueExpression) ?? this.typeOf(expr.falseExpression);
+      case 'FunctionCall':
+        return this.typeOfCallResult(expr.expression, expr.arguments.length);
+      default:
+        return undefined;
+    }
+  }
+
+  private typeOfCallResult(callee: Expression, argumentCount: number): TypeRef | undefined {
+    const here = (node: TypeName): TypeRef => ({ node, fromFile: this.file.path });
+    const target = unwrapCallOptions(callee);
+    if (target.type === 'ElementaryTypeName') return here(elementary(target.name, target.stateMutability));
+    if (target.type === 'Identifier') {
+      if (target.name === 'payable') return here(elementary('address', 'payable'));
+      if (isElementaryTypeName(target.name)) return here(elementary(target.name));
+      const contract = this.contractNamed(target.name);
+      if (contract) return here({ type: 'UserDefinedTypeName', namePath: target.name });
+      const fn = this.contract?.resolveFunction(target.name, argumentCount);
+      if (fn) return firstReturnType(fn.node, fn.owner.file.path);
+      return undefined;
+    }
+    if (target.type === 'MemberAccess') {
+      // `IERC20(x).balanceOf(y)`, `token.decimals()`: the declared return type of the called function.
+      const receiver = this.typeOf(target.expression);
+      const contract = receiver ? contractOfType(receiver, this.project) : undefined;
+      const fn = contract?.functions().find((m) => m.node.name === target.memberName && m.node.parameters.length === argumentCount);
+      if (fn) return firstReturnType(fn.node, fn.owner.file.path);
+    }
+    return undefined;
+  }
+
+  /** A struct definition visible from `fromFile`: in the contract hierarchy, a named contract, or at file level. */
+  structNamed(namePath: string, fromFile = this.file.path): { definition: StructDefinition; fromFile: string } | undefined {
+    const dot = namePath.lastIndexOf('.');
+    const simple = dot >= 0 ? namePath.slice(dot + 1) : namePath;
+    const owners: ContractInfo[] = [];
+    if (dot >= 0) {
+      const named = this.project.resolveContractName(namePath.slice(0, dot), fromFile);
+      if (named) owners.push(named);
+    }
+    owners.push(...(this.contract?.linearization ?? []));
+    for (const owner of owners) {
+      const found = owner.ownMembers<StructDefinition>('StructDefinition').find((s) => s.name === simple);
+      if (found) return { definition: found, fromFile: owner.file.path };
+    }
+    for (const filePath of [fromFile, ...this.project.transitiveImports(fromFile)]) {
+      const file = this.project.file(filePath);
+      for (const child of file?.ast?.children ?? []) {
+        if (child.type === 'StructDefinition' && child.name === simple) return { definition: child, fromFile: filePath };
+        if (child.type === 'ContractDefinition') {
+          const nested = (child as ContractDefinition).subNodes.find((s): s is StructDefinition => s.type === 'StructDefinition' && (s as StructDefinition).name === simple);
+          if (nested) return { definition: nested, fromFile: filePath };
+        }
+      }
+    }
+    return undefined;
+  }
+}
+
+function firstReturnType(fn: FunctionDefinition, fromFile: string): TypeRef | undefined {
+  const first = fn.returnParameters?.[0]?.typeName;
+  return first ? { node: first, fromFile } : undefined;
+}
+
+/** `address` or `address payable`. */
+export function isAddressType(type: TypeRef | undefined): boolean {
+  return !!type && type.node.type === 'ElementaryTypeName' && (type.node.name === 'address' || type.node.name === 'address payable');
+}
+
+/** The contract, interface or library a user-defined type names, if it is one. */
+export function contractOfType(type: TypeRef | undefined, project: ProjectModel): ContractInfo | undefined {
+  if (!type || type.node.type !== 'UserDefinedTypeName') return undefined;
+  return project.resolveContractName(type.node.namePath, type.fromFile);
+}
+
+/** True for a user-defined type that names a contract or interface (a value you can call). */
+export function isContractType(type: TypeRef | undefined, project: ProjectModel): boolean {
+  const contract = contractOfType(type, project);
+  return !!contract && contract.kind !== 'library';
+}
+
+export function isMapping(type: TypeRef | undefined): boolean {
+  return type?.node.type === 'Mapping';
+}
+
+export function isArrayType(type: TypeRef | undefined): boolean {
+  return type?.node.type === 'ArrayTypeName';
+}
+
+/** A state variable (or storage pointer) of array type: `push`/`pop` on it write storage. */
+export function isStorageArray(decl: Declaration | undefined): boolean {
+  if (!decl || !isArrayType(decl.type)) return false;
+  return decl.kind === 'state' || decl.node.storageLocation === 'storage';
+}
+
+/** The scope of the callable enclosing the node a rule is visiting, cached per project. */
+export function scopeOf(context: RuleContext, callable = context.callable()): FunctionScope {
+  const contract = context.contract();
+  if (!callable) return new FunctionScope(context.project, context.file, contract, undefined);
+  return memoize(context.project, 'scope', callable, () => new FunctionScope(context.project, context.file, contract, callable));
+}

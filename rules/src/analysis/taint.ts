@@ -1,0 +1,119 @@
+// Intra-procedural taint: which locals carry values from the function's parameters, `msg.sender`,
+// `msg.data` or `msg.value`, propagated through local assignments to a fixpoint.
+
+import type { ASTNode, Expression, VariableDeclaration, VariableDeclarationStatement } from '@solidity-parser/parser/dist/src/ast-types';
+import { findAll, walk } from '../engine/walk';
+import { ASSIGNMENT_OPERATORS, isMemberOf, isMsgSender } from './astQueries';
+import { isElementaryTypeName, type FunctionScope } from './scope';
+
+export interface TaintSources {
+  /** Parameters of the function (the caller picks them). */
+  parameters?: boolean;
+  msgSender?: boolean;
+  msgData?: boolean;
+  msgValue?: boolean;
+}
+
+const ALL_SOURCES: Required<TaintSources> = { parameters: true, msgSender: true, msgData: true, msgValue: true };
+
+/** Conversions and decoders pass their argument's taint through; other calls return fresh values. */
+function passesTaintThrough(call: ASTNode, scope: FunctionScope): boolean {
+  if (call.type !== 'FunctionCall') return false;
+  const callee = call.expression;
+  if (callee.type === 'ElementaryTypeName') return true;
+  if (callee.type === 'Identifier') return callee.name === 'payable' || isElementaryTypeName(callee.name) || !!scope.contractNamed(callee.name);
+  return isMemberOf(callee, 'abi', 'decode');
+}
+
+export class FunctionTaint {
+  private readonly tainted = new Set<VariableDeclaration>();
+  private readonly sources: Required<TaintSources>;
+
+  constructor(
+    readonly scope: FunctionScope,
+    sources: TaintSources = ALL_SOURCES,
+  ) {
+    this.sources = { parameters: false, msgSender: false, msgData: false, msgValue: false, ...sources };
+    const body = scope.callable?.body;
+    if (body) this.propagate(body);
+  }
+
+  private propagate(body: ASTNode): void {
+    const flows: { targets: Expression[] | VariableDeclaration[]; value: Expression }[] = [];
+    walk(body, {
+      enter: (node) => {
+        if (node.type === 'BinaryOperation' && ASSIGNMENT_OPERATORS.has(node.operator)) {
+          const left = node.left.type === 'TupleExpression' ? (node.left.components.filter(Boolean) as Expression[]) : [node.left];
+          flows.push({ targets: left, value: node.right });
+        }
+      },
+      exit: () => undefined,
+    });
+    for (const statement of findAll(body, (n): n is VariableDeclarationStatement => n.type === 'VariableDeclarationStatement')) {
+      if (statement.initialValue) flows.push({ targets: statement.variables.filter((v): v is VariableDeclaration => v?.type === 'VariableDeclaration'), value: statement.initialValue });
+    }
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const flow of flows) {
+        if (!this.isTainted(flow.value)) continue;
+        for (const target of flow.targets) {
+          const decl = target.type === 'VariableDeclaration' ? target : this.localOf(target);
+          if (decl && !this.tainted.has(decl)) {
+            this.tainted.add(decl);
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+
+  private localOf(target: ASTNode): VariableDeclaration | undefined {
+    if (target.type !== 'Identifier') return undefined;
+    const decl = this.scope.resolve(target.name, target);
+    return decl && decl.kind !== 'state' ? decl.node : undefined;
+  }
+
+  /** Whether the value of `expr` may come from a chosen source. Indexing by a tainted key does not taint the value read. */
+  isTainted(expr: ASTNode | null | undefined): boolean {
+    if (!expr) return false;
+    switch (expr.type) {
+      case 'Identifier': {
+        const decl = this.scope.resolve(expr.name, expr);
+        if (!decl || decl.kind === 'state') return false;
+        if (decl.kind === 'parameter' && this.sources.parameters) return true;
+        return this.tainted.has(decl.node);
+      }
+      case 'MemberAccess': {
+        const base = expr.expression;
+        if (base.type === 'Identifier' && base.name === 'msg') {
+          if (expr.memberName === 'sender') return this.sources.msgSender;
+          if (expr.memberName === 'data') return this.sources.msgData;
+          if (expr.memberName === 'value') return this.sources.msgValue;
+        }
+        return this.isTainted(base);
+      }
+      case 'IndexAccess':
+      case 'IndexRangeAccess':
+        return this.isTainted(expr.base);
+      case 'FunctionCall':
+        if (isMsgSender(expr)) return this.sources.msgSender;
+        return passesTaintThrough(expr, this.scope) && expr.arguments.some((a) => this.isTainted(a));
+      case 'TupleExpression':
+        return expr.components.some((c) => this.isTainted(c as ASTNode | null));
+      case 'Conditional':
+        return this.isTainted(expr.trueExpression) || this.isTainted(expr.falseExpression);
+      case 'BinaryOperation':
+        return this.isTainted(expr.left) || this.isTainted(expr.right);
+      case 'UnaryOperation':
+        return this.isTainted(expr.subExpression);
+      default:
+        return false;
+    }
+  }
+
+  /** Whether a local or parameter (by declaration) is tainted. */
+  isTaintedDeclaration(decl: VariableDeclaration): boolean {
+    return this.tainted.has(decl) || (this.sources.parameters && (this.scope.callable?.parameters ?? []).includes(decl));
+  }
+}
