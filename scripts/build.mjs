@@ -18,6 +18,7 @@ const bundles = [
   { entryPoints: ['rules/src/cli/cli.ts'], outfile: 'rules/dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['rules/src/cli/scanWorker.ts'], outfile: 'rules/dist/scanWorker.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'server/dist/server.js' },
+  { entryPoints: ['server/src/analysisWorker.ts'], outfile: 'server/dist/analysisWorker.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] },
 ];
 
