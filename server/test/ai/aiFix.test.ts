@@ -74,7 +74,7 @@ describe('Fix with AI', () => {
     assert.match(ambiguous.answer.rejection ?? '', /several times; it is ambiguous/);
     // "not owner" occurs in the modifier too, but once inside the target function: that one is meant.
     const insideTarget = await fixWith([{ original: '"not owner"', startLine: null, endLine: null, replacement: '"no"' }]);
-    assert.match(insideTarget.answer.rejection ?? '', /still reported \(line 24\)/);
+    assert.match(insideTarget.answer.rejection ?? '', /still reported after the fix \(line 24\)/);
     const none = await fixWith([]);
     assert.match(none.answer.rejection ?? '', /no edits/);
   });
