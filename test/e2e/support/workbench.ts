@@ -1,0 +1,185 @@
+// Drives the VS Code workbench in Chromium the way a user does: keyboard shortcuts, the command palette,
+// the mouse. Every wait is on something visible in the UI (a Playwright locator or a DOM condition),
+// never a fixed sleep.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM, SCREENSHOT_DIR } from './paths';
+
+/** The flags from issue 6: no sandbox (root in a container), no GPU, nothing that phones home. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+];
+
+export const UI_TIMEOUT_MS = 30_000;
+
+export interface Squiggle {
+  /** 1-based editor line. */
+  line: number;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+}
+
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The page-side probes of support/pageProbes.js. */
+interface PageProbes {
+  squiggles(): Squiggle[];
+  squiggleRect(line: number): Rect | null;
+  lineText(line: number): string | null;
+}
+declare global {
+  interface Window {
+    solAuditE2e: PageProbes;
+  }
+}
+
+export class Workbench {
+  private screenshotIndex = 0;
+
+  private constructor(private readonly browser: Browser, readonly page: Page) {}
+
+  /** Launches Chromium with a fresh profile (Playwright's own temporary one) and opens the workbench. */
+  static async open(workbenchUrl: string): Promise<Workbench> {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    context.setDefaultTimeout(UI_TIMEOUT_MS);
+    await context.addInitScript({ path: path.join(__dirname, 'pageProbes.js') });
+    // Loopback only: any other request is a bug in the product or the set-up, and is refused here.
+    await context.route('**/*', (route) => {
+      const { protocol, hostname } = new URL(route.request().url());
+      const local = protocol === 'data:' || protocol === 'blob:' || hostname === '127.0.0.1' || hostname === 'localhost';
+      return local ? route.continue() : route.abort('blockedbyclient');
+    });
+    const page = await context.newPage();
+    await page.goto(workbenchUrl);
+    await page.locator('.monaco-workbench').waitFor();
+    await page.locator('.explorer-folders-view').waitFor();
+    fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    return new Workbench(browser, page);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+
+  /** Saves build/e2e-screenshots/NN-<name>.png, numbered in the order the steps ran. */
+  async screenshot(name: string): Promise<string> {
+    this.screenshotIndex += 1;
+    const file = path.join(SCREENSHOT_DIR, `${String(this.screenshotIndex).padStart(2, '0')}-${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  /** Quick Open (Ctrl+P), the file name, Enter; resolves when its editor is the active one. */
+  async openFile(fileName: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    await this.quickInput().locator('input').fill(fileName);
+    await this.quickInput().locator('.monaco-list-row', { hasText: fileName }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(`.tab.active[data-resource-name="${fileName}"]`).waitFor();
+    await this.editor().locator('.view-line').first().waitFor();
+  }
+
+  /** Runs a command by its palette title: F1, the title, Enter on the matching row. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    await this.quickInput().locator('input').fill(`>${title}`);
+    await this.quickInput().locator('.monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Moves the cursor to the end of a 1-based line: Go to Line (Ctrl+G), then End. */
+  async goToLineEnd(line: number): Promise<void> {
+    await this.page.keyboard.press('Control+G');
+    await this.quickInput().locator('input').fill(`:${line}`);
+    await this.page.keyboard.press('Enter');
+    await this.quickInput().waitFor({ state: 'hidden' });
+    await this.page.keyboard.press('End');
+  }
+
+  /** The active text editor. */
+  editor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
+  async squiggles(): Promise<Squiggle[]> {
+    return this.page.evaluate(() => window.solAuditE2e.squiggles());
+  }
+
+  /** Resolves when a squiggle is rendered on the 1-based line. */
+  async waitForSquiggleOn(line: number): Promise<void> {
+    try {
+      await this.page.waitForFunction((target) => window.solAuditE2e.squiggleRect(target) !== null, line, {
+        timeout: UI_TIMEOUT_MS,
+      });
+    } catch (error) {
+      throw new Error(`no squiggle on line ${line}; rendered: ${JSON.stringify(await this.squiggles())}: ${error}`);
+    }
+  }
+
+  /** Resolves when no squiggle is rendered on the 1-based line. */
+  async waitForNoSquiggleOn(line: number): Promise<void> {
+    await this.page.waitForFunction((target) => window.solAuditE2e.squiggleRect(target) === null, line, {
+      timeout: UI_TIMEOUT_MS,
+    });
+  }
+
+  /** Resolves with the line's rendered text once it satisfies the predicate's pattern. */
+  async waitForLineText(line: number, pattern: RegExp): Promise<string> {
+    const handle = await this.page.waitForFunction(
+      ({ target, source, flags }) => {
+        const text = window.solAuditE2e.lineText(target);
+        return text !== null && new RegExp(source, flags).test(text) ? text : null;
+      },
+      { target: line, source: pattern.source, flags: pattern.flags },
+      { timeout: UI_TIMEOUT_MS },
+    );
+    return (await handle.jsonValue()) as string;
+  }
+
+  async lineText(line: number): Promise<string | null> {
+    return this.page.evaluate((target) => window.solAuditE2e.lineText(target), line);
+  }
+
+  /** Points the mouse at the middle of the first squiggle on the line, as a user does to see its hover. */
+  async hoverSquiggle(line: number): Promise<Locator> {
+    const rect = await this.page.evaluate((target) => window.solAuditE2e.squiggleRect(target), line);
+    if (!rect) throw new Error(`no squiggle on line ${line} to hover`);
+    await this.page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
+    const hover = this.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).first();
+    await hover.waitFor();
+    return hover;
+  }
+
+  /** Clicks into the middle of the first squiggle on the line, which puts the cursor in the flagged range. */
+  async clickSquiggle(line: number): Promise<void> {
+    const rect = await this.page.evaluate((target) => window.solAuditE2e.squiggleRect(target), line);
+    if (!rect) throw new Error(`no squiggle on line ${line} to click`);
+    await this.page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+  }
+
+  /** Opens the Problems panel from its status-bar counter, as a user does. */
+  async openProblems(): Promise<Locator> {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) await this.page.locator('[id="status.problems"]').click();
+    await panel.waitFor();
+    return panel;
+  }
+}
