@@ -1,0 +1,98 @@
+// integer-overflow: unchecked `+ - * **` on state or user input in code a pre-0.8 compiler may build, in a
+// contract that does not use SafeMath. A file without a pragma is reported at low confidence: it may be
+// built by any compiler, but most toolchains today pick a 0.8 one.
+
+import type { ASTNode, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import { isMemberOf } from '../analysis/astQueries';
+import { arithmeticOperation, isGuarded } from '../analysis/arithmeticGuards';
+import { LocalDataFlow } from '../analysis/localDataFlow';
+import { scopeOf } from '../analysis/scope';
+import { defineRule } from '../engine/ruleApi';
+import { findAll } from '../engine/walk';
+import { mayCompileBelow } from '../parse/pragma';
+import type { ContractInfo } from '../project/projectModel';
+
+const SAFE_MATH_CALLS = new Set(['add', 'sub', 'mul', 'div', 'tryAdd', 'trySub', 'tryMul']);
+
+export default defineRule({
+  meta: {
+    id: 'integer-overflow',
+    title: 'Integer overflow or underflow before Solidity 0.8',
+    severity: 'high',
+    confidence: 'medium',
+    category: 'arithmetic',
+    swc: ['SWC-101'],
+    description:
+      'Before Solidity 0.8.0 arithmetic wraps around silently. An addition, subtraction or multiplication on a balance, a counter or a caller-supplied amount can overflow or underflow and produce a huge or tiny value instead of reverting.',
+    exploitScenario:
+      'A token\'s `batchTransfer` computes `uint amount = receivers.length * value` and checks `balances[msg.sender] >= amount`. The attacker passes two receivers and `value = 2**255`: `amount` wraps to 0, the check passes and each receiver is credited 2**255 tokens.',
+    recommendation:
+      'Compile with Solidity 0.8 or later (checked arithmetic by default), or use OpenZeppelin SafeMath (`using SafeMath for uint256` and `.add/.sub/.mul`) for every operation on untrusted values.',
+    references: ['https://swcregistry.io/docs/SWC-101', 'https://docs.soliditylang.org/en/latest/080-breaking-changes.html'],
+    messages: {
+      default: '`{{operator}}` on {{what}} can {{direction}} silently: the pragma admits compilers before 0.8.0 and the contract does not use SafeMath.',
+    },
+  },
+  create(context) {
+    const pragma = context.file.pragma;
+    if (!mayCompileBelow(pragma, '0.8.0')) return {};
+    const safeMathContracts = new WeakMap<ContractInfo, boolean>();
+    const usesSafeMath = (contract: ContractInfo): boolean => {
+      let known = safeMathContracts.get(contract);
+      if (known === undefined) {
+        known = contractUsesSafeMath(contract);
+        safeMathContracts.set(contract, known);
+      }
+      return known;
+    };
+
+    const check = (callable: FunctionDefinition | ModifierDefinition): void => {
+      const contract = context.contract();
+      if (!callable.body || (contract && usesSafeMath(contract))) return;
+      const scope = scopeOf(context, callable);
+      const flow = LocalDataFlow.of(callable);
+      const textOf = (node: ASTNode): string => context.text(node).replace(/\s+/g, '');
+      const isUntrusted = (node: ASTNode): boolean => {
+        if (isMemberOf(node, 'msg', 'value')) return true;
+        if (node.type !== 'Identifier') return false;
+        if (flow.isParameter(node.name)) return true;
+        const state = scope.stateVariable(node.name, node);
+        // Skip constants: a constant cannot be changed into an overflowing value.
+        return !!state && !state.node.isDeclaredConst;
+      };
+      const loopUpdates = findAll(callable.body, (n) => n.type === 'ForStatement').map((n) => (n.type === 'ForStatement' ? n.loopExpression : undefined));
+
+      for (const node of findAll(callable.body, () => true)) {
+        const op = arithmeticOperation(node);
+        if (!op) continue;
+        // Skip the loop update `i += 1`: bounded by its own condition.
+        if (loopUpdates.some((update) => update && contains(update, node))) continue;
+        if (!flow.dependsOn(op.left, isUntrusted) && !flow.dependsOn(op.right, isUntrusted)) continue;
+        if (isGuarded(op, callable, textOf)) continue;
+        context.report({
+          node: op.node,
+          messageId: 'default',
+          data: {
+            operator: op.node.operator,
+            what: flow.dependsOn(op.node, (n) => n.type === 'Identifier' && flow.isParameter(n.name)) ? 'caller input' : 'state',
+            direction: op.operator === '-' ? 'underflow' : 'overflow',
+          },
+          confidence: pragma ? undefined : 'low',
+        });
+      }
+    };
+    return { FunctionDefinition: check, ModifierDefinition: check };
+  },
+});
+
+/** `using SafeMath for ...` anywhere in the hierarchy, or `.add(` / `.sub(` style calls in its code. */
+function contractUsesSafeMath(contract: ContractInfo): boolean {
+  if (contract.usingFor().some((u) => /SafeMath/i.test(u.node.libraryName ?? ''))) return true;
+  return contract.linearization.some((c) =>
+    findAll(c.node, (n) => n.type === 'FunctionCall' && n.expression.type === 'MemberAccess' && SAFE_MATH_CALLS.has(n.expression.memberName)).length > 0,
+  );
+}
+
+function contains(outer: ASTNode, inner: ASTNode): boolean {
+  return !!outer.range && !!inner.range && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.4.24; // expect: outdated-compiler
+
+contract OldToken {
+    mapping(address => uint256) public balances;
+    uint256 public totalSupply;
+    uint256 public constant CAP = 1000;
+
+    function batchTransfer(address[] receivers, uint256 value) public {
+        uint256 amount = receivers.length * value; // expect: integer-overflow
+        require(balances[msg.sender] >= amount);
+        balances[msg.sender] -= amount;
+        for (uint256 i = 0; i < receivers.length; i += 1) {
+            balances[receivers[i]] += value; // expect: integer-overflow
+        }
+    }
+
+    function burn(uint256 value) public {
+        balances[msg.sender] -= value; // expect: integer-overflow
+        totalSupply = totalSupply - value; // expect: integer-overflow
+    }
+
+    function deposit() public payable {
+        balances[msg.sender] = balances[msg.sender] + msg.value; // expect: integer-overflow
+    }
+}
+
+contract OldTokenLookAlikes {
+    mapping(address => uint256) public balances;
+    uint256 public constant CAP = 1000;
+
+    // Subtraction after the matching require cannot underflow.
+    function transfer(address to, uint256 value) public {
+        require(balances[msg.sender] >= value);
+        balances[msg.sender] -= value;
+        uint256 sum = balances[to] + value;
+        require(sum >= balances[to]);
+        balances[to] = sum;
+    }
+
+    // Constants and literals only.
+    function doubled() public pure returns (uint256) {
+        return CAP * 2;
+    }
+
+    // Local-only arithmetic with no input.
+    function count() public pure returns (uint256 total) {
+        for (uint256 i = 0; i < 10; i++) {
+            total = total + 1;
+        }
+    }
+}
+
+library SafeMath {
+    function add(uint256 a, uint256 b) internal pure returns (uint256 c) {
+        c = a + b;
+        require(c >= a);
+    }
+}
+
+contract SafeToken {
+    using SafeMath for uint256;
+    mapping(address => uint256) public balances;
+
+    function mint(address to, uint256 value) public {
+        balances[to] = balances[to].add(value);
+    }
+}
