@@ -1,18 +1,32 @@
 // The rule catalog: one line per rule, sorted by id. A test fails for any rule file missing here.
 
 import type { Rule } from '../engine/ruleApi';
+import assembly from './assembly';
+import deprecatedStandards from './deprecated-standards';
+import floatingPragma from './floating-pragma';
 import incorrectEquality from './incorrect-equality';
 import integerOverflow from './integer-overflow';
+import outdatedCompiler from './outdated-compiler';
 import timestamp from './timestamp';
+import transferGasStipend from './transfer-gas-stipend';
 import txOrigin from './tx-origin';
 import uncheckedArithmetic from './unchecked-arithmetic';
+import uncheckedLowlevel from './unchecked-lowlevel';
+import uncheckedSend from './unchecked-send';
 import weakPrng from './weak-prng';
 
 export const ALL_RULES: Rule[] = [
+  assembly,
+  deprecatedStandards,
+  floatingPragma,
   incorrectEquality,
   integerOverflow,
+  outdatedCompiler,
   timestamp,
+  transferGasStipend,
   txOrigin,
   uncheckedArithmetic,
+  uncheckedLowlevel,
+  uncheckedSend,
   weakPrng,
 ];

@@ -1,0 +1,71 @@
+// Whether the value a call returns is looked at: thrown away as a statement, stored in a local that is never
+// read, or used. Rules about unchecked return values (low-level calls, `send`) ask this.
+
+import type { ASTNode, FunctionCall, VariableDeclaration } from '@solidity-parser/parser/dist/src/ast-types';
+import { findAll } from '../engine/walk';
+import type { Callable } from './scope';
+
+export type CallResultUse =
+  | { kind: 'discarded' }
+  /** The first returned value is bound to a local (`bool ok = ...` / `ok = ...`) that nothing reads. */
+  | { kind: 'unread'; name: string }
+  /** `(, bytes memory data) = x.call(...)`: the success flag is left out of the tuple. */
+  | { kind: 'omitted' }
+  | { kind: 'used' };
+
+/** How the result of `call` is used; `ancestors` are the call's ancestors, outermost first. */
+export function callResultUse(call: FunctionCall, ancestors: readonly ASTNode[], callable: Callable | undefined): CallResultUse {
+  let child: ASTNode = call;
+  let index = ancestors.length - 1;
+  // `(x.call(data))` is still the same value.
+  while (index >= 0 && ancestors[index].type === 'TupleExpression' && (ancestors[index] as { components: unknown[] }).components.length === 1) {
+    child = ancestors[index];
+    index--;
+  }
+  const parent = ancestors[index];
+  if (!parent) return { kind: 'used' };
+  if (parent.type === 'ExpressionStatement') return { kind: 'discarded' };
+  if (parent.type === 'VariableDeclarationStatement' && parent.initialValue === child) {
+    const first = parent.variables[0] as VariableDeclaration | null | undefined;
+    if (!first) return { kind: 'omitted' };
+    if (first.name && callable && !isReadElsewhere(callable, first.name, first)) return { kind: 'unread', name: first.name };
+    return { kind: 'used' };
+  }
+  if (parent.type === 'BinaryOperation' && parent.operator === '=' && parent.right === child) {
+    const target = parent.left;
+    if (target.type === 'TupleExpression') {
+      const first = target.components[0] as ASTNode | null | undefined;
+      if (!first) return { kind: 'omitted' };
+      if (first.type === 'Identifier' && callable && !isReadElsewhere(callable, first.name, first)) return { kind: 'unread', name: first.name };
+      return { kind: 'used' };
+    }
+    if (target.type === 'Identifier' && callable && !isReadElsewhere(callable, target.name, target)) return { kind: 'unread', name: target.name };
+  }
+  return { kind: 'used' };
+}
+
+/**
+ * True when the local `name` is read anywhere in the callable other than at `binding` (its declaration or
+ * the assignment that stores the call result). Reads before the binding count too: in a loop they see it.
+ */
+function isReadElsewhere(callable: Callable, name: string, binding: ASTNode): boolean {
+  if (!callable.body) return true;
+  const bindingIdentifier = binding.type === 'VariableDeclaration' ? (binding as VariableDeclaration).identifier : binding;
+  const nodes = findAll(callable.body, () => true);
+  const assignedOnly = new Set<ASTNode>();
+  for (const node of nodes) {
+    // Skip plain assignment targets (`ok = ...`): they write the variable, they do not read it.
+    if (node.type === 'BinaryOperation' && node.operator === '=' && node.left.type === 'Identifier') assignedOnly.add(node.left);
+    if (node.type === 'BinaryOperation' && node.operator === '=' && node.left.type === 'TupleExpression') {
+      for (const component of node.left.components) if (component && (component as ASTNode).type === 'Identifier') assignedOnly.add(component as ASTNode);
+    }
+    if (node.type === 'VariableDeclaration' && node.identifier) assignedOnly.add(node.identifier);
+  }
+  return nodes.some((node) => {
+    if (node === bindingIdentifier || assignedOnly.has(node)) return false;
+    if (node.type === 'Identifier') return node.name === name;
+    // Inline assembly reads a Solidity local as a zero-argument call of its name.
+    if (node.type === 'AssemblyCall') return node.functionName === name && node.arguments.length === 0;
+    return false;
+  });
+}
