@@ -40,7 +40,8 @@ export function reportedFiles(paths: string[], root: string, config: AuditConfig
   return [...files].sort();
 }
 
-export function scanFiles(files: string[], root: string, selection: RuleSelection, host: FileHost): ScanResult {
+/** Splits the files to scan into readable ones and an error for each of the others. */
+export function readableFiles(files: string[], host: FileHost): { readable: string[]; errors: ScanError[] } {
   const errors: ScanError[] = [];
   const readable = files.filter((file) => {
     if (host.readFile(file) === undefined) {
@@ -49,6 +50,11 @@ export function scanFiles(files: string[], root: string, selection: RuleSelectio
     }
     return true;
   });
+  return { readable, errors };
+}
+
+export function scanFiles(files: string[], root: string, selection: RuleSelection, host: FileHost): ScanResult {
+  const { readable, errors } = readableFiles(files, host);
   const project = ProjectModel.load(readable, { root, host });
   const findings: Finding[] = [];
   let lineCount = 0;

@@ -1,0 +1,166 @@
+// The on-disk content-hash cache of the CLI: findings per file, keyed by the engine, the rule selection and
+// the contents of the file and of everything it imports; plus each file's resolved imports, so that a warm
+// scan computes those keys without parsing. Unreadable or corrupted entries are misses, never errors.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { version as packageVersion } from '../../package.json';
+import type { RuleMeta } from '../engine/ruleApi';
+import type { Finding } from '../model/finding';
+import { hashText } from '../project/sourceFile';
+import type { ImportRecord, SelectionSpec } from './scanChunk';
+
+export const DEFAULT_CACHE_DIR_NAME = '.sol-audit-cache';
+
+/** Bump when the layout of the files below changes. */
+const LAYOUT_VERSION = 1;
+
+export interface CachedScan {
+  lineCount: number;
+  findings: Finding[];
+}
+
+interface ImportIndexFile {
+  layout: number;
+  /** Import resolution depends on the project's remappings: another resolver invalidates every record. */
+  resolverKey: string;
+  files: Record<string, ImportRecord>;
+}
+
+/**
+ * Everything besides the files that decides a file's findings. The running code is hashed too (the bundle
+ * when run as the CLI), so a rule whose logic changed without a meta change still invalidates its entries.
+ */
+export function engineKey(root: string, spec: SelectionSpec, ruleMetas: RuleMeta[], resolverKey: string): string {
+  return hashText(JSON.stringify({ packageVersion, code: runningCodeHash(), ruleMetas, spec, root, resolverKey }));
+}
+
+let codeHash: string | undefined;
+
+function runningCodeHash(): string {
+  if (codeHash === undefined) {
+    try {
+      codeHash = hashText(fs.readFileSync(__filename, 'utf8'));
+    } catch {
+      codeHash = '';
+    }
+  }
+  return codeHash;
+}
+
+/**
+ * The cache key of one file: the engine key, its path and the content hash of it and of every file it imports,
+ * transitively. `recordOf` gives a file's imports for its current content; undefined (unknown, unreadable or
+ * stale) means the file cannot be keyed and must be analysed.
+ */
+export function fileKey(engine: string, filePath: string, recordOf: (filePath: string) => ImportRecord | undefined): string | undefined {
+  const closure = new Map<string, string>();
+  const queue = [filePath];
+  while (queue.length > 0) {
+    const current = queue.pop() as string;
+    if (closure.has(current)) continue;
+    const record = recordOf(current);
+    if (!record) return undefined;
+    closure.set(current, record.contentHash);
+    queue.push(...record.imports);
+  }
+  const contents = [...closure].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, hash]) => `${p}\u0000${hash}`);
+  return hashText([engine, filePath, ...contents].join('\u0001'));
+}
+
+export class ScanCache {
+  private readonly findingsDir: string;
+  private readonly indexPath: string;
+  private readonly importIndex: Map<string, ImportRecord>;
+  private indexChanged = false;
+
+  private constructor(
+    dir: string,
+    private readonly resolverKey: string,
+  ) {
+    this.findingsDir = path.join(dir, `v${LAYOUT_VERSION}`, 'findings');
+    this.indexPath = path.join(dir, `v${LAYOUT_VERSION}`, 'imports.json');
+    this.importIndex = this.readImportIndex();
+  }
+
+  static open(dir: string, resolverKey: string): ScanCache {
+    return new ScanCache(dir, resolverKey);
+  }
+
+  /** The recorded imports of a file, only when recorded for exactly this content. */
+  importsOf(filePath: string, contentHash: string): ImportRecord | undefined {
+    const record = this.importIndex.get(filePath);
+    return record?.contentHash === contentHash ? record : undefined;
+  }
+
+  recordImports(records: Record<string, ImportRecord>): void {
+    for (const [filePath, record] of Object.entries(records)) {
+      const known = this.importIndex.get(filePath);
+      if (known && known.contentHash === record.contentHash) continue;
+      this.importIndex.set(filePath, record);
+      this.indexChanged = true;
+    }
+  }
+
+  readFindings(key: string): CachedScan | undefined {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(fs.readFileSync(this.entryPath(key), 'utf8'));
+    } catch {
+      return undefined;
+    }
+    // A truncated or hand-edited entry must read as a miss: check the shape, and that it is the entry asked for.
+    const entry = raw as Partial<CachedScan & { key: string }> | null;
+    if (!entry || entry.key !== key || typeof entry.lineCount !== 'number' || !Array.isArray(entry.findings)) return undefined;
+    return { lineCount: entry.lineCount, findings: entry.findings };
+  }
+
+  writeFindings(key: string, scan: CachedScan): void {
+    writeAtomically(this.entryPath(key), JSON.stringify({ key, lineCount: scan.lineCount, findings: scan.findings }));
+  }
+
+  /** Saves the import index if the scan learnt anything new. */
+  flush(): void {
+    if (!this.indexChanged) return;
+    const index: ImportIndexFile = { layout: LAYOUT_VERSION, resolverKey: this.resolverKey, files: Object.fromEntries(this.importIndex) };
+    writeAtomically(this.indexPath, JSON.stringify(index));
+    this.indexChanged = false;
+  }
+
+  private entryPath(key: string): string {
+    return path.join(this.findingsDir, `${key}.json`);
+  }
+
+  private readImportIndex(): Map<string, ImportRecord> {
+    try {
+      const index = JSON.parse(fs.readFileSync(this.indexPath, 'utf8')) as Partial<ImportIndexFile> | null;
+      if (index?.layout !== LAYOUT_VERSION || index.resolverKey !== this.resolverKey || typeof index.files !== 'object' || index.files === null) {
+        return new Map();
+      }
+      return new Map(Object.entries(index.files).filter(([, record]) => isImportRecord(record)));
+    } catch {
+      return new Map();
+    }
+  }
+}
+
+function isImportRecord(value: unknown): value is ImportRecord {
+  const record = value as Partial<ImportRecord> | null;
+  const strings = (list: unknown): boolean => Array.isArray(list) && list.every((s) => typeof s === 'string');
+  return !!record && typeof record.contentHash === 'string' && strings(record.imports) && strings(record.unresolved);
+}
+
+/**
+ * Writes through a temporary file and a rename, so a concurrent scan or a crash never leaves half an entry.
+ * Failures are swallowed: a read-only cache folder only makes the next scan cold.
+ */
+function writeAtomically(target: string, text: string): void {
+  const temporary = `${target}.${process.pid}.${hashText(`${target}${Math.random()}`).slice(0, 8)}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(temporary, text);
+    fs.renameSync(temporary, target);
+  } catch {
+    fs.rmSync(temporary, { force: true });
+  }
+}

@@ -1,0 +1,189 @@
+// The CLI's scan runner: worker threads give exactly the in-process findings, the content-hash cache answers
+// unchanged files without parsing, an edited import invalidates its dependents, and broken entries or
+// crashing workers never lose a file.
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { collectSolidityFiles, DEFAULT_CONFIG, defaultRegistry, NodeFileHost, scanFiles, selectRules } from '../src/index';
+import { runScan, type ScanRunRequest } from '../src/cli/scanRunner';
+import { FIXTURES_ROOT, REPO_ROOT } from './support/fixtureProject';
+
+const host = new NodeFileHost();
+const selection = selectRules(defaultRegistry(), DEFAULT_CONFIG);
+
+/** A small project: a base imported by a child, unrelated files, and one file that does not parse. */
+const PROJECT: Record<string, string> = {
+  'Base.sol': `pragma solidity 0.8.24;
+contract Base {
+    address owner;
+    function onlyOwnerCheck() internal view { require(tx.origin == owner); }
+}
+`,
+  'Child.sol': `pragma solidity 0.8.24;
+import "./Base.sol";
+contract Child is Base {
+    function run() external { onlyOwnerCheck(); require(tx.origin == owner); }
+}
+`,
+  'Broken.sol': 'pragma solidity 0.8.24;\ncontract Broken { function f( }\n',
+  ...Object.fromEntries(
+    Array.from({ length: 9 }, (_, i) => [`Other${i}.sol`, `pragma solidity 0.8.24;\ncontract Other${i} { function f() external view returns (bool) { return tx.origin == address(${i}); } }\n`]),
+  ),
+};
+
+function writeProject(parent: string): string {
+  const root = fs.mkdtempSync(path.join(parent, 'project-'));
+  for (const [name, text] of Object.entries(PROJECT)) fs.writeFileSync(path.join(root, name), text);
+  return root;
+}
+
+function request(root: string, overrides: Partial<ScanRunRequest> = {}): ScanRunRequest {
+  return { files: collectSolidityFiles(root, host), root, selection, host, cacheDir: false, jobs: 1, ...overrides };
+}
+
+describe('scan runner', function () {
+  this.timeout(120_000);
+  let workerScript: string;
+  let scratch: string;
+
+  before(async () => {
+    // Build the worker from the current sources, so the test never runs a stale rules/dist bundle.
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-runner-'));
+    workerScript = path.join(scratch, 'scanWorker.js');
+    await esbuild.build({
+      entryPoints: [path.join(REPO_ROOT, 'rules/src/cli/scanWorker.ts')],
+      outfile: workerScript,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'warning',
+    });
+  });
+
+  after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  describe('worker threads', () => {
+    for (const [name, root] of [
+      ['a project with imports and a syntax error', undefined],
+      ['every rule fixture', path.join(FIXTURES_ROOT, 'rules')],
+    ] as const) {
+      it(`give the in-process findings, in the same order, on ${name}`, async () => {
+        const dir = root ?? writeProject(scratch);
+        const serial = scanFiles(collectSolidityFiles(dir, host), dir, selection, host);
+        const parallel = await runScan(request(dir, { jobs: 2, workerScript }));
+        assert.equal(parallel.stats.workers, 2, 'the scan did not use worker threads');
+        assert.ok(serial.findings.length > 0, 'the corpus has no findings to compare');
+        assert.deepEqual(parallel.findings, serial.findings);
+        assert.deepEqual(parallel.files, serial.files);
+        assert.deepEqual(parallel.errors, serial.errors);
+        assert.equal(parallel.lineCount, serial.lineCount);
+      });
+    }
+
+    it('report a file whose worker crashes as an error and still scan the others', async () => {
+      const root = writeProject(scratch);
+      fs.writeFileSync(path.join(root, 'Crash.sol'), 'pragma solidity 0.8.24;\ncontract Crash {}\n');
+      // Kills its thread on any chunk holding Crash.sol, as an out-of-memory abort would.
+      const crashing = path.join(scratch, 'crashingWorker.js');
+      fs.writeFileSync(
+        crashing,
+        `const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (m) => { if (m.files.some((f) => f.endsWith('Crash.sol'))) process.exit(7); });
+require(${JSON.stringify(workerScript)});\n`,
+      );
+      const result = await runScan(request(root, { jobs: 2, workerScript: crashing }));
+      const crashFile = path.join(root, 'Crash.sol');
+      assert.deepEqual(result.errors, [{ file: crashFile, message: 'analysis failed: worker stopped (exit code 7)' }]);
+      const others = collectSolidityFiles(root, host).filter((f) => f !== crashFile);
+      assert.deepEqual(result.files, others);
+      assert.deepEqual(result.findings, scanFiles(others, root, selection, host).findings);
+    });
+
+    it('fall back to in-process analysis when no worker can start', async () => {
+      const root = writeProject(scratch);
+      const broken = path.join(scratch, 'brokenWorker.js');
+      fs.writeFileSync(broken, "throw new Error('cannot start');\n");
+      const result = await runScan(request(root, { jobs: 2, workerScript: broken }));
+      assert.deepEqual(result.findings, scanFiles(collectSolidityFiles(root, host), root, selection, host).findings);
+      assert.deepEqual(result.errors, []);
+    });
+
+    it('report progress up to the total', async () => {
+      const root = writeProject(scratch);
+      const calls: [number, number][] = [];
+      await runScan(request(root, { jobs: 2, workerScript, onProgress: (done, total) => calls.push([done, total]) }));
+      const total = Object.keys(PROJECT).length;
+      assert.deepEqual(calls.at(-1), [total, total]);
+      assert.ok(calls.every(([done], i) => i === 0 || done > calls[i - 1][0]), 'progress went backwards');
+    });
+  });
+
+  describe('content-hash cache', () => {
+    let root: string;
+    let cacheDir: string;
+    const fileCount = Object.keys(PROJECT).length;
+
+    beforeEach(() => {
+      root = writeProject(scratch);
+      cacheDir = path.join(root, '.sol-audit-cache');
+    });
+
+    it('answers a warm scan from the cache, identically and without parsing', async () => {
+      const cold = await runScan(request(root, { cacheDir }));
+      assert.equal(cold.stats.cacheHits, 0);
+      assert.ok(cold.stats.parsedFiles >= fileCount);
+      const warm = await runScan(request(root, { cacheDir }));
+      assert.deepEqual(warm.stats, { cacheHits: fileCount, analysedFiles: 0, parsedFiles: 0, workers: 0 });
+      assert.deepEqual(warm.findings, cold.findings);
+      assert.deepEqual(warm.files, cold.files);
+      assert.equal(warm.lineCount, cold.lineCount);
+    });
+
+    it('re-analyses a file when a file it imports changes, and only the files that depend on it', async () => {
+      await runScan(request(root, { cacheDir }));
+      fs.appendFileSync(path.join(root, 'Base.sol'), 'contract Extra { function g() external view returns (address) { return tx.origin; } }\n');
+      const result = await runScan(request(root, { cacheDir }));
+      assert.equal(result.stats.analysedFiles, 2, 'Base.sol and Child.sol should be re-analysed');
+      assert.equal(result.stats.cacheHits, fileCount - 2);
+      assert.deepEqual(result.findings, scanFiles(collectSolidityFiles(root, host), root, selection, host).findings);
+    });
+
+    it('does not reuse entries made with another rule selection', async () => {
+      await runScan(request(root, { cacheDir }));
+      const quieter = selectRules(defaultRegistry(), { ...DEFAULT_CONFIG, rules: { 'tx-origin': 'off' } });
+      const result = await runScan(request(root, { cacheDir, selection: quieter }));
+      assert.equal(result.stats.cacheHits, 0);
+      assert.ok(!result.findings.some((f) => f.ruleId === 'tx-origin'));
+    });
+
+    it('ignores corrupted entries and rebuilds them', async () => {
+      const cold = await runScan(request(root, { cacheDir }));
+      const findingsDir = path.join(cacheDir, 'v1', 'findings');
+      const entries = fs.readdirSync(findingsDir).map((name) => path.join(findingsDir, name));
+      assert.equal(entries.length, fileCount);
+      fs.writeFileSync(entries[0], '{"key": "truncat');
+      fs.writeFileSync(entries[1], JSON.stringify({ key: 'another key', lineCount: 1, findings: [] }));
+      const recovered = await runScan(request(root, { cacheDir }));
+      assert.equal(recovered.stats.analysedFiles, 2);
+      assert.deepEqual(recovered.findings, cold.findings);
+
+      fs.writeFileSync(path.join(cacheDir, 'v1', 'imports.json'), 'not json');
+      const withoutIndex = await runScan(request(root, { cacheDir }));
+      assert.equal(withoutIndex.stats.cacheHits, 0, 'without the import index no key can be trusted');
+      assert.deepEqual(withoutIndex.findings, cold.findings);
+
+      const warm = await runScan(request(root, { cacheDir }));
+      assert.equal(warm.stats.cacheHits, fileCount);
+      assert.deepEqual(warm.findings, cold.findings);
+    });
+
+    it('is not written when disabled', async () => {
+      await runScan(request(root, { cacheDir: false }));
+      assert.equal(fs.existsSync(cacheDir), false);
+    });
+  });
+});
