@@ -1,7 +1,7 @@
 // Arithmetic operations of a function and the comparisons that guard them: `require(a >= b)` before `a - b`,
 // `c >= a` after `c = a + b`. Shared by the overflow rules so they agree on what counts as checked.
 
-import type { ASTNode, BinaryOperation, Expression, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, BinaryOperation, Expression, FunctionDefinition, ModifierDefinition, VariableDeclaration } from '@solidity-parser/parser/dist/src/ast-types';
 import { findAll } from '../engine/walk';
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=']);
@@ -51,8 +51,8 @@ function storedInLocal(node: BinaryOperation, callable: FunctionDefinition | Mod
   if (!callable.body) return undefined;
   for (const statement of findAll(callable.body, (n) => n.type === 'VariableDeclarationStatement')) {
     if (statement.type === 'VariableDeclarationStatement' && statement.initialValue === node) {
-      const first = statement.variables[0];
-      if (first?.type === 'VariableDeclaration') return (first as { name: string | null }).name ?? undefined;
+      const first = statement.variables[0] as VariableDeclaration | null;
+      if (first?.type === 'VariableDeclaration') return first.name ?? undefined;
     }
   }
   for (const assignment of findAll(callable.body, (n) => n.type === 'BinaryOperation' && n.operator === '=')) {
