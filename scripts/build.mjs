@@ -19,6 +19,7 @@ const bundles = [
   { entryPoints: ['rules/src/cli/scanWorker.ts'], outfile: 'rules/dist/scanWorker.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'server/dist/server.js' },
   { entryPoints: ['server/src/analysisWorker.ts'], outfile: 'server/dist/analysisWorker.js' },
+  { entryPoints: ['server/src/ai/cliTriage.ts'], outfile: 'server/dist/aiTriage.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] },
 ];
 

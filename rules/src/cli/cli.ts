@@ -26,6 +26,9 @@ export function createProgram(onResult: (exitCode: number) => void): Command {
     .option('--no-color', 'never colour the text output')
     .option('-q, --quiet', 'no summary line, progress or notices; findings and errors only')
     .addOption(new Option('-j, --jobs <n>', 'files analysed in parallel (default: one per CPU core)').argParser(parsePositiveInteger))
+    .option('--ai-triage', "append an AI model's verdict to each finding (OPENAI_API_KEY, OPENAI_BASE_URL; sends code to the endpoint)")
+    .option('--ai-base-url <url>', 'OpenAI-compatible endpoint for --ai-triage (default: OPENAI_BASE_URL or https://api.openai.com/v1)')
+    .option('--ai-model <model>', 'model for --ai-triage (default: gpt-4o-mini)')
     .showHelpAfterError('(run sol-audit --help for usage)')
     .exitOverride()
     .action(async (paths: string[], options: CliOptions) => {

@@ -23,6 +23,9 @@ export interface CliOptions {
   color: boolean;
   quiet?: boolean;
   jobs?: number;
+  aiTriage?: boolean;
+  aiBaseUrl?: string;
+  aiModel?: string;
 }
 
 /** "a, b,,c" → ["a", "b", "c"]; repeated flags accumulate. */

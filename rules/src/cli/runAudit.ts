@@ -19,6 +19,7 @@ import { loadBaseline, subtractBaseline } from './baseline';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from './cliErrors';
 import type { CliOptions, FailOn } from './cliOptions';
 import { renderRuleList } from './listRules';
+import { runAiTriage } from './loadAiTriage';
 import { loadConfig } from './loadConfig';
 import { NodeFileHost } from './nodeFileHost';
 import { createProgressLine } from './progress';
@@ -75,6 +76,7 @@ export async function runAudit(paths: string[], options: CliOptions, io: CliIo):
   if (files.length === 0 && !options.quiet) io.stderr.write(`sol-audit: no Solidity files found in ${targets.map((t) => path.relative(io.cwd, t) || '.').join(', ')}\n`);
 
   const { fresh, matched } = baseline ? subtractBaseline(scan.findings, baseline) : { fresh: scan.findings, matched: 0 };
+  if (options.aiTriage) await runAiTriage(fresh, root, { baseUrl: options.aiBaseUrl, model: options.aiModel }, io.env, (line) => io.stderr.write(`${line}\n`));
   const report: AuditReport = {
     toolVersion,
     root,

@@ -93,7 +93,7 @@ export function renderSarifLog(report: AuditReport): Sarif.Log {
       message: { text: finding.message },
       locations: [{ physicalLocation: { artifactLocation: artifact(finding.file), region: region(finding.range) } }],
       partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
-      properties: { severity: finding.severity, confidence: finding.confidence },
+      properties: { severity: finding.severity, confidence: finding.confidence, ...(finding.aiTriage ? { aiTriage: finding.aiTriage } : {}) },
     };
     if (finding.related.length > 0) {
       result.relatedLocations = finding.related.map((r, id) => ({

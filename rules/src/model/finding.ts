@@ -44,6 +44,14 @@ export interface RelatedLocation {
 
 export type FindingTag = 'deprecated' | 'unnecessary';
 
+/** A model's second opinion on a finding (AI triage). It annotates the finding and never changes it otherwise. */
+export interface AiTriageNote {
+  verdict: 'likely-true' | 'likely-false' | 'uncertain';
+  reasoning: string;
+  confidence: number;
+  model: string;
+}
+
 export interface Finding {
   ruleId: string;
   title: string;
@@ -61,4 +69,5 @@ export interface Finding {
   tags: FindingTag[];
   /** Stable across line moves: rule, file and a hash of the flagged code. Used by baselines. */
   fingerprint: string;
+  aiTriage?: AiTriageNote;
 }

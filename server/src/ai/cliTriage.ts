@@ -1,0 +1,79 @@
+// The CLI's AI triage, bundled alone as server/dist/aiTriage.js and loaded by `sol-audit --ai-triage` at run
+// time, so the engine in rules/ never imports openai. Each finding gets the model's verdict as a message
+// suffix and an `aiTriage` property; no finding is removed or changed otherwise.
+
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DEFAULT_CONFIG, defaultRegistry, NodeFileHost, ProjectModel, selectRules, type Finding } from 'sol-audit-rules';
+import { AiError } from './aiErrors';
+import { resolveCliAiSettings } from './aiSettings';
+import { AiService } from './aiService';
+import { triageSuffix } from './renderAnswer';
+import { ResponseCache } from './responseCache';
+
+export interface CliTriageRequest {
+  /** Findings as the CLI reports them: `file` relative to `root` or absolute. */
+  findings: Finding[];
+  root: string;
+  baseUrl?: string;
+  model?: string;
+  env: NodeJS.ProcessEnv;
+  /** Progress and notices, one line each (stderr). */
+  log: (line: string) => void;
+}
+
+export interface CliTriageSummary {
+  triaged: number;
+  failed: number;
+  cached: number;
+  promptTokens: number;
+  completionTokens: number;
+}
+
+/** The CLI's response cache folder: SOL_AUDIT_AI_CACHE, else the user's cache folder. */
+export function cliCacheFolder(env: NodeJS.ProcessEnv): string {
+  if (env.SOL_AUDIT_AI_CACHE) return env.SOL_AUDIT_AI_CACHE;
+  const base = env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'sol-audit', 'ai');
+}
+
+export async function triageFindings(request: CliTriageRequest): Promise<CliTriageSummary> {
+  const { settings, apiKey } = resolveCliAiSettings({ baseUrl: request.baseUrl, model: request.model }, request.env);
+  const service = new AiService({ cache: new ResponseCache(cliCacheFolder(request.env)), logger: { info: () => undefined, warn: () => undefined } });
+  const host = new NodeFileHost();
+  const registry = defaultRegistry();
+  const selection = selectRules(registry, DEFAULT_CONFIG);
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of request.findings) {
+    const absolute = path.resolve(request.root, finding.file);
+    byFile.set(absolute, [...(byFile.get(absolute) ?? []), finding]);
+  }
+  const project = ProjectModel.load([...byFile.keys()], { root: request.root, host });
+  const summary: CliTriageSummary = { triaged: 0, failed: 0, cached: 0, promptTokens: 0, completionTokens: 0 };
+  request.log(`sol-audit: AI triage of ${request.findings.length} finding(s) with ${settings.model} at ${new URL(settings.baseUrl).host}`);
+  for (const [absolute, findings] of byFile) {
+    const file = project.file(absolute);
+    // Skip findings whose file cannot be read back (deleted since the scan): they keep no verdict.
+    if (!file) continue;
+    // Context assembly works on offsets and absolute paths; the CLI's findings carry relative file names.
+    const located = findings.map((f) => ({ ...f, file: absolute }));
+    const results = await service.triage({ project, host, file, findings: located, registry, selection }, located, { settings, apiKey }).catch((err: unknown) => {
+      throw err instanceof AiError ? new Error(`AI triage stopped: ${err.message}`) : err;
+    });
+    results.forEach((result, index) => {
+      const original = findings[index];
+      if (result.meta?.cached) summary.cached++;
+      summary.promptTokens += result.meta?.usage?.promptTokens ?? 0;
+      summary.completionTokens += result.meta?.usage?.completionTokens ?? 0;
+      if (!result.verdict) {
+        summary.failed++;
+        request.log(`sol-audit: no AI verdict for ${original.ruleId} at ${original.file}:${original.range.startLine}: ${result.error ?? 'unknown error'}`);
+        return;
+      }
+      summary.triaged++;
+      original.message += triageSuffix(result.verdict);
+      original.aiTriage = { ...result.verdict, model: result.meta?.model ?? settings.model };
+    });
+  }
+  return summary;
+}
