@@ -1,0 +1,125 @@
+// Every deterministic fix in the fixtures is applied and the text re-analysed: the fixed finding must be gone
+// and no other finding may appear. A few fixes are also checked by their output text, ESLint style.
+
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { collectSolidityFiles, DEFAULT_CONFIG, findProjectRoot, NodeFileHost, relativeTo, reportedFiles, type Finding, type TextEdit } from '../src/index';
+import { analyzeFixture, FIXTURES_ROOT } from './support/fixtureProject';
+
+const host = new NodeFileHost();
+
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
+}
+
+/** Where an offset of the old text lands after the edits; offsets inside an edit land at its start. */
+function mapOffset(offset: number, edits: readonly TextEdit[]): number {
+  let shift = 0;
+  for (const edit of edits) {
+    if (edit.end <= offset && edit.start < offset) shift += edit.text.length - (edit.end - edit.start);
+    else if (edit.start <= offset && offset < edit.end) return edit.start + shift;
+  }
+  return offset + shift;
+}
+
+function lineAt(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length;
+}
+
+function countBy(keys: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
+interface FixCase {
+  file: string;
+  name: string;
+  text: string;
+  before: Finding[];
+  finding: Finding;
+}
+
+function fixCases(): FixCase[] {
+  const cases: FixCase[] = [];
+  for (const file of collectSolidityFiles(FIXTURES_ROOT, host, true)) {
+    const root = findProjectRoot(file, host);
+    if (!reportedFiles([path.dirname(file)], root, DEFAULT_CONFIG, host).includes(file)) continue;
+    const text = host.readFile(file) as string;
+    const before = analyzeFixture(file);
+    for (const finding of before) {
+      if (finding.fix) cases.push({ file, name: relativeTo(FIXTURES_ROOT, file), text, before, finding });
+    }
+  }
+  return cases;
+}
+
+/**
+ * Applies the fix of the finding on `line` of rule `ruleId` in `fixture` and returns the text of that line
+ * plus any lines the fix added, without the fixture's `// expect:` comment. The fixes checked here edit
+ * only that line, so earlier lines do not move.
+ */
+function fixedLine(fixture: string, ruleId: string, line: number): string {
+  const file = path.join(FIXTURES_ROOT, fixture);
+  const finding = analyzeFixture(file).find((f) => f.ruleId === ruleId && f.range.startLine === line);
+  assert.ok(finding?.fix, `${fixture}:${line} has no ${ruleId} finding with a fix`);
+  const text = host.readFile(file) as string;
+  const addedLines = finding.fix.edits.reduce((n, e) => n + e.text.split('\n').length - text.slice(e.start, e.end).split('\n').length, 0);
+  return applyEdits(text, finding.fix.edits)
+    .split('\n')
+    .slice(line - 1, line + addedLines)
+    .join('\n')
+    .replace(/\s*\/\/ expect:.*$/, '')
+    .trim();
+}
+
+describe('fixes', () => {
+  describe('every fix removes its finding and adds none', () => {
+    for (const c of fixCases()) {
+      const { finding } = c;
+      it(`${c.name}:${finding.range.startLine}:${finding.range.startColumn} ${finding.ruleId}`, () => {
+        const edits = finding.fix?.edits ?? [];
+        const fixedText = applyEdits(c.text, edits);
+        const after = analyzeFixture(c.file, fixedText);
+        // Findings are matched by rule and line in the fixed text; lines of the old findings are moved by the edits.
+        const keyAt = (ruleId: string, offset: number): string => `${ruleId}@${lineAt(fixedText, offset)}`;
+        const expected = countBy(c.before.map((f) => keyAt(f.ruleId, mapOffset(f.range.start, edits))));
+        const fixedKey = keyAt(finding.ruleId, mapOffset(finding.range.start, edits));
+        expected.set(fixedKey, (expected.get(fixedKey) ?? 0) - 1);
+        const actual = countBy(after.map((f) => keyAt(f.ruleId, f.range.start)));
+        const appeared = [...actual].filter(([key, n]) => n > (expected.get(key) ?? 0)).map(([key]) => key);
+        assert.deepEqual(appeared, [], `after "${finding.fix?.description}" new or remaining findings: ${appeared.join(', ')}\n--- fixed text ---\n${fixedText}`);
+      });
+    }
+  });
+
+  describe('output text', () => {
+    it('unchecked-lowlevel binds and requires the success flag at the same indentation', () => {
+      assert.equal(fixedLine('rules/unchecked-lowlevel.sol', 'unchecked-lowlevel', 9), '(bool success, ) = target.call(data);\n        require(success, "call failed");');
+    });
+    it('unchecked-lowlevel picks a fresh name when `success` is taken', () => {
+      assert.equal(fixedLine('rules/unchecked-lowlevel.sol', 'unchecked-lowlevel', 29), '(bool success2, ) = target.call(data);\n        require(success2, "call failed");');
+    });
+    it('unchecked-lowlevel offers no fix for the unbraced body of an if', () => {
+      const file = path.join(FIXTURES_ROOT, 'rules/unchecked-lowlevel.sol');
+      const finding = analyzeFixture(file).find((f) => f.ruleId === 'unchecked-lowlevel' && f.range.startLine === 34);
+      assert.ok(finding && !finding.fix);
+    });
+    it('unchecked-send wraps the call in require', () => {
+      assert.equal(fixedLine('rules/unchecked-send.sol', 'unchecked-send', 10), 'require(bidder.send(amount), "send failed");');
+    });
+    it('floating-pragma pins the lowest admitted version', () => {
+      assert.equal(fixedLine('rules/floating-pragma.sol', 'floating-pragma', 2), 'pragma solidity 0.8.20;');
+    });
+    it('deprecated-standards replaces each construct', () => {
+      const fixture = 'rules/deprecated-standards.sol';
+      assert.equal(fixedLine(fixture, 'deprecated-standards', 9), 'if (msg.sender != owner) revert();');
+      assert.equal(fixedLine(fixture, 'deprecated-standards', 10), 'selfdestruct(owner);');
+      assert.match(fixedLine(fixture, 'deprecated-standards', 13), /^function digest\(uint256 x\) public view returns \(bytes32\) \{/);
+      assert.equal(fixedLine(fixture, 'deprecated-standards', 19), 'uint256 half = lockedUntil / (2 * 365 days);');
+      assert.equal(fixedLine(fixture, 'deprecated-standards', 27), 'return gasleft();');
+    });
+  });
+});
