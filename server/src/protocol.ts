@@ -103,3 +103,113 @@ export interface ExportReportResult {
   markdown: string;
 }
 export const ExportReportRequest = new RequestType<ExportReportParams, ExportReportResult, void>('solAudit/exportReport');
+
+// ---- AI layer (issue 4). The client sends the AI settings it read from application/machine scope and the
+// key from SecretStorage with each request; the server never reads them from workspace configuration.
+
+export interface AiSettingsParams {
+  baseUrl: string;
+  model: string;
+  maxPromptTokens: number;
+  temperature: number;
+  timeoutMs: number;
+  structuredOutput: 'json_schema' | 'json_object' | 'none';
+  pricing?: { inputPerMillion: number; outputPerMillion: number };
+}
+
+export interface AiRequestParams {
+  uri: string;
+  settings: AiSettingsParams;
+  /** From SecretStorage; absent for keyless local servers. Never logged. */
+  apiKey?: string;
+  /** The response cache folder (the extension's global storage). */
+  cacheFolder: string;
+  /** Chosen by the client; streamed text arrives as AiDeltaNotification with this id. */
+  requestId: string;
+}
+
+export interface AiFindingParams extends AiRequestParams {
+  ruleId: string;
+  range: LspRange;
+}
+
+export interface AiAskParams extends AiRequestParams {
+  position: LspRange['start'];
+  question: string;
+  history: { role: 'user' | 'assistant'; content: string }[];
+}
+
+export interface AiTriageParams extends AiRequestParams {
+  /** The file of `uri`, or every analysed file of the workspace. */
+  scope: 'file' | 'workspace';
+}
+
+export type AiPromptKind = 'explain' | 'fix' | 'triage' | 'ask';
+
+export interface AiPreviewParams extends AiRequestParams {
+  kind: AiPromptKind;
+  ruleId?: string;
+  range?: LspRange;
+  position?: LspRange['start'];
+  question?: string;
+}
+
+export interface AiAnswerResult {
+  markdown: string;
+  model?: string;
+  endpointHost?: string;
+  usage?: { promptTokens: number; completionTokens: number };
+  costUsd?: number;
+  cached?: boolean;
+  /** "ask": the conversation to send with a follow-up. */
+  history?: { role: 'user' | 'assistant'; content: string }[];
+  /** "fix": present only when the fix passed the checks; applies to `version` of the document. */
+  fix?: { description: string; version: number; edits: { range: LspRange; newText: string }[]; newText: string };
+  rejection?: string;
+  /** A readable failure (no key, 401, …); the static diagnostics are unaffected. */
+  error?: { kind: string; message: string };
+}
+
+export interface AiTriageResult extends AiAnswerResult {
+  verdicts: { uri: string; ruleId: string; line: number; verdict: 'likely-true' | 'likely-false' | 'uncertain'; confidence: number }[];
+}
+
+export interface AiPreviewResult {
+  endpoint: string;
+  model: string;
+  promptTokens: number;
+  sent: string[];
+  trimmed: string[];
+  messages: { role: string; content: string }[];
+}
+
+export interface AiDeltaParams {
+  requestId: string;
+  text: string;
+}
+
+export interface AiOptionsParams {
+  /** Hide diagnostics the AI triage judged likely-false (nothing is deleted; turning it off shows them again). */
+  hideLikelyFalse: boolean;
+}
+
+export const AiCommands = {
+  setApiKey: 'solAudit.ai.setApiKey',
+  clearApiKey: 'solAudit.ai.clearApiKey',
+  explainFinding: Commands.explainFinding,
+  fixFinding: 'solAudit.ai.fixFinding',
+  askAboutFunction: Commands.askAiAboutFunction,
+  triageFile: 'solAudit.ai.triageFile',
+  triageWorkspace: 'solAudit.ai.triageWorkspace',
+  showRequest: 'solAudit.ai.showRequest',
+  clearCache: 'solAudit.ai.clearCache',
+} as const;
+
+export const AiExplainRequest = new RequestType<AiFindingParams, AiAnswerResult, void>('solAudit/ai/explain');
+export const AiFixRequest = new RequestType<AiFindingParams, AiAnswerResult, void>('solAudit/ai/fix');
+export const AiAskRequest = new RequestType<AiAskParams, AiAnswerResult, void>('solAudit/ai/ask');
+export const AiTriageRequest = new RequestType<AiTriageParams, AiTriageResult, void>('solAudit/ai/triage');
+export const AiPreviewRequest = new RequestType<AiPreviewParams, AiPreviewResult, void>('solAudit/ai/preview');
+export const AiClearCacheRequest = new RequestType<{ cacheFolder: string }, { removed: number }, void>('solAudit/ai/clearCache');
+export const AiDeltaNotification = new NotificationType<AiDeltaParams>('solAudit/ai/delta');
+export const AiOptionsNotification = new NotificationType<AiOptionsParams>('solAudit/ai/options');
