@@ -4,6 +4,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { AnalysisClient } from './analysisClient';
+import { triageAnnotations } from './ai/triageAnnotations';
 import { findingToDiagnostic } from './findingToDiagnostic';
 import type { FindingStore } from './findingStore';
 import type { OpenDocuments } from './openDocuments';
@@ -67,7 +68,7 @@ export class DiagnosticsService {
       this.index.setDependencies(analysis.path, analysis.dependencies);
       if (this.documents.get(uri)) continue;
       const record = this.store.record(uri, 0, analysis);
-      void this.connection.sendDiagnostics({ uri, diagnostics: record.findings.map((f) => findingToDiagnostic(f, 0)) });
+      void this.connection.sendDiagnostics({ uri, diagnostics: record.findings.filter((f) => !triageAnnotations.hides(f.finding)).map((f) => findingToDiagnostic(f, 0)) });
     }
     this.sendStatus();
   }
@@ -86,7 +87,7 @@ export class DiagnosticsService {
       this.lastRunMs.set(uri, result.ms);
       const record = this.store.record(uri, version, result.analysis);
       this.index.setDependencies(filePath, result.analysis.dependencies);
-      await this.connection.sendDiagnostics({ uri, version, diagnostics: record.findings.map((f) => findingToDiagnostic(f, version)) });
+      await this.connection.sendDiagnostics({ uri, version, diagnostics: record.findings.filter((f) => !triageAnnotations.hides(f.finding)).map((f) => findingToDiagnostic(f, version)) });
       this.publishConfigError(result.analysis);
       // Dependents follow edits of this file; not after a dependency run, or import cycles would ping-pong.
       if (reason !== 'dependency') this.analyzeDependents(filePath);

@@ -4,6 +4,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { ruleDocsUrl, type Severity } from 'sol-audit-rules';
+import { triageAnnotations } from './ai/triageAnnotations';
 import type { StoredFinding } from './findingStore';
 
 export const DIAGNOSTIC_SOURCE = 'sol-audit';
@@ -34,7 +35,7 @@ export function findingToDiagnostic(stored: StoredFinding, version: number): Dia
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
     codeDescription: { href: ruleDocsUrl(finding.ruleId) },
-    message: finding.ruleId === 'syntax-error' ? finding.message : `${finding.message} (${finding.severity} severity, ${finding.confidence} confidence)`,
+    message: finding.ruleId === 'syntax-error' ? finding.message : `${finding.message} (${finding.severity} severity, ${finding.confidence} confidence)${triageAnnotations.suffixFor(finding)}`,
     relatedInformation: finding.related.map((r) => ({
       location: {
         uri: URI.file(r.file).toString(),

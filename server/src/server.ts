@@ -10,6 +10,7 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
+import { registerAiHandlers } from './ai/aiLspHandlers';
 import { AnalysisClient } from './analysisClient';
 import { codeActionsFor } from './codeActions';
 import { codeLensesFor } from './codeLens';
@@ -100,6 +101,7 @@ connection.onCodeLens(async ({ textDocument }) => {
 connection.onExecuteCommand((params) => executeCommand(connection, documents, params));
 connection.onRequest(ScanWorkspaceRequest, () => index.scan(connection, settings, analysis, (a) => diagnostics.publishScanned(a)));
 connection.onRequest(ExportReportRequest, (params) => exportReport(params, index, settings, analysis));
+registerAiHandlers({ connection, documents, store, settings, refreshDiagnostics: () => diagnostics.refreshAll() });
 connection.onShutdown(async () => {
   await analysis.dispose();
 });
