@@ -5,20 +5,32 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { FakeOpenAiServer } from '../../server/test/support/fakeOpenAiServer';
 import { type CodeServer, startCodeServer } from './support/codeServer';
 import { buildVsix } from './support/extensionPackage';
 import { expectedFindings, lineOf } from './support/fixtures';
+import { commandTitle, contributesSetting } from './support/manifest';
 import { FIXTURE_WORKSPACE } from './support/paths';
 import { Workbench } from './support/workbench';
+
+/** What the local OpenAI-compatible server answers to every request of this suite. */
+const SCRIPTED_ANSWER = 'E2E scripted answer: deposit trusts tx.origin, so authorise with msg.sender instead.';
 
 describe('Solidity Audit Hints in code-server', function () {
   let codeServer: CodeServer;
   let workbench: Workbench;
+  const openAi = new FakeOpenAiServer();
 
   before(async function () {
     this.timeout(300_000);
     const vsix = buildVsix();
-    codeServer = await startCodeServer({ workspaceSource: FIXTURE_WORKSPACE, vsix });
+    await openAi.start();
+    openAi.setFallback(() => ({ content: SCRIPTED_ANSWER }));
+    codeServer = await startCodeServer({
+      workspaceSource: FIXTURE_WORKSPACE,
+      vsix,
+      settings: { 'solAudit.ai.baseUrl': openAi.baseUrl, 'solAudit.ai.model': 'e2e-scripted-model' },
+    });
     workbench = await Workbench.open(codeServer.workbenchUrl);
     await workbench.screenshot('workbench');
   });
@@ -30,6 +42,7 @@ describe('Solidity Audit Hints in code-server', function () {
   after(async function () {
     await workbench?.close();
     await codeServer?.stop();
+    await openAi.stop();
   });
 
   it('shows squiggles on the flagged lines and lists the findings with rule ids in Problems', async function () {
@@ -88,5 +101,39 @@ describe('Solidity Audit Hints in code-server', function () {
     const elapsedMs = performance.now() - typedAt;
     console.log(`      last keystroke → squiggle: ${elapsedMs.toFixed(0)} ms (debounce 75 ms by default)`);
     await workbench.screenshot('typed-line-squiggled');
+  });
+
+  it('answers "Ask AI about this function" from the local OpenAI-compatible server', async function () {
+    const askTitle = commandTitle('solAudit.askAiAboutFunction');
+    const setKeyTitle = commandTitle('solAudit.ai.setApiKey');
+    if (!askTitle || !setKeyTitle || !contributesSetting('solAudit.ai.baseUrl')) {
+      console.log('      skipped: the extension does not contribute the AI commands and settings yet (issue 4)');
+      this.skip();
+    }
+    await workbench.runCommand(setKeyTitle);
+    await workbench.quickInput().locator('input').fill('sk-e2e-not-a-real-key');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.quickInput().waitFor({ state: 'hidden' });
+
+    const insideDeposit = lineOf('Vault.sol', 'total += amount;');
+    await workbench.openFile('Vault.sol');
+    await workbench.goToLineEnd(insideDeposit);
+    await workbench.runCommand(askTitle);
+    // The question box comes with a default question; the first request to an endpoint asks for consent.
+    await workbench.quickInput().locator('input').waitFor();
+    await workbench.page.keyboard.press('Enter');
+    const send = workbench.page.locator('.monaco-dialog-box').getByRole('button', { name: 'Send', exact: true });
+    await send.waitFor();
+    await workbench.screenshot('ai-consent');
+    await send.click();
+
+    const answerFrame = workbench.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await answerFrame.getByText(SCRIPTED_ANSWER).waitFor();
+    await workbench.screenshot('ai-answer');
+    const [request] = openAi.requests;
+    assert.match(request.rawBody, /function deposit\(uint256 amount\)/);
+    // The key typed into "Set AI API key" travels only in the Authorization header.
+    assert.equal(request.headers.authorization, 'Bearer sk-e2e-not-a-real-key');
+    assert.doesNotMatch(request.rawBody, /sk-e2e-not-a-real-key/);
   });
 });
