@@ -1,7 +1,7 @@
 // Guards on a function: a `msg.sender` check (in a modifier resolved through inheritance, in the body, or in
 // a checking function it calls), a reentrancy guard, and an initializer guard.
 
-import type { ASTNode, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, FunctionCall, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { findAll } from '../engine/walk';
 import type { ContractInfo, ProjectModel } from '../project/projectModel';
 import { isMemberOf, isMsgSender } from './astQueries';
@@ -19,14 +19,49 @@ export interface GuardEvidence {
 const ACCESS_MODIFIER_NAME = /^(only|auth|requiresAuth|restricted|isAuthorized|whenAuthorized|ownerOnly|adminOnly|governance|isOwner|isAdmin)/i;
 /** Calls whose name says they check the caller: OpenZeppelin `_checkOwner`, `_checkRole`, `hasRole`, solmate `isAuthorized`. */
 const CHECKING_FUNCTION_NAME = /^_?(check(Owner|Role|Roles|Auth\w*|Sender\w*|Caller\w*|CanCall|Admin\w*|Permission\w*)|hasRole|hasAnyRole|isAuthorized|isAuthorised|onlyOwner|onlyRole|requireOwner|requireAuth\w*|requireCaller\w*|requireRole|authorize\w*)$/;
+/** External questions about a caller that decide access: `canCall`, `isAdmin`, `hasRole`, `checkPermission`. */
+const AUTHORITY_QUERY_NAME = /^(can[A-Z]\w*|is[A-Z]\w*|has[A-Z]\w*|check\w*|auth\w*|validate\w*|verify\w*)$/;
 const REENTRANCY_MODIFIER_NAME = /nonReentrant|noReentran|reentrancyGuard|nonreentrant|noReenter|^lock$|^mutex$|^locked$/i;
 const INITIALIZER_MODIFIER_NAME = /^(initializer|reinitializer|onlyInitializing|initializes|whenNotInitialized)$/;
 
 const CHECK_DEPTH = 4;
 
+function isCaller(node: ASTNode | null | undefined): boolean {
+  if (!node) return false;
+  if (isMsgSender(node) || isMemberOf(node, 'tx', 'origin')) return true;
+  // `address(msg.sender)`, `payable(_msgSender())`.
+  return node.type === 'FunctionCall' && node.arguments.length === 1 && isCaller(node.arguments[0]) && !isMsgSender(node);
+}
+
 function mentionsCaller(node: ASTNode | null | undefined): boolean {
   if (!node) return false;
   return findAll(node, (n) => isMsgSender(n) || isMemberOf(n, 'tx', 'origin')).length > 0;
+}
+
+/**
+ * Whether a condition decides on who the caller is: `msg.sender == owner`, `admins[msg.sender]`,
+ * `hasRole(r, msg.sender)`. A balance check such as `balances[msg.sender] >= amount` is not one.
+ */
+function checksCaller(node: ASTNode | null | undefined): boolean {
+  if (!node) return false;
+  switch (node.type) {
+    case 'BinaryOperation':
+      if (node.operator === '==' || node.operator === '!=') return isCaller(node.left) || isCaller(node.right);
+      if (node.operator === '&&' || node.operator === '||') return checksCaller(node.left) || checksCaller(node.right);
+      return false;
+    case 'UnaryOperation':
+      return node.operator === '!' && checksCaller(node.subExpression);
+    case 'TupleExpression':
+      return node.components.length === 1 && checksCaller(node.components[0] as ASTNode);
+    case 'IndexAccess':
+      return isCaller(node.index) || checksCaller(node.base);
+    case 'MemberAccess':
+      return checksCaller(node.expression);
+    case 'FunctionCall':
+      return node.arguments.some((a) => isCaller(a));
+    default:
+      return false;
+  }
 }
 
 /** Whether a callable's code checks the caller: `require(msg.sender …)`, `if (msg.sender …) revert`, or a checking call. */
@@ -36,11 +71,11 @@ function callableChecksSender(callable: Callable, dispatch: ContractInfo, projec
   const owner = dispatch.linearization.find((c) => c.node.subNodes.includes(callable)) ?? dispatch;
   const scope = new FunctionScope(project, owner.file, dispatch, callable);
   for (const node of findAll(callable.body, () => true)) {
-    if (node.type === 'IfStatement' && mentionsCaller(node.condition)) return node;
+    if (node.type === 'IfStatement' && checksCaller(node.condition)) return node;
     if (node.type !== 'FunctionCall') continue;
     const callee = node.expression;
     const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberAccess' ? callee.memberName : undefined;
-    if ((name === 'require' || name === 'assert') && mentionsCaller(node.arguments[0])) return node;
+    if ((name === 'require' || name === 'assert') && checksCaller(node.arguments[0])) return node;
     if (name && CHECKING_FUNCTION_NAME.test(name)) return node;
     const call = classifyCall(node, scope);
     if ((call.kind === 'internal' || call.kind === 'library') && call.resolved) {
@@ -48,7 +83,7 @@ function callableChecksSender(callable: Callable, dispatch: ContractInfo, projec
       if (callableChecksSender(call.resolved.node, nestedDispatch, project, depth + 1, seen)) return node;
     }
     // An external authority asked about the caller: `authority.canCall(msg.sender, …)`, `acl.isAdmin(_msgSender())`.
-    if (call.kind === 'external' && node.arguments.some((a) => mentionsCaller(a))) return node;
+    if (call.kind === 'external' && AUTHORITY_QUERY_NAME.test(call.name ?? '') && node.arguments.some((a) => mentionsCaller(a))) return node;
   }
   return undefined;
 }
@@ -69,10 +104,20 @@ export function senderCheck(fn: FunctionDefinition, contract: ContractInfo, proj
   return inBody ? { description: 'a caller check in the body', node: inBody } : undefined;
 }
 
-/** Signature-based authorisation (`ecrecover`, `ECDSA.recover`, `SignatureChecker`) in the body. */
-export function hasSignatureCheck(fn: FunctionDefinition): boolean {
-  if (!fn.body) return false;
-  return findAll(fn.body, (n) => n.type === 'FunctionCall' && /^(ecrecover|recover|tryRecover|isValidSignatureNow|isValidSignature|_verify\w*|verify\w*)$/.test(calledName(n) ?? '')).length > 0;
+const SIGNATURE_CHECK_NAME = /^(ecrecover|recover|tryRecover|isValidSignatureNow|isValidERC1271SignatureNow|isValidSignature|_verify\w*|verify\w*|_validateSignature|_rawSignatureValidation)$/;
+
+/** Signature-based authorisation (`ecrecover`, `ECDSA.recover`, `SignatureChecker`) in the body or an internal call. */
+export function hasSignatureCheck(fn: Callable, contract: ContractInfo, project: ProjectModel, depth = 0, seen = new Set<Callable>()): boolean {
+  if (!fn.body || seen.has(fn) || depth > CHECK_DEPTH) return false;
+  seen.add(fn);
+  const owner = contract.linearization.find((c) => c.node.subNodes.includes(fn)) ?? contract;
+  const scope = new FunctionScope(project, owner.file, contract, fn);
+  for (const node of findAll(fn.body, (n): n is FunctionCall => n.type === 'FunctionCall')) {
+    if (SIGNATURE_CHECK_NAME.test(calledName(node) ?? '')) return true;
+    const call = classifyCall(node, scope);
+    if (call.kind === 'internal' && call.resolved && hasSignatureCheck(call.resolved.node, contract, project, depth + 1, seen)) return true;
+  }
+  return false;
 }
 
 function calledName(node: ASTNode): string | undefined {
@@ -83,7 +128,7 @@ function calledName(node: ASTNode): string | undefined {
 
 /** Caller check or signature check: someone specific must authorise the call. */
 export function isAccessControlled(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): boolean {
-  return !!senderCheck(fn, contract, project) || hasSignatureCheck(fn);
+  return !!senderCheck(fn, contract, project) || hasSignatureCheck(fn, contract, project);
 }
 
 /** A modifier that is a mutex: reads and writes one state variable before `_` and writes it again after. */

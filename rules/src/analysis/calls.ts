@@ -216,7 +216,7 @@ function classifyMemberCall(info: CallInfo, callee: MemberAccess, scope: Functio
       info.kind = 'builtin';
       return info;
     }
-    if (!scope.resolve(receiver.name, receiver)) {
+    if (!scope.resolve(receiver.name, receiver) && receiver.name !== 'this') {
       const named = scope.contractNamed(receiver.name);
       if (named) {
         // `Lib.f(x)` is a library call; `Base.f(x)` on a base of this contract is an internal call.
@@ -228,6 +228,10 @@ function classifyMemberCall(info: CallInfo, callee: MemberAccess, scope: Functio
         info.target = undefined;
         return info;
       }
+      // Any other undeclared name before a dot is a type: `Delay.wrap(x)`, `Status.Active`, `Lib.Struct(...)`.
+      info.kind = 'builtin';
+      info.target = undefined;
+      return info;
     }
   }
 

@@ -24,7 +24,7 @@ import { classifyCall, isExternalCall, type CallInfo } from './calls';
 import { FunctionScope, type Callable } from './scope';
 import { stateVariableOf, storagePointers, writtenExpressions, type StateVariableRef, type StoragePointers } from './stateAccess';
 
-export type ExecutionEventKind = 'external-call' | 'state-write' | 'state-read' | 'emit';
+export type ExecutionEventKind = 'external-call' | 'state-write' | 'state-read' | 'emit' | 'selfdestruct';
 
 /** One internal call or modifier on the way from the analysed function to an event. */
 export interface ViaStep {
@@ -340,6 +340,7 @@ class EffectsTracer {
 
     if (isExternalCall(call)) return this.push('external-call', node, frame, { call, sendsEth: call.sendsEth });
     if (call.kind === 'event') return this.push('emit', node, frame);
+    if (call.kind === 'builtin' && (call.name === 'selfdestruct' || call.name === 'suicide') && !call.target) return this.push('selfdestruct', node, frame, { sendsEth: true });
     if (call.kind === 'builtin' && callee.type === 'MemberAccess' && (callee.memberName === 'push' || callee.memberName === 'pop')) return this.writes(node, frame);
     if ((call.kind === 'internal' || call.kind === 'library') && call.resolved?.node.body) this.inline(call, frame);
   }
@@ -394,4 +395,59 @@ export function alwaysTerminates(node: ASTNode | null | undefined): boolean {
 /** Only the external-call events. */
 export function externalCalls(events: readonly ExecutionEvent[]): ExecutionEvent[] {
   return events.filter((e) => e.kind === 'external-call');
+}
+
+/** The identifier name of an expression in Solidity or inline assembly (`to`, or `to` inside `call(g, to, …)`). */
+function plainName(expr: ASTNode): string | undefined {
+  if (expr.type === 'Identifier') return expr.name;
+  if (expr.type === 'AssemblyCall' && expr.arguments.length === 0) return expr.functionName;
+  return undefined;
+}
+
+/** Where a value traced outward lives: in the analysed function (`via` empty) or inside the callee of the last step. */
+export interface TracedValue {
+  expr: ASTNode;
+  /** The via-steps still between the analysed function and the callee holding `expr`. */
+  via: ViaStep[];
+}
+
+/**
+ * Maps an expression in the innermost callee of `event` outward: while it is a parameter, it becomes the
+ * argument passed at the call site one level up. Stops where the value is made (a getter call, a local).
+ */
+export function traceOutward(event: ExecutionEvent, expr: ASTNode): TracedValue {
+  let current = expr;
+  for (let i = event.via.length - 1; i >= 0; i--) {
+    const step = event.via[i];
+    const name = plainName(current);
+    const index = name === undefined ? -1 : (step.callee.parameters ?? []).findIndex((p) => p.name === name);
+    const actual = index < 0 ? undefined : argumentAt(step, index);
+    if (!actual) return { expr: current, via: event.via.slice(0, i + 1) };
+    current = actual;
+  }
+  return { expr: current, via: [] };
+}
+
+function argumentAt(step: ViaStep, index: number): ASTNode | undefined {
+  const site = step.site;
+  if (site.type === 'ModifierInvocation') return site.arguments?.[index];
+  // A using-for call passes its receiver as the first parameter.
+  const callee = site.expression.type === 'NameValueExpression' ? site.expression.expression : site.expression;
+  const bound = callee.type === 'MemberAccess' && (step.callee.parameters ?? []).length === site.arguments.length + 1 ? callee.expression : undefined;
+  const actuals: ASTNode[] = bound ? [bound, ...site.arguments] : site.arguments;
+  return actuals[index];
+}
+
+/** `expr` (in the innermost callee of `event`) as an expression of the analysed function, or undefined when made inside a callee. */
+export function traceToRoot(event: ExecutionEvent, expr: ASTNode | undefined): ASTNode | undefined {
+  if (!expr) return undefined;
+  const traced = traceOutward(event, expr);
+  return traced.via.length === 0 ? traced.expr : undefined;
+}
+
+/** The destination of an external call event: the receiver, or the address argument of an assembly `call`. */
+export function callTarget(event: ExecutionEvent): ASTNode | undefined {
+  if (event.call) return event.call.target;
+  if (event.node.type === 'AssemblyCall') return event.node.arguments[1];
+  return undefined;
 }

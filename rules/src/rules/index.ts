@@ -7,6 +7,9 @@ import floatingPragma from './floating-pragma';
 import incorrectEquality from './incorrect-equality';
 import integerOverflow from './integer-overflow';
 import outdatedCompiler from './outdated-compiler';
+import reentrancyEth from './reentrancy-eth';
+import reentrancyEvents from './reentrancy-events';
+import reentrancyNoEth from './reentrancy-no-eth';
 import timestamp from './timestamp';
 import transferGasStipend from './transfer-gas-stipend';
 import txOrigin from './tx-origin';
@@ -22,6 +25,9 @@ export const ALL_RULES: Rule[] = [
   incorrectEquality,
   integerOverflow,
   outdatedCompiler,
+  reentrancyEth,
+  reentrancyEvents,
+  reentrancyNoEth,
   timestamp,
   transferGasStipend,
   txOrigin,

@@ -1,0 +1,53 @@
+// reentrancy-no-eth: state the function read before an external call (without ETH) is written after it.
+
+import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import { anchorOf, isAnalysedContract, isStateChangingEntryPoint, relatedEvent, snippet } from '../analysis/entryPoints';
+import { reentrancyCandidates, variableNames } from '../analysis/reentrancy';
+import { defineRule } from '../engine/ruleApi';
+
+export default defineRule({
+  meta: {
+    id: 'reentrancy-no-eth',
+    title: 'Reentrancy: state written after an external call',
+    severity: 'medium',
+    confidence: 'medium',
+    category: 'reentrancy',
+    swc: ['SWC-107'],
+    description:
+      'The function reads a state variable, makes an external call (which hands control to the callee), and only then writes that variable. A malicious callee, token hook or callback can call back in while the old value is still stored.',
+    exploitScenario:
+      '`withdraw()` checks `shares[msg.sender]`, calls `token.transfer(msg.sender, amount)` on a token with transfer hooks (ERC-777) and reduces the shares afterwards. The attacker\'s hook calls `withdraw()` again while the shares are unchanged and drains the pool.',
+    recommendation:
+      'Follow checks-effects-interactions: update state before the call. Add a reentrancy guard (`nonReentrant`) to every function that shares the state.',
+    references: ['https://swcregistry.io/docs/SWC-107', 'https://github.com/crytic/slither/wiki/Detector-Documentation#reentrancy-vulnerabilities'],
+    messages: {
+      default: '`{{vars}}` is written after the external call `{{call}}`; a re-entrant call sees the old value.',
+    },
+  },
+  create(context) {
+    return {
+      FunctionDefinition(fn: FunctionDefinition) {
+        const contract = context.contract();
+        if (!isAnalysedContract(contract) || !isStateChangingEntryPoint(fn)) return;
+        const reported = new Set<unknown>();
+        for (const candidate of reentrancyCandidates(fn, contract, context.project)) {
+          if (candidate.call.sendsEth || candidate.staleWrites.length === 0) continue;
+          // Skip calls to a contract the deployer stored (the vault's asset, a router): trusted code that does
+          // not call back. User-supplied targets are the re-entry risk.
+          if (candidate.targetOrigin === 'state') continue;
+          const anchor = anchorOf(candidate.call);
+          if (reported.has(anchor)) continue;
+          reported.add(anchor);
+          context.report({
+            node: anchor,
+            messageId: 'default',
+            data: { vars: variableNames(candidate.staleWrites).join('`, `'), call: snippet(candidate.call.node, candidate.call.file) },
+            // A restricted caller is harder to turn into an attacker.
+            confidence: candidate.accessControlled ? 'low' : undefined,
+            related: [relatedEvent(candidate.call, 'external call'), ...candidate.staleWrites.slice(0, 3).map((w) => relatedEvent(w, 'state written after the call'))],
+          });
+        }
+      },
+    };
+  },
+});

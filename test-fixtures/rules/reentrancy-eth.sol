@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.24;
+
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {Address} from "@openzeppelin/contracts/utils/Address.sol";
+
+contract ReentrantVault {
+    mapping(address => uint256) public balances;
+
+    function deposit() external payable {
+        balances[msg.sender] += msg.value;
+    }
+
+    function withdraw(uint256 amount) external {
+        require(balances[msg.sender] >= amount, "low");
+        (bool ok, ) = msg.sender.call{value: amount}(""); // expect: reentrancy-eth
+        require(ok, "failed");
+        balances[msg.sender] -= amount;
+    }
+
+    // The ETH leaves through an internal helper: the finding sits on the helper call.
+    function withdrawAll() external {
+        uint256 amount = balances[msg.sender];
+        _pay(msg.sender, amount); // expect: reentrancy-eth
+        balances[msg.sender] = 0;
+    }
+
+    // OpenZeppelin's Address.sendValue forwards all gas too.
+    function withdrawViaLibrary() external {
+        uint256 amount = balances[msg.sender];
+        Address.sendValue(payable(msg.sender), amount); // expect: reentrancy-eth
+        delete balances[msg.sender];
+    }
+
+    function _pay(address to, uint256 amount) internal {
+        (bool ok, ) = to.call{value: amount}("");
+        require(ok, "failed");
+    }
+}
+
+contract SafeVaults is ReentrancyGuard {
+    mapping(address => uint256) public balances;
+    bool private locked;
+
+    modifier mutex() {
+        require(!locked, "locked");
+        locked = true;
+        _;
+        locked = false;
+    }
+
+    // Checks-effects-interactions: the write comes first.
+    function withdrawCei(uint256 amount) external {
+        require(balances[msg.sender] >= amount, "low");
+        balances[msg.sender] -= amount;
+        (bool ok, ) = msg.sender.call{value: amount}("");
+        require(ok, "failed");
+    }
+
+    // Inherited OpenZeppelin guard.
+    function withdrawGuarded(uint256 amount) external nonReentrant {
+        require(balances[msg.sender] >= amount, "low");
+        (bool ok, ) = msg.sender.call{value: amount}("");
+        require(ok, "failed");
+        balances[msg.sender] -= amount;
+    }
+
+    // A hand-written mutex modifier.
+    function withdrawMutex(uint256 amount) external mutex {
+        require(balances[msg.sender] >= amount, "low");
+        (bool ok, ) = msg.sender.call{value: amount}("");
+        require(ok, "failed");
+        balances[msg.sender] -= amount;
+    }
+
+    // Reading after the call is fine; only writes are stale.
+    event Paid(address to, uint256 left);
+
+    function payAndReport(uint256 amount) external {
+        require(balances[msg.sender] >= amount, "low");
+        balances[msg.sender] -= amount;
+        (bool ok, ) = msg.sender.call{value: amount}(""); // expect: reentrancy-events
+        require(ok, "failed");
+        emit Paid(msg.sender, balances[msg.sender]);
+    }
+
+    // transfer and send forward only 2300 gas: not a re-entry point.
+    function withdrawTransfer(uint256 amount) external {
+        require(balances[msg.sender] >= amount, "low");
+        payable(msg.sender).transfer(amount); // expect: transfer-gas-stipend
+        balances[msg.sender] -= amount;
+    }
+
+    // The write is in the other arm of the if.
+    function payOrCredit(bool pay, uint256 amount) external {
+        if (balances[msg.sender] < amount) return;
+        if (pay) {
+            (bool ok, ) = msg.sender.call{value: amount}("");
+            require(ok, "failed");
+        } else {
+            balances[msg.sender] -= amount;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.24;
+
+interface IToken {
+    function transfer(address to, uint256 amount) external returns (bool);
+    function transferFrom(address from, address to, uint256 amount) external returns (bool);
+    function balanceOf(address who) external view returns (uint256);
+}
+
+interface IReceiver {
+    function onClaim(address from, uint256 amount) external;
+}
+
+contract SharesPool {
+    IToken public immutable token;
+    mapping(address => uint256) public shares;
+    uint256 public totalShares;
+
+    constructor(IToken t) {
+        token = t;
+    }
+
+    mapping(IToken => mapping(address => uint256)) public deposits;
+
+    // The token is chosen by the caller: it can be a contract that calls back.
+    function redeemToken(IToken anyToken, uint256 amount) external {
+        require(deposits[anyToken][msg.sender] >= amount, "low");
+        anyToken.transfer(msg.sender, amount); // expect: reentrancy-no-eth
+        deposits[anyToken][msg.sender] -= amount;
+    }
+
+    // The stored token is trusted code set by the deployer.
+    function redeem(uint256 amount) external {
+        require(shares[msg.sender] >= amount, "low");
+        token.transfer(msg.sender, amount);
+        shares[msg.sender] -= amount;
+        totalShares -= amount;
+    }
+
+    // The callback target is chosen by the caller.
+    function claim(IReceiver receiver) external {
+        uint256 owed = shares[msg.sender];
+        receiver.onClaim(msg.sender, owed); // expect: reentrancy-no-eth
+        shares[msg.sender] = 0;
+    }
+
+    // Deposit pattern: nothing read before the call is written after it.
+    function deposit(uint256 amount) external {
+        token.transferFrom(msg.sender, address(this), amount);
+        shares[msg.sender] += amount;
+        totalShares += amount;
+    }
+
+    // A view call is a STATICCALL: it cannot re-enter.
+    function sync() external {
+        uint256 before = totalShares;
+        uint256 balance = token.balanceOf(address(this));
+        totalShares = balance > before ? balance : before;
+    }
+
+    // Effects before the interaction.
+    function redeemCei(uint256 amount) external {
+        require(shares[msg.sender] >= amount, "low");
+        shares[msg.sender] -= amount;
+        totalShares -= amount;
+        token.transfer(msg.sender, amount);
+    }
+
+    // Calls to this contract are not external control flow.
+    function selfCall() external {
+        uint256 before = totalShares;
+        this.deposit(before);
+        totalShares = before;
+    }
+}
