@@ -31,6 +31,7 @@ const index = new WorkspaceIndex();
 const analysis = new AnalysisClient(undefined, (m) => connection.console.error(m));
 let supportsConfiguration = false;
 let supportsDynamicRegistration = false;
+let supportsWorkspaceFolders = false;
 const settings = new SettingsStore(connection, () => supportsConfiguration);
 const diagnostics = new DiagnosticsService(connection, documents, settings, analysis, store, index);
 
@@ -38,6 +39,7 @@ connection.onInitialize((params) => {
   const caps = params.capabilities;
   supportsConfiguration = caps.workspace?.configuration === true;
   supportsDynamicRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  supportsWorkspaceFolders = caps.workspace?.workspaceFolders === true;
   index.setFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(!params.workspaceFolders && params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
@@ -56,11 +58,13 @@ connection.onInitialized(async () => {
   if (supportsDynamicRegistration) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
   }
-  connection.workspace.onDidChangeWorkspaceFolders((e) => {
-    const current = index.folderPaths().map((p) => URI.file(p).toString());
-    const removed = new Set(e.removed.map((f) => URI.parse(f.uri).fsPath));
-    index.setFolders([...current.filter((u) => !removed.has(URI.parse(u).fsPath)), ...e.added.map((f) => f.uri)]);
-  });
+  if (supportsWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const current = index.folderPaths().map((p) => URI.file(p).toString());
+      const removed = new Set(e.removed.map((f) => URI.parse(f.uri).fsPath));
+      index.setFolders([...current.filter((u) => !removed.has(URI.parse(u).fsPath)), ...e.added.map((f) => f.uri)]);
+    });
+  }
   await index.scan(connection, settings, analysis, (a) => diagnostics.publishScanned(a));
 });
 
