@@ -3,6 +3,7 @@
 import type { Rule } from '../engine/ruleApi';
 import assembly from './assembly';
 import deprecatedStandards from './deprecated-standards';
+import divideBeforeMultiply from './divide-before-multiply';
 import floatingPragma from './floating-pragma';
 import incorrectEquality from './incorrect-equality';
 import integerOverflow from './integer-overflow';
@@ -21,6 +22,7 @@ import weakPrng from './weak-prng';
 export const ALL_RULES: Rule[] = [
   assembly,
   deprecatedStandards,
+  divideBeforeMultiply,
   floatingPragma,
   incorrectEquality,
   integerOverflow,

@@ -1,0 +1,128 @@
+// divide-before-multiply: `(a / b) * c`, in one expression or through a local holding `a / b`: the division
+// truncates first and the multiplication scales the lost remainder.
+
+import type { ASTNode, BinaryOperation, Expression } from '@solidity-parser/parser/dist/src/ast-types';
+import { LocalDataFlow } from '../analysis/localDataFlow';
+import { defineRule } from '../engine/ruleApi';
+
+export default defineRule({
+  meta: {
+    id: 'divide-before-multiply',
+    title: 'Division before multiplication loses precision',
+    severity: 'medium',
+    confidence: 'medium',
+    category: 'arithmetic',
+    swc: [],
+    description:
+      'Integer division rounds down. Dividing first and multiplying the quotient scales the rounding error by the multiplier: `(amount / 1000) * rate` is zero for every amount below 1000 and off by up to `rate - 1` otherwise.',
+    exploitScenario:
+      'A fee is `(amount / PRECISION) * feeRate`. The attacker splits a large trade into many trades just below `PRECISION`; each pays zero fee, so the protocol earns nothing on volume it should charge for.',
+    recommendation: 'Multiply before dividing (`amount * rate / PRECISION`), or use `Math.mulDiv(amount, rate, PRECISION)` to avoid both precision loss and intermediate overflow.',
+    references: ['https://github.com/crytic/slither/wiki/Detector-Documentation#divide-before-multiply'],
+    messages: {
+      inline: 'The product multiplies the result of a division (`{{division}}`); multiply first, then divide.',
+      viaLocal: '`{{local}}` holds the result of a division (`{{division}}`) and is multiplied here; multiply first, then divide.',
+    },
+  },
+  create(context) {
+    return {
+      BinaryOperation(node: BinaryOperation) {
+        if (node.operator !== '*' && node.operator !== '*=') return;
+        // Library code is mostly deliberate integer math (encoders, Euclid, fixed-point helpers): still
+        // reported, with less certainty that the truncation is unintended.
+        const confidence = context.contract()?.kind === 'library' ? 'low' : undefined;
+        for (const operand of node.operator === '*' ? [node.left, node.right] : [node.right]) {
+          const division = divisionOf(operand);
+          if (division && !roundsToMultiple(division, node, operand, context.text)) {
+            context.report({ node, messageId: 'inline', data: { division: context.text(division) }, confidence });
+            return;
+          }
+        }
+        const callable = context.callable();
+        if (!callable) return;
+        const flow = LocalDataFlow.of(callable);
+        for (const operand of [node.left, node.right]) {
+          const inner = unwrap(operand);
+          if (inner.type !== 'Identifier' || !flow.declaration(inner.name) || flow.isParameter(inner.name)) continue;
+          const division = flow.definitionsOf(inner.name).map(divisionOf).find((d) => d !== undefined);
+          if (!division || roundsToMultiple(division, node, operand, context.text)) continue;
+          context.report({
+            node,
+            messageId: 'viaLocal',
+            data: { local: inner.name, division: context.text(division) },
+            confidence,
+            related: [{ node: division, message: 'The division whose quotient is multiplied.' }],
+          });
+          return;
+        }
+      },
+    };
+  },
+});
+
+/** The division an operand is, looking through parentheses and integer conversions; literal-only divisions excluded. */
+function divisionOf(expr: Expression): BinaryOperation | undefined {
+  const inner = unwrap(expr);
+  if (inner.type !== 'BinaryOperation' || inner.operator !== '/') return undefined;
+  // Skip constant divisions such as `(1e18 / 4)`: the compiler folds them and the author chose the value.
+  if (isLiteral(inner.left) && isLiteral(inner.right)) return undefined;
+  // Skip ceiling division `(a + d - 1) / d` or `(len + 2) / 3`: rounding up on purpose, usually to size a buffer.
+  if (isCeilingDivision(inner)) return undefined;
+  return inner;
+}
+
+function unwrap(expr: ASTNode): ASTNode {
+  let current = expr;
+  for (;;) {
+    if (current.type === 'TupleExpression' && !current.isArray && current.components.length === 1 && current.components[0]) {
+      current = current.components[0] as ASTNode;
+    } else if (
+      current.type === 'FunctionCall' &&
+      current.arguments.length === 1 &&
+      current.expression.type === 'ElementaryTypeName' &&
+      /^u?int\d*$/.test(current.expression.name)
+    ) {
+      current = current.arguments[0];
+    } else {
+      return current;
+    }
+  }
+}
+
+function isLiteral(expr: ASTNode): boolean {
+  const inner = unwrap(expr);
+  if (inner.type === 'NumberLiteral') return true;
+  return inner.type === 'BinaryOperation' && isLiteral(inner.left) && isLiteral(inner.right);
+}
+
+/**
+ * `(a / b) * b` rounds `a` down to a multiple of `b` (and `a - b * (a / b)` is `a % b`): the truncation is the
+ * point, so a product whose other factor is the divisor is not reported.
+ */
+function roundsToMultiple(division: BinaryOperation, product: BinaryOperation, quotientOperand: ASTNode, textOf: (n: ASTNode) => string): boolean {
+  const otherFactor = quotientOperand === product.left ? product.right : product.left;
+  return textOf(unwrap(otherFactor)).replace(/\s+/g, '') === textOf(unwrap(division.right)).replace(/\s+/g, '');
+}
+
+function isCeilingDivision(division: BinaryOperation): boolean {
+  const dividend = unwrap(division.left);
+  if (dividend.type !== 'BinaryOperation' || (dividend.operator !== '+' && dividend.operator !== '-')) return false;
+  const divisor = unwrap(division.right);
+  const addend = unwrap(dividend.right);
+  // `(a + d - 1) / d`
+  if (dividend.operator === '-' && addend.type === 'NumberLiteral' && Number(addend.number) === 1) {
+    const sum = unwrap(dividend.left);
+    return sum.type === 'BinaryOperation' && sum.operator === '+' && sameText(unwrap(sum.right), divisor);
+  }
+  // `(a + 2) / 3`
+  if (dividend.operator === '+' && addend.type === 'NumberLiteral' && divisor.type === 'NumberLiteral') {
+    return Number(addend.number) === Number(divisor.number) - 1;
+  }
+  return false;
+}
+
+function sameText(a: ASTNode, b: ASTNode): boolean {
+  if (a.type === 'Identifier' && b.type === 'Identifier') return a.name === b.name;
+  if (a.type === 'NumberLiteral' && b.type === 'NumberLiteral') return a.number === b.number;
+  return false;
+}

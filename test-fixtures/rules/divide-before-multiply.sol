@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.24;
+
+contract FeeCalculator {
+    uint256 public constant PRECISION = 1000;
+    uint256 public feeRate = 3;
+
+    function fee(uint256 amount) external view returns (uint256) {
+        return (amount / PRECISION) * feeRate; // expect: divide-before-multiply
+    }
+
+    function feeRight(uint256 amount) external view returns (uint256) {
+        return feeRate * uint256(amount / PRECISION); // expect: divide-before-multiply
+    }
+
+    function acrossStatements(uint256 amount) external view returns (uint256) {
+        uint256 units = amount / PRECISION;
+        return units * feeRate; // expect: divide-before-multiply
+    }
+
+    function compound(uint256 amount) external view returns (uint256 total) {
+        total = feeRate;
+        total *= (amount / PRECISION); // expect: divide-before-multiply
+    }
+}
+
+contract DivideBeforeMultiplyLookAlikes {
+    uint256 public constant PRECISION = 1000;
+    uint256 public constant QUARTER = (1e18 / 4) * 1;
+    uint256 public feeRate = 3;
+
+    // Multiply first.
+    function fee(uint256 amount) external view returns (uint256) {
+        return (amount * feeRate) / PRECISION;
+    }
+
+    // A quotient used on its own, and a product not involving it.
+    function split(uint256 amount, uint256 parts) external pure returns (uint256 each, uint256 doubled) {
+        each = amount / parts;
+        doubled = amount * 2;
+    }
+
+    // A parameter is not a local division result even if reassigned later.
+    function reassigned(uint256 amount) external view returns (uint256) {
+        return amount * feeRate;
+    }
+}
+
+contract CeilingDivision {
+    // Rounding up to size a buffer is deliberate.
+    function encodedLength(bytes memory data) external pure returns (uint256) {
+        return 4 * ((data.length + 2) / 3);
+    }
+
+    function pages(uint256 items, uint256 pageSize) external pure returns (uint256) {
+        return ((items + pageSize - 1) / pageSize) * pageSize;
+    }
+}
+
+library FeeMath {
+    function fee(uint256 amount, uint256 rate) internal pure returns (uint256) {
+        return (amount / 10000) * rate; // expect: divide-before-multiply
+    }
+}
+
+contract RoundToMultiple {
+    uint256 public constant TICK = 60;
+
+    // Rounding down to a multiple of the divisor is the point of the truncation.
+    function floorToTick(uint256 value) external pure returns (uint256) {
+        return (value / TICK) * TICK;
+    }
+
+    function remainderByHand(uint256 a, uint256 b) external pure returns (uint256) {
+        uint256 q = a / b;
+        return a - b * q;
+    }
+}
