@@ -152,6 +152,16 @@ require(${JSON.stringify(workerScript)});\n`,
       assert.deepEqual(result.findings, scanFiles(collectSolidityFiles(root, host), root, selection, host).findings);
     });
 
+    it('re-analyses a file whose missing import has appeared', async () => {
+      fs.writeFileSync(path.join(root, 'Late.sol'), 'pragma solidity 0.8.24;\nimport "./Missing.sol";\ncontract Late is Missing {}\n');
+      await runScan(request(root, { cacheDir }));
+      assert.equal((await runScan(request(root, { cacheDir }))).stats.analysedFiles, 0);
+      // Not among the scanned files, as a newly installed dependency would be.
+      fs.writeFileSync(path.join(root, 'Missing.sol'), 'pragma solidity 0.8.24;\ncontract Missing {}\n');
+      const result = await runScan(request(root, { cacheDir, files: collectSolidityFiles(root, host).filter((f) => !f.endsWith('Missing.sol')) }));
+      assert.equal(result.stats.analysedFiles, 1, 'Late.sol should be re-analysed');
+    });
+
     it('does not reuse entries made with another rule selection', async () => {
       await runScan(request(root, { cacheDir }));
       const quieter = selectRules(defaultRegistry(), { ...DEFAULT_CONFIG, rules: { 'tx-origin': 'off' } });

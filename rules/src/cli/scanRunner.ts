@@ -59,39 +59,25 @@ export function defaultJobs(): number {
 }
 
 export async function runScan(request: ScanRunRequest): Promise<ScanRunResult> {
-  const { root, host } = request;
-  const { readable, errors } = readableFiles(request.files, host);
-  const total = readable.length;
+  const { readable, errors } = readableFiles(request.files, request.host);
   let done = 0;
   const progress = (count: number): void => {
     done += count;
-    request.onProgress?.(done, total);
+    request.onProgress?.(done, readable.length);
   };
 
-  const cached = request.cacheDir === false ? undefined : openCache(request, path.resolve(request.cacheDir ?? path.join(root, DEFAULT_CACHE_DIR_NAME)));
-  const results = new Map<string, FileScan>();
-  if (cached) {
-    for (const file of readable) {
-      const key = cached.keyOnDisk(file);
-      const hit = key === undefined ? undefined : cached.cache.readFindings(key);
-      if (hit) results.set(file, { file, ...hit });
-    }
-    if (results.size > 0) progress(results.size);
-  }
+  const cache = request.cacheDir === false ? undefined : openCache(request, path.resolve(request.cacheDir ?? path.join(request.root, DEFAULT_CACHE_DIR_NAME)));
+  const results = cache?.lookup(readable) ?? new Map<string, FileScan>();
+  if (results.size > 0) progress(results.size);
 
   const pending = readable.filter((file) => !results.has(file));
-  const outcome = await analyse(pending, request, (count) => progress(count));
+  const outcome = await analyse(pending, request, progress);
   for (const scan of outcome.scans) results.set(scan.file, scan);
   errors.push(...outcome.errors);
-
-  if (cached) {
-    cached.cache.recordImports(outcome.imports);
-    for (const scan of outcome.scans) {
-      const key = fileKey(cached.engine, scan.file, (p) => outcome.imports[p]);
-      if (key !== undefined) cached.cache.writeFindings(key, { lineCount: scan.lineCount, findings: scan.findings });
-    }
-    cached.cache.flush();
-  }
+  // A file deleted between the readability check and its analysis is reported, not silently dropped.
+  const accounted = new Set([...results.keys(), ...outcome.errors.map((e) => e.file)]);
+  for (const file of pending) if (!accounted.has(file)) errors.push({ file, message: 'disappeared during the scan' });
+  cache?.store(outcome);
 
   // Same order as an in-process scanFiles: files as given, findings by file, position, severity and rule.
   const files = readable.filter((file) => results.has(file));
@@ -106,10 +92,9 @@ export async function runScan(request: ScanRunRequest): Promise<ScanRunResult> {
 }
 
 interface OpenCache {
-  cache: ScanCache;
-  engine: string;
-  /** The key of a file from the current disk contents, when every file it reaches has a valid import record. */
-  keyOnDisk(file: string): string | undefined;
+  /** The cached scans of the files whose entry is valid for their current contents and imports. */
+  lookup(files: string[]): Map<string, FileScan>;
+  store(outcome: AnalysisOutcome): void;
 }
 
 function openCache(request: ScanRunRequest, dir: string): OpenCache {
@@ -131,7 +116,26 @@ function openCache(request: ScanRunRequest, dir: string): OpenCache {
     records.set(file, record);
     return record;
   };
-  return { cache, engine, keyOnDisk: (file) => fileKey(engine, file, recordOnDisk) };
+  return {
+    lookup: (files) => {
+      const hits = new Map<string, FileScan>();
+      for (const file of files) {
+        const key = fileKey(engine, path.resolve(file), recordOnDisk);
+        const hit = key === undefined ? undefined : cache.readFindings(key);
+        if (hit) hits.set(file, { file, ...hit });
+      }
+      return hits;
+    },
+    store: (outcome) => {
+      cache.recordImports(outcome.imports);
+      for (const scan of outcome.scans) {
+        // Keyed by the contents the analysis saw, so a file edited mid-scan gets an entry for its old text only.
+        const key = fileKey(engine, path.resolve(scan.file), (p) => outcome.imports[p]);
+        if (key !== undefined) cache.writeFindings(key, { lineCount: scan.lineCount, findings: scan.findings });
+      }
+      cache.flush();
+    },
+  };
 }
 
 interface AnalysisOutcome {
