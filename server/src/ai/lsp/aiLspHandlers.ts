@@ -6,9 +6,9 @@
 import { CodeActionKind, type CancellationToken, type Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { registerFindingActionProvider } from '../codeActions';
-import type { FindingStore } from '../findingStore';
-import type { OpenDocuments } from '../openDocuments';
+import { registerFindingActionProvider } from '../../codeActions';
+import type { FindingStore } from '../../findingStore';
+import type { OpenDocuments } from '../../openDocuments';
 import {
   AiAskRequest,
   AiClearCacheRequest,
@@ -24,14 +24,14 @@ import {
   type AiRequestParams,
   type AiTriageResult,
   type ExplainFindingArgs,
-} from '../protocol';
-import type { SettingsStore } from '../settings';
-import { AiError } from './aiErrors';
-import { normaliseAiSettings } from './aiSettings';
-import { AiService, type AiAnswerMeta, type AiCall, type AnalysedFile } from './aiService';
+} from '../../protocol';
+import type { SettingsStore } from '../../settings';
+import { AiError } from '../aiErrors';
+import { normaliseAiSettings } from '../aiSettings';
+import { AiService, type AiAnswerMeta, type AiCall, type AnalysedFile } from '../aiService';
 import { analyseForAi, findFinding } from './editorAnalysis';
-import { ResponseCache } from './responseCache';
-import { triageAnnotations } from './triageAnnotations';
+import { ResponseCache } from '../responseCache';
+import { triageAnnotations } from '../triageAnnotations';
 
 export interface AiServerContext {
   connection: Connection;

@@ -18,8 +18,8 @@ import {
   type FileHost,
   type Finding,
 } from 'sol-audit-rules';
-import type { RuleSettingValue } from '../protocol';
-import type { AnalysedFile } from './aiService';
+import type { RuleSettingValue } from '../../protocol';
+import type { AnalysedFile } from '../aiService';
 
 /** Open editor buffers first (unsaved edits are what the user sees), the disk otherwise. */
 class BufferFirstHost implements FileHost {
