@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { commands, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_ID, Commands, StatusNotification } from '../../server/src/protocol';
+import { aiCommandTable } from './ai/aiCommands';
 import { aiPlaceholderCommands, coreCommands, type CommandTable } from './commands';
 import { createOutputChannel } from './outputChannel';
 import { AnalysisStatusItem } from './statusItem';
@@ -35,7 +36,7 @@ export async function activate(context: ExtensionContext): Promise<LanguageClien
   const status = new AnalysisStatusItem();
   context.subscriptions.push(output, status, client.onNotification(StatusNotification, (params) => status.update(params)));
 
-  const table: CommandTable = { ...aiPlaceholderCommands(), ...coreCommands({ client, output }) };
+  const table: CommandTable = { ...aiPlaceholderCommands(), ...coreCommands({ client, output }), ...aiCommandTable(context, client) };
   for (const [id, handler] of Object.entries(table)) context.subscriptions.push(commands.registerCommand(id, handler));
 
   await client.start();

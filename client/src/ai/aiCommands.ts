@@ -66,10 +66,9 @@ class AiCommandsImpl {
       client.onNotification(AiDeltaNotification, ({ requestId, text }) => this.streams.get(requestId)?.(text)),
       vscode.workspace.registerTextDocumentContentProvider(FIX_SCHEME, { provideTextDocumentContent: (uri) => this.proposals.get(uri.toString()) ?? '' }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('solAudit.ai.hideLikelyFalse')) void this.syncOptions();
+        if (e.affectsConfiguration('solAudit.ai.hideLikelyFalse') && this.client.isRunning()) void this.syncOptions();
       }),
     );
-    void this.syncOptions();
   }
 
   async explain(args: ExplainFindingArgs | undefined): Promise<void> {
@@ -133,6 +132,7 @@ class AiCommandsImpl {
     if (scope === 'file' && !uri) return void vscode.window.showInformationMessage('Sol Audit: open a Solidity file to triage its findings.');
     const base = await this.prepare(uri, 'triage', {});
     if (!base) return;
+    await this.syncOptions();
     const { token } = this.panel.begin('AI triage', `## AI triage of the ${scope}`);
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Sol Audit: AI triage', cancellable: true },
