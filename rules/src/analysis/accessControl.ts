@@ -178,3 +178,16 @@ export function isInitializerGuarded(fn: FunctionDefinition, contract: ContractI
   }
   return findAll(fn.body, (n) => n.type === 'BinaryOperation' && n.operator === '=' && n.left.type === 'Identifier' && checked.has(n.left.name)).length > 0;
 }
+
+/**
+ * Whether a parameter is bound to a prior commitment: hashed (`keccak256(abi.encode(p, …))`, `hashOperation(p, …)`,
+ * `getProposalId(p, …)`) in the body, so the caller can only replay what a proposal or signature approved.
+ */
+export function isCommittedParameter(fn: FunctionDefinition, name: string): boolean {
+  if (!fn.body) return false;
+  return findAll(fn.body, (n): n is FunctionCall => n.type === 'FunctionCall').some((call) => {
+    const called = calledName(call) ?? '';
+    if (!/^(keccak256|encode|encodePacked|_?hash\w*|\w*Hash|\w*Id)$/.test(called) || /^_?(msgSender|msgData)$/.test(called)) return false;
+    return call.arguments.some((a) => findAll(a, (n) => n.type === 'Identifier' && n.name === name).length > 0);
+  });
+}

@@ -1,7 +1,7 @@
 // Intra-procedural taint: which locals carry values from the function's parameters, `msg.sender`,
 // `msg.data` or `msg.value`, propagated through local assignments to a fixpoint.
 
-import type { ASTNode, Expression, VariableDeclaration, VariableDeclarationStatement } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, Expression, FunctionDefinition, Identifier, VariableDeclaration, VariableDeclarationStatement } from '@solidity-parser/parser/dist/src/ast-types';
 import { findAll, walk } from '../engine/walk';
 import { ASSIGNMENT_OPERATORS, isMemberOf, isMsgSender } from './astQueries';
 import { isElementaryTypeName, type FunctionScope } from './scope';
@@ -116,4 +116,10 @@ export class FunctionTaint {
   isTaintedDeclaration(decl: VariableDeclaration): boolean {
     return this.tainted.has(decl) || (this.sources.parameters && (this.scope.callable?.parameters ?? []).includes(decl));
   }
+}
+
+/** The names of `fn`'s parameters that an expression reads directly. */
+export function parameterNames(expr: ASTNode, fn: FunctionDefinition): string[] {
+  const names = new Set((fn.parameters ?? []).map((p) => p.name));
+  return findAll(expr, (n): n is Identifier => n.type === 'Identifier' && names.has(n.name)).map((n) => n.name);
 }

@@ -1,7 +1,9 @@
 // The rule catalog: one line per rule, sorted by id. A test fails for any rule file missing here.
 
 import type { Rule } from '../engine/ruleApi';
+import arbitrarySendEth from './arbitrary-send-eth';
 import assembly from './assembly';
+import controlledDelegatecall from './controlled-delegatecall';
 import deprecatedStandards from './deprecated-standards';
 import divideBeforeMultiply from './divide-before-multiply';
 import floatingPragma from './floating-pragma';
@@ -11,6 +13,7 @@ import outdatedCompiler from './outdated-compiler';
 import reentrancyEth from './reentrancy-eth';
 import reentrancyEvents from './reentrancy-events';
 import reentrancyNoEth from './reentrancy-no-eth';
+import suicidal from './suicidal';
 import timestamp from './timestamp';
 import transferGasStipend from './transfer-gas-stipend';
 import txOrigin from './tx-origin';
@@ -20,7 +23,9 @@ import uncheckedSend from './unchecked-send';
 import weakPrng from './weak-prng';
 
 export const ALL_RULES: Rule[] = [
+  arbitrarySendEth,
   assembly,
+  controlledDelegatecall,
   deprecatedStandards,
   divideBeforeMultiply,
   floatingPragma,
@@ -30,6 +35,7 @@ export const ALL_RULES: Rule[] = [
   reentrancyEth,
   reentrancyEvents,
   reentrancyNoEth,
+  suicidal,
   timestamp,
   transferGasStipend,
   txOrigin,

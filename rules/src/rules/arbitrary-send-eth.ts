@@ -1,0 +1,71 @@
+// arbitrary-send-eth: a function anyone can call sends ETH to an address taken from its arguments.
+
+import type { ASTNode, FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import { isAccessControlled, isCommittedParameter } from '../analysis/accessControl';
+import { isMemberOf, isMsgSender } from '../analysis/astQueries';
+import { callTarget, executionEvents, traceOutward } from '../analysis/effects';
+import { anchorOf, isAnalysedContract, isSelfReference, isStateChangingEntryPoint, relatedEvent, snippet } from '../analysis/entryPoints';
+import { scopeOf } from '../analysis/scope';
+import { FunctionTaint, parameterNames } from '../analysis/taint';
+import { defineRule } from '../engine/ruleApi';
+import { findAll } from '../engine/walk';
+
+function matchesMsgValueExactly(fn: FunctionDefinition): boolean {
+  return findAll(fn.body as ASTNode, (n) => n.type === 'BinaryOperation' && (n.operator === '==' || n.operator === '!=') && (isMemberOf(n.left, 'msg', 'value') || isMemberOf(n.right, 'msg', 'value'))).length > 0;
+}
+
+export default defineRule({
+  meta: {
+    id: 'arbitrary-send-eth',
+    title: 'ETH sent to an arbitrary address',
+    severity: 'high',
+    confidence: 'medium',
+    category: 'access-control',
+    swc: ['SWC-105'],
+    description:
+      'A function without any caller check sends the contract\'s ETH to an address that comes from its arguments, so anyone can direct the contract\'s balance to themselves.',
+    exploitScenario:
+      '`payout(address to, uint256 amount)` has no `onlyOwner`. The attacker calls `payout(attacker, address(this).balance)` and takes every wei the contract holds.',
+    recommendation: 'Restrict the function to an authorised caller, or send only to `msg.sender` what it is owed from its own recorded balance.',
+    references: ['https://swcregistry.io/docs/SWC-105', 'https://github.com/crytic/slither/wiki/Detector-Documentation#functions-that-send-ether-to-arbitrary-destinations'],
+    messages: { default: 'Anyone can call `{{fn}}` and choose where `{{call}}` sends ETH (`{{destination}}` comes from the arguments).' },
+  },
+  create(context) {
+    return {
+      FunctionDefinition(fn: FunctionDefinition) {
+        const contract = context.contract();
+        if (!isAnalysedContract(contract) || !isStateChangingEntryPoint(fn)) return;
+        const events = executionEvents(fn, contract, context.project).filter((e) => e.kind === 'external-call' && e.sendsEth);
+        if (events.length === 0 || isAccessControlled(fn, contract, context.project)) return;
+        // Skip payable functions that match a sum against `msg.value` exactly (batch forwarders): what they send
+        // on, refunds included, is the caller's own deposit.
+        if (fn.stateMutability === 'payable' && matchesMsgValueExactly(fn)) return;
+        const taint = new FunctionTaint(scopeOf(context, fn), { parameters: true });
+        const reported = new Set<ASTNode>();
+        for (const event of events) {
+          const rawTarget = callTarget(event);
+          if (!rawTarget) continue;
+          const destination = traceOutward(event, rawTarget);
+          // Only destinations the caller passes in; values made inside helpers are not the caller's choice.
+          if (destination.via.length > 0 || !taint.isTainted(destination.expr)) continue;
+          // Skip sending to the caller itself or to this contract.
+          if (isMsgSender(destination.expr) || isSelfReference(destination.expr as never)) continue;
+          // Skip forwarding the caller's own `msg.value`: that is their ETH, not the contract's.
+          const value = event.call?.value ? traceOutward(event, event.call.value) : undefined;
+          if (value && value.via.length === 0 && isMemberOf(value.expr, 'msg', 'value')) continue;
+          // Skip destinations bound to a commitment (a proposal or operation hash checked against storage).
+          if (parameterNames(destination.expr, fn).some((name) => isCommittedParameter(fn, name))) continue;
+          const anchor = anchorOf(event);
+          if (reported.has(anchor)) continue;
+          reported.add(anchor);
+          context.report({
+            node: anchor,
+            messageId: 'default',
+            data: { fn: fn.name ?? 'fallback', call: snippet(event.node, event.file), destination: context.text(destination.expr) },
+            related: [relatedEvent(event, 'ETH leaves here')],
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,62 @@
+// controlled-delegatecall: a function anyone can call delegatecalls into an address from its arguments.
+
+import type { ASTNode, FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import { isAccessControlled, isCommittedParameter } from '../analysis/accessControl';
+import { callTarget, executionEvents, traceOutward, type ExecutionEvent } from '../analysis/effects';
+import { anchorOf, isAnalysedContract, isEntryPoint, isSelfReference, relatedEvent, snippet } from '../analysis/entryPoints';
+import { scopeOf } from '../analysis/scope';
+import { FunctionTaint, parameterNames } from '../analysis/taint';
+import { defineRule } from '../engine/ruleApi';
+
+function isDelegatecall(event: ExecutionEvent): boolean {
+  if (event.kind !== 'external-call') return false;
+  if (event.call) return event.call.kind === 'delegatecall' || event.call.kind === 'callcode';
+  return event.node.type === 'AssemblyCall' && (event.node.functionName === 'delegatecall' || event.node.functionName === 'callcode');
+}
+
+export default defineRule({
+  meta: {
+    id: 'controlled-delegatecall',
+    title: 'Delegatecall to a caller-chosen address',
+    severity: 'high',
+    confidence: 'medium',
+    category: 'access-control',
+    swc: ['SWC-112'],
+    description:
+      '`delegatecall` runs the target\'s code with this contract\'s storage, balance and identity. When the target comes from the arguments of a function anyone can call, the caller runs arbitrary code as this contract.',
+    exploitScenario:
+      'The attacker deploys a contract whose function writes storage slot 0 and calls `selfdestruct`, then calls `execute(attackerContract, data)`. The delegatecall overwrites the owner slot with the attacker\'s address (or destroys the contract) and the funds are theirs.',
+    recommendation: 'Delegatecall only into fixed, trusted implementations (immutable or admin-set), and restrict who can change them.',
+    references: ['https://swcregistry.io/docs/SWC-112', 'https://github.com/crytic/slither/wiki/Detector-Documentation#controlled-delegatecall'],
+    messages: { default: 'Anyone can call `{{fn}}` and choose the code `{{call}}` runs (`{{target}}` comes from the arguments).' },
+  },
+  create(context) {
+    return {
+      FunctionDefinition(fn: FunctionDefinition) {
+        const contract = context.contract();
+        if (!isAnalysedContract(contract) || !isEntryPoint(fn)) return;
+        const events = executionEvents(fn, contract, context.project).filter(isDelegatecall);
+        if (events.length === 0 || isAccessControlled(fn, contract, context.project)) return;
+        const taint = new FunctionTaint(scopeOf(context, fn), { parameters: true });
+        const reported = new Set<ASTNode>();
+        for (const event of events) {
+          const rawTarget = callTarget(event);
+          if (!rawTarget) continue;
+          const target = traceOutward(event, rawTarget);
+          if (target.via.length > 0 || !taint.isTainted(target.expr) || isSelfReference(target.expr as never)) continue;
+          // Skip targets bound to a commitment (an approved operation hash).
+          if (parameterNames(target.expr, fn).some((name) => isCommittedParameter(fn, name))) continue;
+          const anchor = anchorOf(event);
+          if (reported.has(anchor)) continue;
+          reported.add(anchor);
+          context.report({
+            node: anchor,
+            messageId: 'default',
+            data: { fn: fn.name ?? 'fallback', call: snippet(event.node, event.file), target: context.text(target.expr) },
+            related: [relatedEvent(event, 'delegatecall')],
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.24;
+
+import {Address} from "@openzeppelin/contracts/utils/Address.sol";
+
+contract Executor {
+    address public owner = msg.sender;
+    address public immutable implementation;
+
+    constructor(address impl) {
+        implementation = impl;
+    }
+
+    function run(address target, bytes calldata data) external {
+        (bool ok, ) = target.delegatecall(data); // expect: controlled-delegatecall
+        require(ok, "failed");
+    }
+
+    function runViaLibrary(address target, bytes calldata data) external {
+        Address.functionDelegateCall(target, data); // expect: controlled-delegatecall
+    }
+
+    // Restricted to the owner.
+    function ownerRun(address target, bytes calldata data) external {
+        require(msg.sender == owner, "not owner");
+        (bool ok, ) = target.delegatecall(data);
+        require(ok, "failed");
+    }
+
+    // The target is fixed at deployment; only the data is the caller's.
+    function forward(bytes calldata data) external {
+        (bool ok, ) = implementation.delegatecall(data);
+        require(ok, "failed");
+    }
+
+    // Multicall into this contract itself.
+    function multicall(bytes[] calldata calls) external {
+        for (uint256 i = 0; i < calls.length; i++) {
+            Address.functionDelegateCall(address(this), calls[i]);
+        }
+    }
+}
