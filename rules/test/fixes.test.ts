@@ -121,5 +121,22 @@ describe('fixes', () => {
       assert.equal(fixedLine(fixture, 'deprecated-standards', 19), 'uint256 half = lockedUntil / (2 * 365 days);');
       assert.equal(fixedLine(fixture, 'deprecated-standards', 27), 'return gasleft();');
     });
+    it('constable-states and immutable-states insert the keyword after the type', () => {
+      assert.equal(fixedLine('rules/constable-states.sol', 'constable-states', 5), 'uint256 constant public fee = 30;');
+      assert.equal(fixedLine('rules/immutable-states.sol', 'immutable-states', 10), 'IToken immutable public token;');
+    });
+    it('external-function makes the function external and moves read-only parameters to calldata', () => {
+      assert.equal(
+        fixedLine('rules/external-function.sol', 'external-function', 7),
+        'function batch(address[] calldata users, uint256[] calldata amounts) external {',
+      );
+      // `values` is written, so it stays in memory.
+      assert.equal(fixedLine('rules/external-function.sol', 'external-function', 15), 'function normalize(uint256[] memory values) external pure returns (uint256[] memory) {');
+    });
+    it('boolean-equality drops or negates the comparison', () => {
+      assert.equal(fixedLine('rules/boolean-equality.sol', 'boolean-equality', 9), 'require(!paused, "paused");');
+      assert.equal(fixedLine('rules/boolean-equality.sol', 'boolean-equality', 12), 'return (a < b);');
+      assert.equal(fixedLine('rules/boolean-equality.sol', 'boolean-equality', 16), 'return !(x && y);');
+    });
   });
 });

@@ -7,7 +7,7 @@ contract Suppressions {
     address public target;
 
     function nextLine(address payable to) external {
-        // sol-audit-disable-next-line unchecked-send, transfer-gas-stipend -- refunds are best effort
+        // sol-audit-disable-next-line unchecked-send, transfer-gas-stipend, arbitrary-send-eth -- refunds are best effort
         to.send(1 wei);
     }
 
@@ -22,7 +22,7 @@ contract Suppressions {
 
     function onlyOneOfTwo(address payable to) external {
         // sol-audit-disable-next-line unchecked-send
-        to.send(1 wei); // expect: transfer-gas-stipend
+        to.send(1 wei); // expect: transfer-gas-stipend, arbitrary-send-eth
     }
 
     function fileWide(bytes32 slot) external {

@@ -2,8 +2,6 @@
 pragma solidity 0.8.24;
 
 contract AssemblyUse {
-    uint256 private counter;
-
     function writeSlot(bytes32 slot, uint256 value) external {
         assembly { // expect: assembly
             sstore(slot, value)

@@ -34,7 +34,7 @@ contract DeprecatedStandards {
     }
 
     function legacyCall(address lib) public {
-        require(lib.callcode(bytes4(keccak256("f()")))); // expect: deprecated-standards
+        require(lib.callcode(bytes4(keccak256("f()")))); // expect: deprecated-standards, controlled-delegatecall
     }
 }
 

@@ -13,7 +13,7 @@ contract UncheckedLowLevel {
 
     function ignoredWithValue(address payable to, uint256 amount) external {
         paid[to] = true;
-        to.call{value: amount}(""); // expect: unchecked-lowlevel
+        to.call{value: amount}(""); // expect: unchecked-lowlevel, arbitrary-send-eth
     }
 
     function successNeverRead(bytes calldata data) external {

@@ -7,15 +7,15 @@ contract UncheckedSend {
     function refund(address payable bidder) external {
         uint256 amount = refunds[bidder];
         refunds[bidder] = 0;
-        bidder.send(amount); // expect: unchecked-send, transfer-gas-stipend
+        bidder.send(amount); // expect: unchecked-send, transfer-gas-stipend, arbitrary-send-eth
     }
 
     function refundUnread(address payable bidder) external {
-        bool sent = bidder.send(1 wei); // expect: unchecked-send, transfer-gas-stipend
+        bool sent = bidder.send(1 wei); // expect: unchecked-send, transfer-gas-stipend, arbitrary-send-eth
     }
 
     function refundWithoutBraces(address payable bidder, bool go) external {
-        if (go) bidder.send(1 wei); // expect: unchecked-send, transfer-gas-stipend
+        if (go) bidder.send(1 wei); // expect: unchecked-send, transfer-gas-stipend, arbitrary-send-eth
     }
 }
 
@@ -27,11 +27,11 @@ contract CheckedSendLookAlikes {
     IERC777Like public token;
 
     function checked(address payable to) external {
-        require(to.send(1 wei), "send failed"); // expect: transfer-gas-stipend
+        require(to.send(1 wei), "send failed"); // expect: transfer-gas-stipend, arbitrary-send-eth
     }
 
     function branched(address payable to) external returns (bool) {
-        if (!to.send(1 wei)) return false; // expect: transfer-gas-stipend
+        if (!to.send(1 wei)) return false; // expect: transfer-gas-stipend, arbitrary-send-eth
         return true;
     }
 

@@ -3,10 +3,15 @@
 import type { Rule } from '../engine/ruleApi';
 import arbitrarySendEth from './arbitrary-send-eth';
 import assembly from './assembly';
+import booleanEquality from './boolean-equality';
+import cacheArrayLength from './cache-array-length';
+import constableStates from './constable-states';
 import controlledDelegatecall from './controlled-delegatecall';
 import deprecatedStandards from './deprecated-standards';
 import divideBeforeMultiply from './divide-before-multiply';
+import externalFunction from './external-function';
 import floatingPragma from './floating-pragma';
+import immutableStates from './immutable-states';
 import incorrectEquality from './incorrect-equality';
 import integerOverflow from './integer-overflow';
 import outdatedCompiler from './outdated-compiler';
@@ -20,15 +25,21 @@ import txOrigin from './tx-origin';
 import uncheckedArithmetic from './unchecked-arithmetic';
 import uncheckedLowlevel from './unchecked-lowlevel';
 import uncheckedSend from './unchecked-send';
+import unusedState from './unused-state';
 import weakPrng from './weak-prng';
 
 export const ALL_RULES: Rule[] = [
   arbitrarySendEth,
   assembly,
+  booleanEquality,
+  cacheArrayLength,
+  constableStates,
   controlledDelegatecall,
   deprecatedStandards,
   divideBeforeMultiply,
+  externalFunction,
   floatingPragma,
+  immutableStates,
   incorrectEquality,
   integerOverflow,
   outdatedCompiler,
@@ -42,5 +53,6 @@ export const ALL_RULES: Rule[] = [
   uncheckedArithmetic,
   uncheckedLowlevel,
   uncheckedSend,
+  unusedState,
   weakPrng,
 ];

@@ -1,0 +1,76 @@
+// Where a contract's own state variables are read and written across the project: in the contract itself
+// and in every contract deriving from it. Gas and dead-code rules (constant, immutable, unused) ask this.
+
+import type { AssemblyMemberAccess, ASTNode, FunctionDefinition, ModifierDefinition, StateVariableDeclarationVariable } from '@solidity-parser/parser/dist/src/ast-types';
+import { findAll } from '../engine/walk';
+import type { ContractInfo, ProjectModel } from '../project/projectModel';
+import { memoize } from './analysisCache';
+import { FunctionScope } from './scope';
+import { stateReads, stateWrites, storagePointers } from './stateAccess';
+
+export interface StateWrite {
+  /** The writing operation (assignment, `++`, `delete`, `push`). */
+  node: ASTNode;
+  contract: ContractInfo;
+  callable: FunctionDefinition | ModifierDefinition;
+}
+
+export interface StateVariableUsage {
+  writes: StateWrite[];
+  reads: { node: ASTNode; contract: ContractInfo; callable: FunctionDefinition | ModifierDefinition | undefined }[];
+  /** `x.slot` or `x.offset` in inline assembly: storage reached by slot, so reads and writes are unknown. */
+  inAssembly: boolean;
+}
+
+/** The contracts whose code can touch `owner`'s state: `owner` and everything that inherits from it. */
+export function contractsSharingState(project: ProjectModel, owner: ContractInfo): ContractInfo[] {
+  return project
+    .files()
+    .flatMap((file) => project.contractsIn(file.path))
+    .filter((c) => c.linearization.includes(owner));
+}
+
+/** Usage of every own state variable of `owner`, computed once per project. */
+export function stateVariableUsage(project: ProjectModel, owner: ContractInfo): Map<StateVariableDeclarationVariable, StateVariableUsage> {
+  return memoize(project, 'stateVariableUsage', owner, () => computeUsage(project, owner));
+}
+
+function computeUsage(project: ProjectModel, owner: ContractInfo): Map<StateVariableDeclarationVariable, StateVariableUsage> {
+  const usage = new Map<StateVariableDeclarationVariable, StateVariableUsage>();
+  const own = owner.ownStateVariables();
+  for (const variable of own) usage.set(variable, { writes: [], reads: [], inAssembly: false });
+  const ownByName = new Map(own.map((v) => [v.name, v]));
+
+  for (const contract of contractsSharingState(project, owner)) {
+    // State variable initialisers (`uint b = a + 1;`) read other state outside any function.
+    const declarationScope = new FunctionScope(project, contract.file, contract, undefined);
+    for (const variable of contract.ownStateVariables()) {
+      if (!variable.expression) continue;
+      for (const read of stateReads(variable.expression, declarationScope, new Map())) {
+        const entry = read.variable.declaration && usage.get(read.variable.declaration);
+        entry?.reads.push({ node: read.node, contract, callable: undefined });
+      }
+    }
+    const callables = [...contract.ownFunctions(), ...contract.ownMembers<ModifierDefinition>('ModifierDefinition')];
+    for (const callable of callables) {
+      const scope = new FunctionScope(project, contract.file, contract, callable);
+      const pointers = storagePointers(scope);
+      for (const write of stateWrites(callable, scope, pointers)) {
+        const entry = write.variable.declaration && usage.get(write.variable.declaration);
+        entry?.writes.push({ node: write.node, contract, callable });
+      }
+      for (const read of stateReads(callable, scope, pointers)) {
+        const entry = read.variable.declaration && usage.get(read.variable.declaration);
+        entry?.reads.push({ node: read.node, contract, callable });
+      }
+      for (const access of findAll(callable, (n): n is AssemblyMemberAccess => n.type === 'AssemblyMemberAccess')) {
+        const base = access.expression;
+        const variable = ownByName.get(base.name);
+        // A local of the same name shadows the state variable inside this callable.
+        if (variable && scope.stateVariable(base.name, base)?.node === variable) (usage.get(variable) as StateVariableUsage).inAssembly = true;
+      }
+    }
+  }
+  return usage;
+}
+
