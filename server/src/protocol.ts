@@ -186,6 +186,8 @@ export interface AiPreviewResult {
 export interface AiDeltaParams {
   requestId: string;
   text: string;
+  /** Explain and fix: `text` is the whole answer so far and replaces what was shown; otherwise it is appended. */
+  replace?: boolean;
 }
 
 export interface AiOptionsParams {

@@ -52,7 +52,7 @@ class AiCommandsImpl {
   private readonly panel = new AiPanel();
   private readonly status = new AiUsageStatus();
   private readonly proposals = new Map<string, string>();
-  private readonly streams = new Map<string, (text: string) => void>();
+  private readonly streams = new Map<string, (text: string, replace: boolean) => void>();
   private nextId = 1;
 
   constructor(
@@ -63,7 +63,7 @@ class AiCommandsImpl {
     context.subscriptions.push(
       this.panel,
       this.status,
-      client.onNotification(AiDeltaNotification, ({ requestId, text }) => this.streams.get(requestId)?.(text)),
+      client.onNotification(AiDeltaNotification, ({ requestId, text, replace }) => this.streams.get(requestId)?.(text, replace === true)),
       vscode.workspace.registerTextDocumentContentProvider(FIX_SCHEME, { provideTextDocumentContent: (uri) => this.proposals.get(uri.toString()) ?? '' }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('solAudit.ai.hideLikelyFalse') && this.client.isRunning()) void this.syncOptions();
@@ -77,7 +77,7 @@ class AiCommandsImpl {
     const base = await this.prepare(target.uri, 'explain', { ruleId: target.ruleId, range: target.range });
     if (!base) return;
     const { token } = this.panel.begin(`AI: ${target.ruleId}`, `## Explain ${target.ruleId}`);
-    const result = await cancellable(this.client.sendRequest(AiExplainRequest, { ...base, ruleId: target.ruleId, range: target.range }, token));
+    const result = await this.streaming(base.requestId, () => cancellable(this.client.sendRequest(AiExplainRequest, { ...base, ruleId: target.ruleId, range: target.range }, token)));
     if (result) this.show(result);
   }
 
@@ -87,7 +87,7 @@ class AiCommandsImpl {
     const base = await this.prepare(target.uri, 'fix', { ruleId: target.ruleId, range: target.range });
     if (!base) return;
     const { token } = this.panel.begin(`AI fix: ${target.ruleId}`, `## Fix ${target.ruleId} with AI`);
-    const result = await cancellable(this.client.sendRequest(AiFixRequest, { ...base, ruleId: target.ruleId, range: target.range }, token));
+    const result = await this.streaming(base.requestId, () => cancellable(this.client.sendRequest(AiFixRequest, { ...base, ruleId: target.ruleId, range: target.range }, token)));
     if (!result) return;
     this.show(result);
     if (!result.fix) {
@@ -224,6 +224,16 @@ class AiCommandsImpl {
       message: diagnostic.message,
       range: { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } },
     };
+  }
+
+  /** Routes the request's streamed Markdown (which replaces the previous partial answer) to the panel. */
+  private async streaming<T>(requestId: string, send: () => Promise<T>): Promise<T> {
+    this.streams.set(requestId, (text) => this.panel.replace(text));
+    try {
+      return await send();
+    } finally {
+      this.streams.delete(requestId);
+    }
   }
 
   private cacheFolder(): string {

@@ -52,6 +52,12 @@ export class AiPanel implements vscode.Disposable {
     }
   }
 
+  /** Replaces the body with a newer partial answer (explanations stream as re-rendered Markdown). */
+  replace(markdown: string): void {
+    this.body = markdown;
+    this.append('');
+  }
+
   /** Replaces the body with the final answer (which carries its "based on" footer). */
   finish(markdown: string): void {
     this.body = markdown;

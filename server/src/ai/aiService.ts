@@ -9,7 +9,7 @@ import { endpointHost, type AiSettings } from './aiSettings';
 import { assembleContext, type AssembledContext } from './contextAssembly';
 import { checkFix } from './fixValidation';
 import { buildPrompt, PROMPT_VERSION, type BuiltPrompt, type PromptKind } from './promptBuilder';
-import { renderExplanation, renderFindingHeader, renderFooter, renderTriage } from './renderAnswer';
+import { renderExplanation, renderFindingHeader, renderFooter, renderPartialExplanation, renderTriage } from './renderAnswer';
 import { cacheKey, type ResponseCache } from './responseCache';
 import { EXPLANATION_SCHEMA, TRIAGE_SCHEMA, type Explanation, type TriageAnswer, type VersionedSchema } from './schemas';
 import { requestStructured, type StructuredOutcome } from './structuredRequest';
@@ -31,6 +31,8 @@ export interface AiCall {
   signal?: AbortSignal;
   /** Streamed text as it arrives ("ask"); a cache hit delivers the whole answer at once. */
   onDelta?: (text: string) => void;
+  /** Explain and fix: the Markdown rendered so far from the streaming JSON, replacing the previous one. */
+  onPartial?: (markdownSoFar: string) => void;
 }
 
 export interface AiAnswerMeta {
@@ -104,7 +106,7 @@ export class AiService {
   async explain(analysed: AnalysedFile, finding: Finding, call: AiCall): Promise<ExplainAnswer> {
     const started = Date.now();
     const prompt = this.prompt('explain', analysed, { finding }, call.settings);
-    const { outcome, cached } = await this.structured(prompt, EXPLANATION_SCHEMA, call);
+    const { outcome, cached } = await this.structured(prompt, EXPLANATION_SCHEMA, call, (raw) => call.onPartial?.(renderPartialExplanation(raw)));
     const meta = this.meta(call, prompt, outcome, cached, started);
     const body = outcome.kind === 'structured' ? renderExplanation(outcome.value) : outcome.text;
     return { markdown: [renderFindingHeader(finding), body, renderFooter(meta)].join('\n\n'), explanation: outcome.kind === 'structured' ? outcome.value : undefined, meta };
@@ -114,7 +116,7 @@ export class AiService {
     const started = Date.now();
     const context = this.context(analysed, { finding });
     const prompt = buildPrompt('fix', context, { maxPromptTokens: call.settings.maxPromptTokens });
-    const { outcome, cached } = await this.structured(prompt, EXPLANATION_SCHEMA, call);
+    const { outcome, cached } = await this.structured(prompt, EXPLANATION_SCHEMA, call, (raw) => call.onPartial?.(renderPartialExplanation(raw)));
     const meta = this.meta(call, prompt, outcome, cached, started);
     if (outcome.kind !== 'structured') {
       const rejection = 'The model did not return edits in the required form, so there is no fix to check.';
@@ -201,11 +203,11 @@ export class AiService {
     return buildPrompt(kind, this.context(analysed, position), { maxPromptTokens: settings.maxPromptTokens, question, history });
   }
 
-  private async structured<T>(prompt: BuiltPrompt, schema: VersionedSchema<T>, call: AiCall): Promise<{ outcome: StructuredOutcome<T>; cached: boolean }> {
+  private async structured<T>(prompt: BuiltPrompt, schema: VersionedSchema<T>, call: AiCall, onRaw?: (raw: string) => void): Promise<{ outcome: StructuredOutcome<T>; cached: boolean }> {
     const key = this.key(call.settings, prompt, schema.version);
     const hit = this.options.cache?.get<CachedStructured<T>>(key);
     if (hit) return { outcome: hit.outcome, cached: true };
-    const outcome = await requestStructured(this.client(call), prompt.messages, schema, call.signal);
+    const outcome = await requestStructured(this.client(call), prompt.messages, schema, call.signal, call.onPartial && onRaw);
     // Only valid answers are cached: a plain-text fallback should be retried next time.
     if (outcome.kind === 'structured') this.options.cache?.set(key, { outcome } satisfies CachedStructured<T>);
     return { outcome, cached: false };

@@ -26,6 +26,36 @@ export function renderExplanation(explanation: Explanation): string {
   return parts.join('\n\n');
 }
 
+const PARTIAL_FIELDS: [key: string, title: string][] = [
+  ['summary', 'Summary'],
+  ['whyItMatters', 'Why it matters'],
+  ['exploitScenario', 'Exploit scenario'],
+  ['description', 'Fix'],
+];
+
+/**
+ * Markdown from an explanation whose JSON is still streaming: the string fields received so far, the last one
+ * possibly cut mid-sentence. Lets the panel fill in while the model writes; the final answer replaces it.
+ */
+export function renderPartialExplanation(rawSoFar: string): string {
+  const parts: string[] = [];
+  for (const [key, title] of PARTIAL_FIELDS) {
+    const match = new RegExp(`"${key}"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)`).exec(rawSoFar);
+    if (match) parts.push(`**${title}.** ${unescapeJsonFragment(match[1])}`);
+  }
+  return parts.length > 0 ? parts.join('\n\n') : '_The model is writing…_';
+}
+
+function unescapeJsonFragment(fragment: string): string {
+  // Drop a dangling escape cut by the stream, then let JSON decode the rest.
+  const safe = fragment.replace(/\\(u[0-9a-fA-F]{0,3})?$/, '');
+  try {
+    return JSON.parse(`"${safe}"`) as string;
+  } catch {
+    return safe;
+  }
+}
+
 export function renderTriage(answer: TriageAnswer): string {
   return `**Verdict: ${answer.verdict}** (confidence ${Math.round(answer.confidence * 100)}%). ${answer.reasoning}`;
 }

@@ -22,6 +22,8 @@ export async function requestStructured<T>(
   messages: ChatMessage[],
   schema: VersionedSchema<T>,
   signal?: AbortSignal,
+  /** Streams each attempt: called with the reply text so far (restarting from empty on a new attempt). */
+  onPartial?: (textSoFar: string) => void,
 ): Promise<StructuredOutcome<T>> {
   const usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
   const rejected = rejectedModes.get(client.settings.baseUrl) ?? new Set<StructuredOutputMode>();
@@ -32,7 +34,9 @@ export async function requestStructured<T>(
     for (let attempt = 0; attempt < 2; attempt++) {
       let reply;
       try {
-        reply = await client.chat({ messages: conversation, responseFormat: responseFormatFor(mode, schema), signal });
+        let soFar = '';
+        const onDelta = onPartial && ((piece: string) => onPartial((soFar += piece)));
+        reply = await client.chat({ messages: conversation, responseFormat: responseFormatFor(mode, schema), signal, onDelta });
       } catch (err) {
         if (err instanceof AiError && err.kind === 'unsupported-response-format' && mode !== 'none') {
           rejected.add(mode);

@@ -72,8 +72,11 @@ describe('AI over LSP', function () {
 
   it('code action "Explain with AI" → explain request → markdown answer built from the finding', async () => {
     const args = await explainArgs();
+    const partials: string[] = [];
+    client.connection.onNotification(AiDeltaNotification, (p) => p.requestId === 'r1' && p.replace === true && partials.push(p.text));
     ai.enqueue({ content: JSON.stringify(EXPLANATION) });
     const result = await client.connection.sendRequest(AiExplainRequest, { ...base, requestId: 'r1', ruleId: args.ruleId, range: args.range });
+    assert.match(partials.at(-1) ?? '', /\*\*Summary\.\*\* tx\.origin is used/, 'the explanation streamed');
     assert.equal(result.error, undefined, result.markdown);
     assert.match(result.markdown, /### tx-origin/);
     assert.match(result.markdown, /tx\.origin is used for authorisation/);

@@ -3,6 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import { AiService } from '../../src/ai/aiService';
+import { renderPartialExplanation } from '../../src/ai/renderAnswer';
 import { ResponseCache } from '../../src/ai/responseCache';
 import { forgetRejectedModes } from '../../src/ai/structuredRequest';
 import { FakeOpenAiServer } from '../support/fakeOpenAiServer';
@@ -139,6 +140,26 @@ describe('AI requests', () => {
     );
     assert.equal(followUp[2].content, 'First answer about **withdrawAll**.');
     assert.equal(followUp[3].content, 'Can the owner be changed?');
+  });
+
+  it('streams an explanation as Markdown rendered from the partial JSON, then the final answer', async () => {
+    const service = new AiService();
+    server.enqueue({ content: JSON.stringify(EXPLANATION) });
+    const analysed = analyse();
+    const partials: string[] = [];
+    const answer = await service.explain(analysed, txOrigin(analysed), { settings: settingsFor(server.baseUrl), onPartial: (m) => partials.push(m) });
+    assert.equal(server.requests[0].body.stream, true);
+    assert.equal(server.requests[0].body.response_format?.type, 'json_schema', 'streaming keeps the structured output');
+    assert.ok(partials.length > 1);
+    assert.match(partials.at(-1) ?? '', /\*\*Summary\.\*\* tx\.origin is used for authorisation\./);
+    assert.ok(partials.some((p) => !p.includes('Exploit scenario')), 'earlier partials hold fewer fields');
+    assert.ok(answer.explanation);
+  });
+
+  it('renders a cut-off JSON fragment without failing', () => {
+    assert.equal(renderPartialExplanation('{"summary": "Uses tx.or'), '**Summary.** Uses tx.or');
+    assert.equal(renderPartialExplanation('{"summary": "a \\"quoted\\" line\\'), '**Summary.** a "quoted" line');
+    assert.equal(renderPartialExplanation('{"sum'), '_The model is writing…_');
   });
 
   it('cancelling closes the HTTP connection', async () => {

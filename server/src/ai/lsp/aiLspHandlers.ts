@@ -66,7 +66,7 @@ export function registerAiHandlers(ctx: AiServerContext): void {
   connection.onRequest(AiExplainRequest, (params, token) =>
     guarded(async () => {
       const { analysed, finding } = await locateFinding(ctx, params);
-      const answer = await serviceFor(params.cacheFolder).explain(analysed, finding, callOf(params, token));
+      const answer = await serviceFor(params.cacheFolder).explain(analysed, finding, { ...callOf(params, token), onPartial: partialSender(connection, params.requestId) });
       return { markdown: answer.markdown, ...metaOf(answer.meta) };
     }),
   );
@@ -75,7 +75,7 @@ export function registerAiHandlers(ctx: AiServerContext): void {
     guarded(async () => {
       const document = ctx.documents.get(params.uri);
       const { analysed, finding } = await locateFinding(ctx, params);
-      const answer = await serviceFor(params.cacheFolder).fix(analysed, finding, callOf(params, token));
+      const answer = await serviceFor(params.cacheFolder).fix(analysed, finding, { ...callOf(params, token), onPartial: partialSender(connection, params.requestId) });
       const result: AiAnswerResult = { markdown: answer.markdown, rejection: answer.rejection, ...metaOf(answer.meta) };
       if (answer.proposal && document) {
         result.fix = {
@@ -159,6 +159,10 @@ function callOf(params: AiRequestParams, token: CancellationToken): AiCall {
   const controller = new AbortController();
   token.onCancellationRequested(() => controller.abort());
   return { settings: normaliseAiSettings(params.settings), apiKey: params.apiKey, signal: controller.signal };
+}
+
+function partialSender(connection: Connection, requestId: string): (markdown: string) => void {
+  return (markdown) => void connection.sendNotification(AiDeltaNotification, { requestId, text: markdown, replace: true });
 }
 
 function metaOf(meta: AiAnswerMeta): Partial<AiAnswerResult> {
