@@ -43,7 +43,11 @@ const corpusStats = {
   bytes: texts.reduce((sum, t) => sum + Buffer.byteLength(t), 0),
 };
 
-/** Peak RSS in KiB of a node script run, from GNU time when installed, else from the script's own resourceUsage. */
+/**
+ * Wall time, CPU time (user + system, worker threads included) and peak RSS of one run of a node script: from
+ * GNU time when installed, else from the script's own process.resourceUsage(). CPU time is the steadier
+ * figure on a shared machine, where wall time depends on the other load.
+ */
 function runOnce(script, args, okCodes) {
   const report = path.join(work, 'rss.txt');
   fs.rmSync(report, { force: true });
@@ -57,16 +61,21 @@ function runOnce(script, args, okCodes) {
     throw new Error(`${path.basename(script)} ${args.join(' ')} exited with ${child.status}:\n${child.stderr.toString().slice(0, 2000)}`);
   }
   const text = fs.readFileSync(report, 'utf8');
-  const rssKiB = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1] ?? text.trim());
-  return { ms, rssKiB, stdout: child.stdout.toString() };
+  if (text.startsWith('{')) return { ms, ...JSON.parse(text), stdout: child.stdout.toString() };
+  const field = (name) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(text)?.[1]);
+  const cpuMs = (field('User time \\(seconds\\)') + field('System time \\(seconds\\)')) * 1000;
+  return { ms, cpuMs, rssKiB: field('Maximum resident set size \\(kbytes\\)'), stdout: child.stdout.toString() };
 }
 
-// Runs the script in this process and writes its peak RSS (worker threads included) when it exits.
+// Runs the script as this process's main module and writes its usage (worker threads included) when it exits.
 const RSS_WRAPPER = `
 const [report, script, ...args] = process.argv.slice(1);
 process.argv = [process.argv[0], script, ...args];
-process.on('exit', () => require('node:fs').writeFileSync(report, String(process.resourceUsage().maxRSS)));
-require(script);
+process.on('exit', () => {
+  const usage = process.resourceUsage();
+  require('node:fs').writeFileSync(report, JSON.stringify({ rssKiB: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 }));
+});
+require('node:module').runMain();
 `;
 
 function measure(label, script, args, okCodes, beforeEach = () => {}) {
@@ -76,8 +85,16 @@ function measure(label, script, args, okCodes, beforeEach = () => {}) {
     samples.push(runOnce(script, args, okCodes));
     process.stderr.write(`  ${label}: run ${i + 1}/${RUNS} ${samples.at(-1).ms.toFixed(0)} ms\n`);
   }
-  const times = samples.map((s) => s.ms).sort((a, b) => a - b);
-  return { label, median: times[Math.floor(times.length / 2)], min: times[0], max: times.at(-1), rssKiB: Math.max(...samples.map((s) => s.rssKiB)) };
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const times = samples.map((s) => s.ms);
+  return {
+    label,
+    median: median(times),
+    min: Math.min(...times),
+    max: Math.max(...times),
+    cpu: median(samples.map((s) => s.cpuMs)),
+    rssKiB: Math.max(...samples.map((s) => s.rssKiB)),
+  };
 }
 
 const clearCache = () => fs.rmSync(cacheDir, { recursive: true, force: true });
@@ -95,11 +112,20 @@ rows.push(measure('sol-audit warm (cache hit)', CLI, solAudit(), SOL_AUDIT_OK));
 // Solhint exits with 1 when it reports problems, which solhint:all always does on real code.
 rows.push(measure('solhint (solhint:all)', SOLHINT, ['-c', solhintConfig, '--disc', '--noPoster', '-f', 'json', 'contracts/**/*.sol'], [0, 1]));
 
-const solhint = rows.at(-1).median;
+const solhint = rows.at(-1);
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const table = [
-  ['', 'median', 'min', 'max', 'peak RSS', 'vs solhint'],
-  ...rows.map((r) => [r.label, seconds(r.median), seconds(r.min), seconds(r.max), `${(r.rssKiB / 1024).toFixed(0)} MiB`, `${(r.median / solhint).toFixed(2)}x`]),
+  ['', 'wall median', 'min', 'max', 'vs solhint', 'CPU median', 'vs solhint', 'peak RSS'],
+  ...rows.map((r) => [
+    r.label,
+    seconds(r.median),
+    seconds(r.min),
+    seconds(r.max),
+    `${(r.median / solhint.median).toFixed(2)}x`,
+    seconds(r.cpu),
+    `${(r.cpu / solhint.cpu).toFixed(2)}x`,
+    `${(r.rssKiB / 1024).toFixed(0)} MiB`,
+  ]),
 ];
 const widths = table[0].map((_, col) => Math.max(...table.map((row) => row[col].length)));
 const line = (row) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ');
