@@ -121,7 +121,7 @@ export default defineRule({
       'https://swcregistry.io/docs/SWC-102',
     ],
     messages: {
-      belowEight: 'The pragma `{{constraint}}` admits compilers below 0.8.0 (no overflow checks); known bugs in the admitted range: {{bugs}}.',
+      belowEight: 'The pragma `{{constraint}}` admits compilers below 0.8.0 (no overflow checks); known bugs that can affect this file: {{bugs}}.',
       knownBug: 'The pragma `{{constraint}}` admits compilers affected by {{bugs}}, and this file uses {{constructs}}; require {{fixed}} or later.',
     },
   },
@@ -130,14 +130,15 @@ export default defineRule({
       PragmaDirective(node: PragmaDirective) {
         const pragma = context.file.pragma;
         if (!pragma || pragma.node !== node || !hasImplementation(context.file)) return;
-        const admitted = KNOWN_COMPILER_BUGS.filter((bug) => admitsVersionsIn(pragma, bug.introduced, bug.fixed));
+        // Skip bugs whose trigger the file does not contain: the admitted version would compile this file correctly.
+        const relevant = KNOWN_COMPILER_BUGS.filter(
+          (bug) => admitsVersionsIn(pragma, bug.introduced, bug.fixed) && (!bug.trigger || bug.trigger.presentIn(context.file)),
+        );
         if (mayCompileBelow(pragma, '0.8.0')) {
-          const bugs = admitted.map((b) => b.name).join(', ') || 'none listed at medium severity or above';
-          context.report({ node, messageId: 'belowEight', data: { constraint: pragma.constraint, bugs } });
+          context.report({ node, messageId: 'belowEight', data: { constraint: pragma.constraint, bugs: summarize(relevant.map((b) => b.name)) } });
           return;
         }
-        // Skip bugs whose trigger the file does not contain: the admitted version would compile this file correctly.
-        const triggered = admitted.filter((bug) => bug.trigger?.presentIn(context.file));
+        const triggered = relevant.filter((bug) => bug.trigger);
         if (triggered.length === 0) return;
         const fixed = triggered.map((b) => b.fixed).sort(semver.compare).at(-1) as string;
         context.report({
@@ -154,3 +155,9 @@ export default defineRule({
     };
   },
 });
+
+/** At most three names, then a count: the full list is in the rule's references. */
+function summarize(names: string[]): string {
+  if (names.length === 0) return 'none listed at medium severity or above';
+  return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+}
