@@ -1,7 +1,7 @@
 // Guards on a function: a `msg.sender` check (in a modifier resolved through inheritance, in the body, or in
 // a checking function it calls), a reentrancy guard, and an initializer guard.
 
-import type { ASTNode, FunctionCall, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, FunctionCall, FunctionDefinition, ModifierDefinition, VariableDeclaration, VariableDeclarationStatement } from '@solidity-parser/parser/dist/src/ast-types';
 import { findAll } from '../engine/walk';
 import type { ContractInfo, ProjectModel } from '../project/projectModel';
 import { isMemberOf, isMsgSender } from './astQueries';
@@ -19,6 +19,8 @@ export interface GuardEvidence {
 const ACCESS_MODIFIER_NAME = /^(only|auth|requiresAuth|restricted|isAuthorized|whenAuthorized|ownerOnly|adminOnly|governance|isOwner|isAdmin)/i;
 /** Calls whose name says they check the caller: OpenZeppelin `_checkOwner`, `_checkRole`, `hasRole`, solmate `isAuthorized`. */
 const CHECKING_FUNCTION_NAME = /^_?(check(Owner|Role|Roles|Auth\w*|Sender\w*|Caller\w*|CanCall|Admin\w*|Permission\w*)|hasRole|hasAnyRole|isAuthorized|isAuthorised|onlyOwner|onlyRole|requireOwner|requireAuth\w*|requireCaller\w*|requireRole|authorize\w*)$/;
+/** Internal hooks that judge the caller they are given: `_checkTokenBridge(caller)`, `_requireMinter(sender)`. */
+const CALLER_CHECK_HOOK_NAME = /^_?(check|require|only|authorize|authorise|validate|verify|ensure|assert)[A-Z]\w*$/;
 /** External questions about a caller that decide access: `canCall`, `isAdmin`, `hasRole`, `checkPermission`. */
 const AUTHORITY_QUERY_NAME = /^(can[A-Z]\w*|is[A-Z]\w*|has[A-Z]\w*|check\w*|auth\w*|validate\w*|verify\w*)$/;
 const REENTRANCY_MODIFIER_NAME = /nonReentrant|noReentran|reentrancyGuard|nonreentrant|noReenter|^lock$|^mutex$|^locked$/i;
@@ -26,11 +28,23 @@ const INITIALIZER_MODIFIER_NAME = /^(initializer|reinitializer|onlyInitializing|
 
 const CHECK_DEPTH = 4;
 
-function isCaller(node: ASTNode | null | undefined): boolean {
+/** `msg.sender`, `_msgSender()`, `tx.origin`, a conversion of one, or a local holding one (`address sender = _msgSender()`). */
+function isCaller(node: ASTNode | null | undefined, callerLocals: ReadonlySet<string>): boolean {
   if (!node) return false;
   if (isMsgSender(node) || isMemberOf(node, 'tx', 'origin')) return true;
+  if (node.type === 'Identifier') return callerLocals.has(node.name);
   // `address(msg.sender)`, `payable(_msgSender())`.
-  return node.type === 'FunctionCall' && node.arguments.length === 1 && isCaller(node.arguments[0]) && !isMsgSender(node);
+  return node.type === 'FunctionCall' && node.arguments.length === 1 && isCaller(node.arguments[0], callerLocals);
+}
+
+/** Names of locals initialised from the caller in a body. */
+function callerLocalsOf(body: ASTNode): Set<string> {
+  const out = new Set<string>();
+  for (const statement of findAll(body, (n): n is VariableDeclarationStatement => n.type === 'VariableDeclarationStatement')) {
+    const decl = statement.variables[0] as VariableDeclaration | null;
+    if (statement.variables.length === 1 && decl?.name && isCaller(statement.initialValue, out)) out.add(decl.name);
+  }
+  return out;
 }
 
 function mentionsCaller(node: ASTNode | null | undefined): boolean {
@@ -42,23 +56,23 @@ function mentionsCaller(node: ASTNode | null | undefined): boolean {
  * Whether a condition decides on who the caller is: `msg.sender == owner`, `admins[msg.sender]`,
  * `hasRole(r, msg.sender)`. A balance check such as `balances[msg.sender] >= amount` is not one.
  */
-function checksCaller(node: ASTNode | null | undefined): boolean {
+function checksCaller(node: ASTNode | null | undefined, callerLocals: ReadonlySet<string>): boolean {
   if (!node) return false;
   switch (node.type) {
     case 'BinaryOperation':
-      if (node.operator === '==' || node.operator === '!=') return isCaller(node.left) || isCaller(node.right);
-      if (node.operator === '&&' || node.operator === '||') return checksCaller(node.left) || checksCaller(node.right);
+      if (node.operator === '==' || node.operator === '!=') return isCaller(node.left, callerLocals) || isCaller(node.right, callerLocals);
+      if (node.operator === '&&' || node.operator === '||') return checksCaller(node.left, callerLocals) || checksCaller(node.right, callerLocals);
       return false;
     case 'UnaryOperation':
-      return node.operator === '!' && checksCaller(node.subExpression);
+      return node.operator === '!' && checksCaller(node.subExpression, callerLocals);
     case 'TupleExpression':
-      return node.components.length === 1 && checksCaller(node.components[0] as ASTNode);
+      return node.components.length === 1 && checksCaller(node.components[0] as ASTNode, callerLocals);
     case 'IndexAccess':
-      return isCaller(node.index) || checksCaller(node.base);
+      return isCaller(node.index, callerLocals) || checksCaller(node.base, callerLocals);
     case 'MemberAccess':
-      return checksCaller(node.expression);
+      return checksCaller(node.expression, callerLocals);
     case 'FunctionCall':
-      return node.arguments.some((a) => isCaller(a));
+      return node.arguments.some((a) => isCaller(a, callerLocals));
     default:
       return false;
   }
@@ -70,13 +84,16 @@ function callableChecksSender(callable: Callable, dispatch: ContractInfo, projec
   seen.add(callable);
   const owner = dispatch.linearization.find((c) => c.node.subNodes.includes(callable)) ?? dispatch;
   const scope = new FunctionScope(project, owner.file, dispatch, callable);
+  const callerLocals = callerLocalsOf(callable.body);
   for (const node of findAll(callable.body, () => true)) {
-    if (node.type === 'IfStatement' && checksCaller(node.condition)) return node;
+    if (node.type === 'IfStatement' && checksCaller(node.condition, callerLocals)) return node;
     if (node.type !== 'FunctionCall') continue;
     const callee = node.expression;
     const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberAccess' ? callee.memberName : undefined;
-    if ((name === 'require' || name === 'assert') && checksCaller(node.arguments[0])) return node;
+    if ((name === 'require' || name === 'assert') && checksCaller(node.arguments[0], callerLocals)) return node;
     if (name && CHECKING_FUNCTION_NAME.test(name)) return node;
+    // `_checkTokenBridge(_msgSender())`: a checking hook handed the caller, even when it is abstract here.
+    if (name && CALLER_CHECK_HOOK_NAME.test(name) && node.arguments.some((a) => isCaller(a, callerLocals))) return node;
     const call = classifyCall(node, scope);
     if ((call.kind === 'internal' || call.kind === 'library') && call.resolved) {
       const nestedDispatch = call.resolved.owner.kind === 'library' ? call.resolved.owner : dispatch;

@@ -25,6 +25,8 @@ import txOrigin from './tx-origin';
 import uncheckedArithmetic from './unchecked-arithmetic';
 import uncheckedLowlevel from './unchecked-lowlevel';
 import uncheckedSend from './unchecked-send';
+import unprotectedCriticalFunction from './unprotected-critical-function';
+import unprotectedInitializer from './unprotected-initializer';
 import unusedState from './unused-state';
 import weakPrng from './weak-prng';
 
@@ -53,6 +55,8 @@ export const ALL_RULES: Rule[] = [
   uncheckedArithmetic,
   uncheckedLowlevel,
   uncheckedSend,
+  unprotectedCriticalFunction,
+  unprotectedInitializer,
   unusedState,
   weakPrng,
 ];

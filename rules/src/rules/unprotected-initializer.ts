@@ -1,0 +1,45 @@
+// unprotected-initializer: an `initialize` function of an upgradeable contract that anyone can call again.
+
+import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import { isInitializerGuarded, senderCheck } from '../analysis/accessControl';
+import { isAnalysedContract, isStateChangingEntryPoint } from '../analysis/entryPoints';
+import type { ContractInfo } from '../project/projectModel';
+import { defineRule } from '../engine/ruleApi';
+
+const INITIALIZER_NAME = /^(initialize|initialise|init)([A-Z0-9_]\w*)?$/;
+
+/** Upgradeable-looking: inherits an Initializable/UUPS/*Upgradeable base, is named *Upgradeable, or keeps an `initialized` flag. */
+export function looksUpgradeable(contract: ContractInfo): boolean {
+  const names = [...contract.linearization.map((c) => c.name), ...contract.unresolvedBases];
+  if (names.some((n) => /Initializable|Upgradeable|UUPS/.test(n))) return true;
+  return contract.stateVariables().some((v) => /^_?initiali[sz]ed$/i.test(v.node.name ?? ''));
+}
+
+export default defineRule({
+  meta: {
+    id: 'unprotected-initializer',
+    title: 'Initializer callable by anyone, more than once',
+    severity: 'high',
+    confidence: 'medium',
+    category: 'upgradeability',
+    swc: ['SWC-118'],
+    description:
+      'Upgradeable contracts replace the constructor with an `initialize` function. Without the `initializer` modifier (or an equivalent one-time flag) and without a caller check, anyone can call it, again and again, and set the owner and parameters.',
+    exploitScenario:
+      'The proxy is deployed and initialised in two transactions, or the implementation itself is never initialised. The attacker calls `initialize(attacker)` first, becomes owner, and upgrades the proxy to a contract that drains it.',
+    recommendation: 'Mark the function `initializer` (OpenZeppelin `Initializable`), call it atomically with the proxy deployment, and call `_disableInitializers()` in the implementation\'s constructor.',
+    references: ['https://docs.openzeppelin.com/upgrades-plugins/writing-upgradeable#initializers', 'https://github.com/crytic/slither/wiki/Detector-Documentation#unprotected-upgradeable-contract'],
+    messages: { default: '`{{fn}}` initialises an upgradeable contract but has no `initializer` guard or caller check.' },
+  },
+  create(context) {
+    return {
+      FunctionDefinition(fn: FunctionDefinition) {
+        const contract = context.contract();
+        if (!isAnalysedContract(contract) || !isStateChangingEntryPoint(fn) || !INITIALIZER_NAME.test(fn.name ?? '')) return;
+        if (!looksUpgradeable(contract)) return;
+        if (isInitializerGuarded(fn, contract, context.project) || senderCheck(fn, contract, context.project)) return;
+        context.report({ node: fn, messageId: 'default', data: { fn: fn.name ?? '' } });
+      },
+    };
+  },
+});

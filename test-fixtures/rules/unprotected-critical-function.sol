@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.24;
+
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
+
+contract Token is ERC20, Ownable {
+    address public treasury;
+    bool public paused;
+    mapping(address => bool) public minters;
+    mapping(address => uint256) public points;
+
+    constructor() ERC20("T", "T") Ownable(msg.sender) {}
+
+    function setTreasury(address t) external {
+        treasury = t; // expect: unprotected-critical-function
+    }
+
+    function pause() external {
+        _setPaused(true); // expect: unprotected-critical-function
+    }
+
+    function addMinter(address m) external {
+        minters[m] = true; // expect: unprotected-critical-function
+    }
+
+    function freeMint(address to, uint256 amount) external {
+        _mint(to, amount); // expect: unprotected-critical-function
+    }
+
+    function _setPaused(bool value) internal {
+        paused = value;
+    }
+
+    // Guarded by the inherited OpenZeppelin modifier.
+    function setTreasuryOwner(address t) external onlyOwner {
+        treasury = t;
+    }
+
+    function unpause() external onlyOwner {
+        _setPaused(false);
+    }
+
+    // A minter list checked in the body.
+    function mint(address to, uint256 amount) external {
+        require(minters[msg.sender], "not minter");
+        _mint(to, amount);
+    }
+
+    // Minting against payment is a sale, not a privilege.
+    function buy() external payable {
+        _mint(msg.sender, msg.value * 100);
+    }
+
+    // Ordinary state anyone may change.
+    function addPoints(uint256 amount) external {
+        points[msg.sender] += amount;
+    }
+}
