@@ -6,6 +6,7 @@ import { commands, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_ID, Commands, StatusNotification } from '../../server/src/protocol';
 import { aiCommandTable } from './ai/aiCommands';
+import { redactingTraceChannel } from './ai/redactingTraceChannel';
 import { aiPlaceholderCommands, coreCommands, type CommandTable } from './commands';
 import { createOutputChannel } from './outputChannel';
 import { AnalysisStatusItem } from './statusItem';
@@ -28,6 +29,7 @@ export async function activate(context: ExtensionContext): Promise<LanguageClien
       { scheme: 'file', pattern: '**/*.sol' },
     ],
     outputChannel: output,
+    traceOutputChannel: redactingTraceChannel(output),
     diagnosticCollectionName: 'sol-audit',
     markdown: { isTrusted: { enabledCommands: HOVER_COMMANDS }, supportHtml: false },
   };

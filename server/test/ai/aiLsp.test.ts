@@ -73,7 +73,9 @@ describe('AI over LSP', function () {
   it('code action "Explain with AI" → explain request → markdown answer built from the finding', async () => {
     const args = await explainArgs();
     const partials: string[] = [];
-    client.connection.onNotification(AiDeltaNotification, (p) => p.requestId === 'r1' && p.replace === true && partials.push(p.text));
+    client.connection.onNotification(AiDeltaNotification, (p) => {
+      if (p.requestId === 'r1' && p.replace === true) partials.push(p.text);
+    });
     ai.enqueue({ content: JSON.stringify(EXPLANATION) });
     const result = await client.connection.sendRequest(AiExplainRequest, { ...base, requestId: 'r1', ruleId: args.ruleId, range: args.range });
     assert.match(partials.at(-1) ?? '', /\*\*Summary\.\*\* tx\.origin is used/, 'the explanation streamed');
@@ -100,7 +102,7 @@ describe('AI over LSP', function () {
 
   it('triage appends the verdict to the diagnostic, and the hide setting hides likely-false ones', async () => {
     ai.setFallback(() => ({ content: JSON.stringify({ verdict: 'likely-false', reasoning: 'Only an EOA check.', confidence: 0.7 }) }));
-    const annotated = client.diagnostics(uri, (p) => p.diagnostics.some((d) => /\[AI: likely-false, 70%\]$/.test(d.message)));
+    const annotated = client.diagnostics(uri, (p) => p.diagnostics.some((d) => /\[AI: likely-false, 70%\]$/.test(typeof d.message === 'string' ? d.message : d.message.value)));
     const result = await client.connection.sendRequest(AiTriageRequest, { ...base, requestId: 'r3', scope: 'file' });
     assert.deepEqual(result.verdicts.map((v) => [v.ruleId, v.verdict]), [['tx-origin', 'likely-false']]);
     await annotated;
@@ -114,7 +116,9 @@ describe('AI over LSP', function () {
 
   it('"Ask AI" streams deltas and cancelling closes the connection to the model', async () => {
     const deltas: string[] = [];
-    client.connection.onNotification(AiDeltaNotification, (p) => p.requestId === 'r4' && deltas.push(p.text));
+    client.connection.onNotification(AiDeltaNotification, (p) => {
+      if (p.requestId === 'r4') deltas.push(p.text);
+    });
     ai.enqueue({ content: 'Streaming review of withdrawAll.' });
     const position = { line: 25, character: 8 };
     const answer = await client.connection.sendRequest(AiAskRequest, { ...base, requestId: 'r4', position, question: 'Review this function for security issues', history: [] });
@@ -126,7 +130,9 @@ describe('AI over LSP', function () {
     const source = new CancellationTokenSource();
     const aborted = ai.nextAbort();
     const pending = client.connection.sendRequest(AiAskRequest, { ...base, requestId: 'r5', position, question: 'Again?', history: [] }, source.token);
-    client.connection.onNotification(AiDeltaNotification, (p) => p.requestId === 'r5' && source.cancel());
+    client.connection.onNotification(AiDeltaNotification, (p) => {
+      if (p.requestId === 'r5') source.cancel();
+    });
     await aborted;
     await pending.catch(() => undefined);
     assert.equal(ai.abortedRequests.length, 1);
