@@ -9,6 +9,7 @@ import constableStates from './constable-states';
 import controlledDelegatecall from './controlled-delegatecall';
 import deprecatedStandards from './deprecated-standards';
 import divideBeforeMultiply from './divide-before-multiply';
+import encodePackedCollision from './encode-packed-collision';
 import externalFunction from './external-function';
 import floatingPragma from './floating-pragma';
 import immutableStates from './immutable-states';
@@ -39,6 +40,7 @@ export const ALL_RULES: Rule[] = [
   controlledDelegatecall,
   deprecatedStandards,
   divideBeforeMultiply,
+  encodePackedCollision,
   externalFunction,
   floatingPragma,
   immutableStates,
