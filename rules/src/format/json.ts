@@ -2,7 +2,7 @@
 // slashes, so a result can be compared across machines and used as a baseline.
 
 import { relativeTo } from '../engine/runRules';
-import type { Fix, Finding, SourceRange } from '../model/finding';
+import type { AiTriageNote, Fix, Finding, SourceRange } from '../model/finding';
 import { countBySeverity, TOOL_NAME, type AuditReport, type SeverityCounts } from './report';
 
 /** Bumped on any incompatible change of the shape below. */
@@ -26,6 +26,8 @@ export interface JsonFinding {
   related: JsonRelatedLocation[];
   fingerprint: string;
   fix?: Fix;
+  /** Present with `--ai-triage`: the model's verdict; the finding itself is unchanged. */
+  aiTriage?: AiTriageNote;
 }
 
 export interface JsonReport {
@@ -64,6 +66,7 @@ export function toJsonReport(report: AuditReport): JsonReport {
       related: f.related.map((r) => ({ file: relative(r.file), range: r.range, message: r.message })),
       fingerprint: f.fingerprint,
       ...(f.fix ? { fix: f.fix } : {}),
+      ...(f.aiTriage ? { aiTriage: f.aiTriage } : {}),
     })),
     errors: report.errors.map((e) => ({ file: relative(e.file), message: e.message })),
   };

@@ -70,6 +70,10 @@ describe('sol-audit --ai-triage', () => {
     const txOrigin = results.find((r) => r.ruleId === 'tx-origin');
     assert.equal(txOrigin?.properties.aiTriage?.verdict, 'likely-true');
     assert.match(sarif.stderr, /from cache/);
+
+    const json = await runCli(['src', '--ai-triage', '--format', 'json', '--fail-on', 'never'], project, env());
+    const finding = (JSON.parse(json.stdout).findings as { ruleId: string; aiTriage?: { verdict: string; model: string } }[]).find((f) => f.ruleId === 'tx-origin');
+    assert.deepEqual(finding?.aiTriage, { ...VERDICT, model: 'gpt-4o-mini' });
   });
 
   it('answers a repeated run from the cache with no request', async () => {
