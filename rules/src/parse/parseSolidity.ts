@@ -4,6 +4,8 @@ import { parse } from '@solidity-parser/parser';
 import type { SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
 import { LineIndex } from '../model/lineIndex';
 import type { SourceRange } from '../model/finding';
+import { findExcessiveBracketNesting, MAX_BRACKET_DEPTH } from './bracketDepth';
+import { dropMissingNodes } from './dropMissingNodes';
 
 export interface SyntaxError {
   message: string;
@@ -22,18 +24,70 @@ interface RawParserError {
   column: number;
 }
 
+/** Lines skipped to get past tree-builder crashes before giving up on the file. */
+const MAX_SKIPPED_LINES = 3;
+
 export function parseSolidity(text: string, lines: LineIndex = new LineIndex(text)): ParseOutcome {
+  const tooDeep = findExcessiveBracketNesting(text);
+  if (tooDeep !== undefined) {
+    const { line, column } = lines.positionAt(tooDeep);
+    const message = `brackets are nested more than ${MAX_BRACKET_DEPTH} levels deep here; the file is not parsed or analysed`;
+    return { ast: undefined, syntaxErrors: [toSyntaxError({ message, line, column: column - 1 }, lines)] };
+  }
+  return parseTolerantly(text, lines, MAX_SKIPPED_LINES);
+}
+
+/** `text` may differ from `lines.text` only by blanked lines, so offsets and lines stay those of the original. */
+function parseTolerantly(text: string, lines: LineIndex, skipsLeft: number): ParseOutcome {
   try {
     const result = parse(text, { loc: true, range: true, tolerant: true });
     const rawErrors: RawParserError[] = Array.isArray(result.errors) ? result.errors : [];
+    if (rawErrors.length > 0) dropMissingNodes(result);
     return { ast: result, syntaxErrors: rawErrors.map((e) => toSyntaxError(e, lines)) };
   } catch (err) {
+    // The tree builder throws a TypeError on some incomplete statements (`uint x = ;`, common while typing) and
+    // the parser's located errors are lost. Find the line that triggers it, blank it and parse the rest.
+    const line = skipsLeft > 0 && isTreeBuilderCrash(err) ? firstCrashingLine(text, lines) : undefined;
+    if (line !== undefined) {
+      const start = lines.offsetAt(line, 0);
+      const lineText = lines.lineText(line);
+      const blanked = text.slice(0, start) + ' '.repeat(lineText.length) + text.slice(start + lineText.length);
+      const rest = parseTolerantly(blanked, lines, skipsLeft - 1);
+      const skipped = { message: 'incomplete or malformed statement; this line was skipped', line, column: Math.max(lineText.search(/\S/), 0) };
+      return { ast: rest.ast, syntaxErrors: [toSyntaxError(skipped, lines), ...rest.syntaxErrors] };
+    }
     // Tolerant mode still throws on some inputs (stack exhaustion on pathological nesting, lexer crashes on binary data).
     const raw = parserErrorsOf(err);
     const message = err instanceof RangeError ? 'The file is nested too deeply to parse; it was not analysed.' : undefined;
     const errors = raw.length > 0 ? raw : [{ message: message ?? `The parser failed: ${String(err)}`, line: 1, column: 0 }];
     return { ast: undefined, syntaxErrors: errors.map((e) => toSyntaxError(e, lines)) };
   }
+}
+
+function isTreeBuilderCrash(err: unknown): boolean {
+  return err instanceof TypeError && parserErrorsOf(err).length === 0;
+}
+
+/** The first line whose inclusion makes the tree builder crash: a binary search over prefixes of whole lines. */
+function firstCrashingLine(text: string, lines: LineIndex): number | undefined {
+  const crashesUpTo = (line: number): boolean => {
+    const end = line >= lines.lineCount ? text.length : lines.offsetAt(line + 1, 0);
+    try {
+      parse(text.slice(0, end), { tolerant: true });
+      return false;
+    } catch (err) {
+      return isTreeBuilderCrash(err);
+    }
+  };
+  let low = 1;
+  let high = lines.lineCount;
+  if (!crashesUpTo(high)) return undefined;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (crashesUpTo(mid)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 function parserErrorsOf(err: unknown): RawParserError[] {

@@ -1,0 +1,150 @@
+// The engine never throws on hostile input: empty, binary, huge, pathologically nested and broken files,
+// and paths that cannot be read. Each becomes findings or listed errors; the other files are still scanned.
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DEFAULT_CONFIG, defaultRegistry, InMemoryFileHost, NodeFileHost, scanFiles, selectRules, type FileHost, type ScanResult } from '../src/index';
+
+const ROOT = '/project';
+const selection = selectRules(defaultRegistry(), DEFAULT_CONFIG);
+
+function scanTexts(files: Record<string, string>, host: FileHost = new InMemoryFileHost(new Map(Object.entries(files).map(([name, text]) => [`${ROOT}/${name}`, text])))): ScanResult {
+  return scanFiles(Object.keys(files).map((name) => `${ROOT}/${name}`), ROOT, selection, host);
+}
+
+/** No rule may crash on any of these inputs: a crash is reported as an internal-error finding. */
+function assertNoRuleCrashed(result: ScanResult): void {
+  const crashes = result.findings.filter((f) => f.ruleId === 'internal-error').map((f) => f.message);
+  assert.deepEqual(crashes, []);
+}
+
+const TX_ORIGIN_CONTRACT = 'pragma solidity 0.8.24;\ncontract W {\n    address owner;\n    function f() external view {\n        require(tx.origin == owner);\n    }\n}\n';
+
+/** About 20,000 lines of ordinary code: state, mappings, events, branches, a tx.origin check per function. */
+function generatedContract(lineTarget: number): string {
+  const functions: string[] = [];
+  for (let i = 0; functions.length * 10 < lineTarget; i++) {
+    functions.push(
+      [
+        `    function f${i}(uint256 a, address to) external returns (uint256) {`,
+        `        uint256 b = a * ${i} + balances[to];`,
+        '        if (b > limit) {',
+        '            b = limit;',
+        '        }',
+        '        balances[to] = b;',
+        '        require(tx.origin == owner, "not owner");',
+        '        emit Updated(to, b);',
+        '        return b;',
+        '    }',
+      ].join('\n'),
+    );
+  }
+  return [
+    'pragma solidity 0.8.24;',
+    'contract Generated {',
+    '    address owner;',
+    '    uint256 limit;',
+    '    mapping(address => uint256) balances;',
+    '    event Updated(address who, uint256 value);',
+    ...functions,
+    '}',
+    '',
+  ].join('\n');
+}
+
+describe('bad input', () => {
+  it('an empty file yields no findings and no errors', () => {
+    const result = scanTexts({ 'Empty.sol': '' });
+    assert.deepEqual(result.findings, []);
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(result.files, [`${ROOT}/Empty.sol`]);
+  });
+
+  it('binary garbage becomes a syntax-error finding', () => {
+    let seed = 42;
+    const bytes = Array.from({ length: 4096 }, () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return String.fromCharCode(seed % 256);
+    });
+    const result = scanTexts({ 'Garbage.sol': bytes.join('') });
+    assertNoRuleCrashed(result);
+    assert.ok(result.findings.some((f) => f.ruleId === 'syntax-error'));
+  });
+
+  it('a 20,000-line generated file is analysed completely', function () {
+    this.timeout(600_000);
+    const text = generatedContract(20_000);
+    assert.ok(text.split('\n').length >= 20_000);
+    const result = scanTexts({ 'Generated.sol': text });
+    assertNoRuleCrashed(result);
+    assert.ok(result.lineCount >= 20_000);
+    const txOrigin = result.findings.filter((f) => f.ruleId === 'tx-origin');
+    assert.equal(txOrigin.length, 2000, 'one tx-origin finding per generated function');
+  });
+
+  it('5,000 nested parentheses give a clear finding, not a stack overflow or a hang', function () {
+    this.timeout(30_000);
+    const depth = 5000;
+    const text = `pragma solidity 0.8.24;\ncontract Deep {\n    function f() external pure returns (uint256) {\n        return ${'('.repeat(depth)}1${')'.repeat(depth)};\n    }\n}\n`;
+    const result = scanTexts({ 'Deep.sol': text });
+    assertNoRuleCrashed(result);
+    const [finding] = result.findings.filter((f) => f.ruleId === 'syntax-error');
+    assert.ok(finding, 'a syntax-error finding explains why the file was not analysed');
+    assert.match(finding.message, /nested/);
+    assert.equal(finding.range.startLine, 4);
+  });
+
+  it('brackets inside comments and strings do not count towards the nesting limit', () => {
+    const deep = '('.repeat(40);
+    const text = `pragma solidity 0.8.24;\n// ${deep}\n/* ${'['.repeat(40)} */\ncontract Fine {\n    string s = "${deep}";\n    address owner;\n    function f() external view {\n        require(tx.origin == owner);\n    }\n}\n`;
+    const result = scanTexts({ 'Fine.sol': text });
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === 'syntax-error'), []);
+    assert.ok(result.findings.some((f) => f.ruleId === 'tx-origin'));
+  });
+
+  it('a syntax error is a finding at its place, and the rest of the file is still analysed', () => {
+    const text = 'pragma solidity 0.8.24;\ncontract Broken {\n    address owner;\n    function f() external view {\n        require(tx.origin == owner);\n    }\n    function g() external {\n        uint256 x = ;\n    }\n}\n';
+    const result = scanTexts({ 'Broken.sol': text });
+    assertNoRuleCrashed(result);
+    const syntax = result.findings.filter((f) => f.ruleId === 'syntax-error');
+    assert.equal(syntax.length, 1, syntax.map((f) => f.message).join('\n'));
+    assert.equal(syntax[0].range.startLine, 8);
+    assert.deepEqual(
+      result.findings.filter((f) => f.ruleId === 'tx-origin').map((f) => f.range.startLine),
+      [5],
+    );
+  });
+
+  it('a file that is only a syntax error yields its finding', () => {
+    const result = scanTexts({ 'Nonsense.sol': 'this is not solidity' });
+    assertNoRuleCrashed(result);
+    const syntax = result.findings.filter((f) => f.ruleId === 'syntax-error');
+    assert.ok(syntax.length >= 1);
+    assert.equal(syntax[0].range.startLine, 1);
+  });
+
+  describe('on disk', () => {
+    let dir: string;
+
+    before(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sol-audit-bad-input-'));
+      fs.writeFileSync(path.join(dir, 'Good.sol'), TX_ORIGIN_CONTRACT);
+      fs.mkdirSync(path.join(dir, 'Folder.sol'));
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('an unreadable path is listed as an error and the other files are still scanned', () => {
+      const files = ['Missing.sol', 'Good.sol', 'Folder.sol'].map((name) => path.join(dir, name));
+      const result = scanFiles(files, dir, selection, new NodeFileHost());
+      assert.deepEqual(result.files, [path.join(dir, 'Good.sol')]);
+      assert.deepEqual(
+        result.errors.map((e) => path.basename(e.file)),
+        ['Missing.sol', 'Folder.sol'],
+      );
+      assert.ok(result.errors.every((e) => e.message.length > 0));
+      assert.ok(result.findings.some((f) => f.ruleId === 'tx-origin'));
+    });
+  });
+});
