@@ -1,7 +1,7 @@
 // The options of the sol-audit command after commander has parsed them, and the argument parsers it uses.
 
 import { InvalidArgumentError } from 'commander';
-import { SEVERITIES, type Severity } from '../model/finding';
+import { SEVERITIES, severityRank, type Finding, type Severity } from '../model/finding';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -37,4 +37,10 @@ export function parsePositiveInteger(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1.');
   return n;
+}
+
+/** Whether the run should exit 1: a finding at or above the --fail-on severity remains after the baseline. */
+export function failsOn(findings: readonly Finding[], failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  return findings.some((f) => severityRank(f.severity) <= severityRank(failOn));
 }

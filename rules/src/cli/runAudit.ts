@@ -13,11 +13,10 @@ import type { AuditReport } from '../format/report';
 import { renderReport } from '../format/renderReport';
 import { renderSarif } from '../format/sarif';
 import { defaultRegistry } from '../index';
-import { severityRank, type Finding } from '../model/finding';
 import { findProjectRoot } from '../project/projectFiles';
 import { loadBaseline, subtractBaseline } from './baseline';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from './cliErrors';
-import type { CliOptions, FailOn } from './cliOptions';
+import { failsOn, type CliOptions } from './cliOptions';
 import { renderRuleList } from './listRules';
 import { runAiTriage } from './loadAiTriage';
 import { loadConfig } from './loadConfig';
@@ -94,11 +93,6 @@ export async function runAudit(paths: string[], options: CliOptions, io: CliIo):
   // Nothing could be read at all: the run proves nothing, so it must not pass CI silently.
   if (scan.files.length === 0 && scan.errors.length > 0) return EXIT_ERROR;
   return failsOn(fresh, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
-}
-
-export function failsOn(findings: readonly Finding[], failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  return findings.some((f) => severityRank(f.severity) <= severityRank(failOn));
 }
 
 function useColor(options: CliOptions, io: CliIo): boolean {
