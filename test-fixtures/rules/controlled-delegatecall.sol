@@ -4,7 +4,7 @@ pragma solidity 0.8.24;
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 
 contract Executor {
-    address public owner = msg.sender;
+    address public immutable owner = msg.sender;
     address public immutable implementation;
 
     constructor(address impl) {

@@ -2,7 +2,7 @@
 pragma solidity 0.8.24;
 
 contract Killable {
-    address public owner = msg.sender;
+    address public immutable owner = msg.sender;
 
     modifier onlyOwner() {
         require(msg.sender == owner, "not owner");

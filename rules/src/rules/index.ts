@@ -1,10 +1,12 @@
 // The rule catalog: one line per rule, sorted by id. A test fails for any rule file missing here.
 
 import type { Rule } from '../engine/ruleApi';
+import arbitrarySendErc20 from './arbitrary-send-erc20';
 import arbitrarySendEth from './arbitrary-send-eth';
 import assembly from './assembly';
 import booleanEquality from './boolean-equality';
 import cacheArrayLength from './cache-array-length';
+import callsLoop from './calls-loop';
 import constableStates from './constable-states';
 import controlledDelegatecall from './controlled-delegatecall';
 import deprecatedStandards from './deprecated-standards';
@@ -15,6 +17,8 @@ import floatingPragma from './floating-pragma';
 import immutableStates from './immutable-states';
 import incorrectEquality from './incorrect-equality';
 import integerOverflow from './integer-overflow';
+import missingZeroCheck from './missing-zero-check';
+import msgValueLoop from './msg-value-loop';
 import outdatedCompiler from './outdated-compiler';
 import reentrancyEth from './reentrancy-eth';
 import reentrancyEvents from './reentrancy-events';
@@ -28,14 +32,17 @@ import uncheckedLowlevel from './unchecked-lowlevel';
 import uncheckedSend from './unchecked-send';
 import unprotectedCriticalFunction from './unprotected-critical-function';
 import unprotectedInitializer from './unprotected-initializer';
+import unusedReturn from './unused-return';
 import unusedState from './unused-state';
 import weakPrng from './weak-prng';
 
 export const ALL_RULES: Rule[] = [
+  arbitrarySendErc20,
   arbitrarySendEth,
   assembly,
   booleanEquality,
   cacheArrayLength,
+  callsLoop,
   constableStates,
   controlledDelegatecall,
   deprecatedStandards,
@@ -46,6 +53,8 @@ export const ALL_RULES: Rule[] = [
   immutableStates,
   incorrectEquality,
   integerOverflow,
+  missingZeroCheck,
+  msgValueLoop,
   outdatedCompiler,
   reentrancyEth,
   reentrancyEvents,
@@ -59,6 +68,7 @@ export const ALL_RULES: Rule[] = [
   uncheckedSend,
   unprotectedCriticalFunction,
   unprotectedInitializer,
+  unusedReturn,
   unusedState,
   weakPrng,
 ];
