@@ -8,7 +8,7 @@ contract Suppressions {
 
     function nextLine(address payable to) external {
         // sol-audit-disable-next-line unchecked-send, transfer-gas-stipend, arbitrary-send-eth -- refunds are best effort
-        to.send(1 wei);
+        to.send(1 wei); // expect: missing-zero-check
     }
 
     function sameLine(bytes calldata data) external {
@@ -22,7 +22,7 @@ contract Suppressions {
 
     function onlyOneOfTwo(address payable to) external {
         // sol-audit-disable-next-line unchecked-send
-        to.send(1 wei); // expect: transfer-gas-stipend, arbitrary-send-eth
+        to.send(1 wei); // expect: transfer-gas-stipend, arbitrary-send-eth, missing-zero-check
     }
 
     function fileWide(bytes32 slot) external {

@@ -45,7 +45,7 @@ contract AssemblyReadsOnly {
         }
     }
 
-    function pointer(bytes32 slot) internal pure returns (Slot storage r) {
+    function pointer(bytes32 slot) internal pure returns (Slot storage r) { // expect: dead-code
         assembly ("memory-safe") {
             r.slot := slot
         }

@@ -60,6 +60,6 @@ contract UpgradeableVault is Initializable {
     address public admin;
 
     function initialize(address admin_) external initializer {
-        admin = admin_;
+        admin = admin_; // expect: missing-zero-check
     }
 }

@@ -42,7 +42,7 @@ contract DeprecatedLookAlikes {
     uint256 public lockedUntil;
 
     // A contract may define its own `sha3`; calling it is not the deprecated builtin.
-    function sha3(uint256 x) internal pure returns (bytes32) {
+    function sha3(uint256 x) internal pure returns (bytes32) { // expect: shadowing-builtin
         return keccak256(x);
     }
 

@@ -41,7 +41,7 @@ contract ImmutableLookAlikes {
     function transferAdmin(address next) external {
         require(msg.sender == admin, "not admin");
         pendingAdmin = next;
-        admin = next;
+        admin = next; // expect: missing-events-access-control, missing-zero-check
     }
 
     function touch() external {

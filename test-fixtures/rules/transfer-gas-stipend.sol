@@ -16,7 +16,7 @@ contract PaysWithStipend {
     }
 
     function trySend(address payable to) external returns (bool) {
-        return to.send(1 ether); // expect: transfer-gas-stipend, arbitrary-send-eth
+        return to.send(1 ether); // expect: transfer-gas-stipend, arbitrary-send-eth, missing-zero-check
     }
 }
 

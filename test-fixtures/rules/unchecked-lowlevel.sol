@@ -13,7 +13,7 @@ contract UncheckedLowLevel {
 
     function ignoredWithValue(address payable to, uint256 amount) external {
         paid[to] = true;
-        to.call{value: amount}(""); // expect: unchecked-lowlevel, arbitrary-send-eth
+        to.call{value: amount}(""); // expect: unchecked-lowlevel, arbitrary-send-eth, missing-zero-check
     }
 
     function successNeverRead(bytes calldata data) external {
@@ -78,6 +78,6 @@ contract UsesDispatcher {
     Dispatcher public dispatcher;
 
     function run(bytes calldata data) external {
-        dispatcher.call(data);
+        dispatcher.call(data); // expect: unused-return
     }
 }

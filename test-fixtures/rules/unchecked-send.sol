@@ -7,15 +7,15 @@ contract UncheckedSend {
     function refund(address payable bidder) external {
         uint256 amount = refunds[bidder];
         refunds[bidder] = 0;
-        bidder.send(amount); // expect: unchecked-send, transfer-gas-stipend, arbitrary-send-eth
+        bidder.send(amount); // expect: unchecked-send, transfer-gas-stipend, arbitrary-send-eth, missing-zero-check
     }
 
     function refundUnread(address payable bidder) external {
-        bool sent = bidder.send(1 wei); // expect: unchecked-send, transfer-gas-stipend, arbitrary-send-eth
+        bool sent = bidder.send(1 wei); // expect: unchecked-send, transfer-gas-stipend, arbitrary-send-eth, missing-zero-check
     }
 
     function refundWithoutBraces(address payable bidder, bool go) external {
-        if (go) bidder.send(1 wei); // expect: unchecked-send, transfer-gas-stipend, arbitrary-send-eth
+        if (go) bidder.send(1 wei); // expect: unchecked-send, transfer-gas-stipend, arbitrary-send-eth, missing-zero-check
     }
 }
 
@@ -27,11 +27,11 @@ contract CheckedSendLookAlikes {
     IERC777Like public token;
 
     function checked(address payable to) external {
-        require(to.send(1 wei), "send failed"); // expect: transfer-gas-stipend, arbitrary-send-eth
+        require(to.send(1 wei), "send failed"); // expect: transfer-gas-stipend, arbitrary-send-eth, missing-zero-check
     }
 
     function branched(address payable to) external returns (bool) {
-        if (!to.send(1 wei)) return false; // expect: transfer-gas-stipend, arbitrary-send-eth
+        if (!to.send(1 wei)) return false; // expect: transfer-gas-stipend, arbitrary-send-eth, missing-zero-check
         return true;
     }
 

@@ -4,7 +4,7 @@
 import type { FunctionDefinition, TypeName, VariableDeclaration } from '@solidity-parser/parser/dist/src/ast-types';
 import { baseIdentifier, isAssignment } from '../analysis/astQueries';
 import { internallyReferencedNames } from '../analysis/internalReferences';
-import { rangeNode } from '../analysis/rangeNode';
+import { functionNameNode } from '../analysis/rangeNode';
 import { defineRule } from '../engine/ruleApi';
 import { findAll } from '../engine/walk';
 import { mayCompileBelow } from '../parse/pragma';
@@ -71,11 +71,8 @@ export default defineRule({
         // External functions take memory parameters only from 0.6.9, and need explicit locations from 0.5.0.
         const canFix = !mayCompileBelow(context.file.pragma, staysInMemory ? '0.6.9' : '0.5.0');
         const edits = canFix ? fixEdits(context.file.text, node, toCalldata) : undefined;
-        const start = node.range?.[0] ?? 0;
-        const nameMatch = /^function\s+/.exec(context.file.text.slice(start));
-        const nameStart = start + (nameMatch?.[0].length ?? 0);
         context.report({
-          node: rangeNode(nameStart, nameStart + node.name.length),
+          node: functionNameNode(context.file.text, node),
           messageId: 'default',
           data: { name: node.name, params: memoryParams.map((p) => `\`${p.name ?? 'its arguments'}\``).join(', ') },
           fix: edits ? { description: 'Make the function external with calldata parameters', edits: () => edits } : undefined,
