@@ -24,6 +24,7 @@ export function createProgram(onResult: (exitCode: number) => void): Command {
     .option('--list-rules', 'list the rules (with --format json: their full metadata) and exit')
     .option('--baseline <file>', 'a previous JSON or SARIF result: report only findings not in it')
     .option('--no-color', 'never colour the text output')
+    .option('--no-cache', 'analyse every file; do not read or write <project root>/.sol-audit-cache')
     .option('-q, --quiet', 'no summary line, progress or notices; findings and errors only')
     .addOption(new Option('-j, --jobs <n>', 'files analysed in parallel (default: one per CPU core)').argParser(parsePositiveInteger))
     .option('--ai-triage', "append an AI model's verdict to each finding (OPENAI_API_KEY, OPENAI_BASE_URL; sends code to the endpoint)")

@@ -21,6 +21,8 @@ export interface CliOptions {
   listRules?: boolean;
   baseline?: string;
   color: boolean;
+  /** False with --no-cache: analyse every file, read and write no cache. */
+  cache: boolean;
   quiet?: boolean;
   jobs?: number;
   aiTriage?: boolean;

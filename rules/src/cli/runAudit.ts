@@ -34,6 +34,7 @@ export interface CliIo {
 /** Options the parallel scan runner understands; passed through so the CLI need not change when it grows. */
 interface ScanRunExtras {
   jobs?: number;
+  cacheDir?: string | false;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -66,6 +67,7 @@ export async function runAudit(paths: string[], options: CliOptions, io: CliIo):
     selection,
     host,
     jobs: options.jobs,
+    cacheDir: options.cache ? undefined : false,
     onProgress: (done, total) => progress.update(done, total),
   };
   const scan = await runScan(request);
