@@ -59,3 +59,16 @@ library MathLib {
 abstract contract BaseHooks {
     function _beforeTransfer() internal {}
 }
+
+// A concrete contract with virtual functions is built to be extended: its internal functions are its API.
+contract ExtensibleToken {
+    mapping(address => uint256) public balances;
+
+    function balanceOf(address who) public view virtual returns (uint256) {
+        return balances[who];
+    }
+
+    function _mint(address to, uint256 amount) internal {
+        balances[to] += amount;
+    }
+}

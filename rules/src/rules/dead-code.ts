@@ -18,7 +18,7 @@ export default defineRule({
     exploitScenario:
       'A `_checkPriceDeviation` helper was written to reject manipulated oracle prices but never called from `liquidate`; reviewers see the check in the file and assume liquidations are protected.',
     recommendation:
-      'Call the function where it was meant to be used, or delete it. Internal functions of libraries and abstract contracts, and virtual or overriding functions, are not reported: they exist for other code.',
+      'Call the function where it was meant to be used, or delete it. Internal functions of libraries, abstract contracts and contracts with virtual functions (built to be extended), and virtual or overriding functions, are not reported: they exist for other code.',
     references: ['https://swcregistry.io/docs/SWC-131', 'https://github.com/crytic/slither/wiki/Detector-Documentation#dead-code'],
     messages: { default: '`{{name}}` is never used.' },
     tags: ['unnecessary'],
@@ -31,8 +31,9 @@ export default defineRule({
         const contract = context.contract();
         // Skip free functions: any file importing this one may call them.
         if (!contract || contract.kind === 'interface') return;
-        // Skip internal functions of libraries and abstract contracts: they are an API for code outside this project.
-        if (node.visibility === 'internal' && (contract.kind === 'library' || contract.kind === 'abstract')) return;
+        // Skip internal functions of libraries, abstract contracts and contracts with virtual functions: those
+        // are built to be extended, and their internal functions are an API for code outside this project.
+        if (node.visibility === 'internal' && (contract.kind === 'library' || contract.kind === 'abstract' || contract.ownFunctions().some((f) => f.isVirtual))) return;
         if (internallyReferencedNames(context.project, contract).has(node.name)) return;
         context.report({ node: functionNameNode(context.file.text, node), messageId: 'default', data: { name: node.name } });
       },
