@@ -11,6 +11,7 @@ import constableStates from './constable-states';
 import controlledDelegatecall from './controlled-delegatecall';
 import deprecatedStandards from './deprecated-standards';
 import divideBeforeMultiply from './divide-before-multiply';
+import ecrecoverZeroCheck from './ecrecover-zero-check';
 import encodePackedCollision from './encode-packed-collision';
 import externalFunction from './external-function';
 import floatingPragma from './floating-pragma';
@@ -23,6 +24,8 @@ import outdatedCompiler from './outdated-compiler';
 import reentrancyEth from './reentrancy-eth';
 import reentrancyEvents from './reentrancy-events';
 import reentrancyNoEth from './reentrancy-no-eth';
+import signatureMalleability from './signature-malleability';
+import signatureReplay from './signature-replay';
 import suicidal from './suicidal';
 import timestamp from './timestamp';
 import transferGasStipend from './transfer-gas-stipend';
@@ -47,6 +50,7 @@ export const ALL_RULES: Rule[] = [
   controlledDelegatecall,
   deprecatedStandards,
   divideBeforeMultiply,
+  ecrecoverZeroCheck,
   encodePackedCollision,
   externalFunction,
   floatingPragma,
@@ -59,6 +63,8 @@ export const ALL_RULES: Rule[] = [
   reentrancyEth,
   reentrancyEvents,
   reentrancyNoEth,
+  signatureMalleability,
+  signatureReplay,
   suicidal,
   timestamp,
   transferGasStipend,

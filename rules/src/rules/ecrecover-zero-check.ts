@@ -1,0 +1,104 @@
+// ecrecover-zero-check: the address `ecrecover` returns is trusted without ruling out `address(0)`, which is
+// what `ecrecover` returns for an invalid signature.
+
+import type { ASTNode, Expression, FunctionCall, FunctionDefinition, ModifierDefinition, VariableDeclaration } from '@solidity-parser/parser/dist/src/ast-types';
+import { isMsgSender } from '../analysis/astQueries';
+import { scopeOf } from '../analysis/scope';
+import { isEcrecover } from '../analysis/signatureRecovery';
+import { defineRule } from '../engine/ruleApi';
+import { findAll } from '../engine/walk';
+
+export default defineRule({
+  meta: {
+    id: 'ecrecover-zero-check',
+    title: 'ecrecover result not checked against address(0)',
+    severity: 'medium',
+    confidence: 'medium',
+    category: 'signatures',
+    swc: ['SWC-117'],
+    description:
+      '`ecrecover` does not revert on an invalid signature: it returns `address(0)`. Code that compares the result with an expected signer accepts garbage signatures whenever that signer is `address(0)`: an unset owner, or an `owner` parameter the caller picks.',
+    exploitScenario:
+      'A `permit(owner, spender, value, deadline, v, r, s)` checks `ecrecover(digest, v, r, s) == owner`. The attacker calls it with `owner = address(0)` and random `v, r, s`: both sides are zero, the check passes and the attacker gets an allowance from the zero address (tokens burned to it, or a mis-set admin slot).',
+    recommendation: 'Require `recovered != address(0)` before using the result, or use OpenZeppelin `ECDSA.recover`, which reverts on invalid signatures.',
+    references: ['https://swcregistry.io/docs/SWC-117', 'https://docs.openzeppelin.com/contracts/5.x/api/utils#ECDSA'],
+    messages: { default: '`ecrecover` returns `address(0)` for an invalid signature and the result is used without a zero check.' },
+  },
+  create(context) {
+    const check = (callable: FunctionDefinition | ModifierDefinition): void => {
+      if (!callable.body) return;
+      const scope = scopeOf(context, callable);
+      const textOf = (node: ASTNode): string => context.text(node).replace(/\s+/g, '');
+      const zeroChecked = new Set(
+        findAll(callable.body, (n) => n.type === 'BinaryOperation' && (n.operator === '==' || n.operator === '!=')).flatMap((n) => {
+          if (n.type !== 'BinaryOperation') return [];
+          if (isZeroAddress(n.right)) return [textOf(n.left)];
+          if (isZeroAddress(n.left)) return [textOf(n.right)];
+          return [];
+        }),
+      );
+      for (const call of findAll(callable.body, isEcrecover)) {
+        const uses = usesOf(call, callable);
+        // Skip a helper that only returns the result: its callers decide whether to check.
+        if (uses.length === 0) continue;
+        const safe = uses.some((use) => {
+          if (zeroChecked.has(textOf(use.value))) return true;
+          const other = use.comparedWith;
+          if (!other) return false;
+          // msg.sender is never address(0), and a compared value that was itself zero-checked is fine.
+          return isMsgSender(other) || zeroChecked.has(textOf(other));
+        });
+        if (safe) continue;
+        const comparedWithState = uses.some((u) => u.comparedWith?.type === 'Identifier' && scope.stateVariable(u.comparedWith.name, u.comparedWith));
+        // A stored signer set at deployment is rarely zero: report with less certainty than a caller-chosen one.
+        context.report({ node: call, messageId: 'default', confidence: comparedWithState ? 'low' : undefined });
+      }
+    };
+    return { FunctionDefinition: check, ModifierDefinition: check };
+  },
+});
+
+interface ResultUse {
+  /** The expression holding the recovered address: the call itself or the local it was stored in. */
+  value: Expression;
+  /** The other side when the value is compared with `==` / `!=`. */
+  comparedWith?: Expression;
+}
+
+/** Where the recovered address goes: comparisons of the call or of the locals it is stored in, and other reads. */
+function usesOf(call: FunctionCall, callable: FunctionDefinition | ModifierDefinition): ResultUse[] {
+  const body = callable.body as ASTNode;
+  const holders = new Set<string>();
+  for (const node of findAll(body, () => true)) {
+    if (node.type === 'VariableDeclarationStatement' && node.initialValue === call) {
+      for (const v of node.variables as (VariableDeclaration | null)[]) if (v?.name) holders.add(v.name);
+    }
+    if (node.type === 'BinaryOperation' && node.operator === '=' && node.right === call && node.left.type === 'Identifier') holders.add(node.left.name);
+  }
+  const uses: ResultUse[] = [];
+  for (const node of findAll(body, () => true)) {
+    if (node.type !== 'BinaryOperation' || (node.operator !== '==' && node.operator !== '!=')) continue;
+    for (const [side, other] of [
+      [node.left, node.right],
+      [node.right, node.left],
+    ] as const) {
+      if (side === call || (side.type === 'Identifier' && holders.has(side.name))) uses.push({ value: side, comparedWith: other });
+    }
+  }
+  if (uses.length > 0) return uses;
+  // Not compared: used some other way (assigned to state, passed on) unless it is only returned.
+  const returned = findAll(body, (n) => n.type === 'ReturnStatement').some(
+    (r) => r.type === 'ReturnStatement' && !!r.expression && (r.expression === call || (r.expression.type === 'Identifier' && holders.has(r.expression.name))),
+  );
+  const returnsIntoNamedResult = callable.type === 'FunctionDefinition' && (callable.returnParameters ?? []).some((p) => p.name && holders.has(p.name));
+  if (returned || returnsIntoNamedResult) return [];
+  return [{ value: call }];
+}
+
+function isZeroAddress(expr: Expression): boolean {
+  if (expr.type === 'NumberLiteral') return Number(expr.number) === 0;
+  if (expr.type !== 'FunctionCall' || expr.arguments.length !== 1) return false;
+  const callee = expr.expression;
+  const isAddress = (callee.type === 'ElementaryTypeName' || callee.type === 'Identifier') && callee.name === 'address';
+  return isAddress && expr.arguments[0].type === 'NumberLiteral' && Number(expr.arguments[0].number) === 0;
+}

@@ -1,0 +1,117 @@
+// signature-replay: a signature checked over a message hash built here without a nonce (or a used-message
+// mark), or without the chain id and this contract's address; and EIP-712 domains missing chainId or
+// verifyingContract. A hash passed in as a parameter is not judged: its builder is out of sight.
+
+import type { ASTNode, FunctionDefinition, IndexAccess, ModifierDefinition, StringLiteral } from '@solidity-parser/parser/dist/src/ast-types';
+import { hashConstruction, signatureRecoveries } from '../analysis/signatureRecovery';
+import { defineRule } from '../engine/ruleApi';
+import { findAll } from '../engine/walk';
+
+/** EIP-712 helpers whose domain separator already binds the chain and the verifying contract. */
+const EIP712_DIGEST = /_hashTypedDataV4|hashTypedData|toTypedDataHash|DOMAIN_SEPARATOR|domainSeparator|_domainSeparatorV4|_DOMAIN_SEPARATOR/;
+const NONCE_NAME = /nonce|_useNonce|_useCheckedNonce/i;
+const CHAIN_ID = /block\.chainid|chainid\(\)|chainId|getChainId|CHAIN_ID/;
+const THIS_CONTRACT = /address\(this\)|\bthis\b/;
+
+export default defineRule({
+  meta: {
+    id: 'signature-replay',
+    title: 'Signed message can be replayed',
+    severity: 'high',
+    confidence: 'medium',
+    category: 'signatures',
+    swc: ['SWC-121'],
+    description:
+      'A signature authorises exactly the bytes that were signed. If the signed message carries no nonce (and the contract does not mark it used), the same signature works again; without the chain id it works on every chain the contract is deployed to; without the contract address it works on every contract that checks the same message format.',
+    exploitScenario:
+      'A relayer contract verifies `ecrecover(keccak256(abi.encodePacked(to, amount)), v, r, s) == owner` and pays out. The attacker copies a past payout\'s calldata from the chain and submits it again and again, draining the contract; or replays it on the same contract deployed on another chain.',
+    recommendation:
+      'Sign EIP-712 typed data (OpenZeppelin `EIP712` + `_hashTypedDataV4`), whose domain binds `block.chainid` and `address(this)`, and include a per-signer nonce consumed on use (OpenZeppelin `Nonces._useNonce`).',
+    references: ['https://swcregistry.io/docs/SWC-121', 'https://eips.ethereum.org/EIPS/eip-712', 'https://docs.openzeppelin.com/contracts/5.x/api/utils#EIP712'],
+    messages: {
+      message: 'The signed message has no {{missing}}: the signature can be replayed {{where}}.',
+      domain: 'The EIP-712 domain type omits {{missing}}: signatures are valid {{where}}.',
+    },
+  },
+  create(context) {
+    const check = (callable: FunctionDefinition | ModifierDefinition): void => {
+      if (!callable.body) return;
+      const body = callable.body;
+      for (const recovery of signatureRecoveries(callable)) {
+        const parts = hashConstruction(recovery.hash, callable);
+        if (parts.length === 0) continue;
+        const text = parts.map((p) => context.text(p)).join('\n');
+        const missing: string[] = [];
+        const where: string[] = [];
+        if (!NONCE_NAME.test(text) && !marksUsed(body, recovery.hash, parts, context.text)) {
+          missing.push('nonce');
+          where.push('as often as wanted');
+        }
+        if (!EIP712_DIGEST.test(text)) {
+          if (!CHAIN_ID.test(text)) {
+            missing.push('chain id');
+            where.push('on other chains');
+          }
+          if (!THIS_CONTRACT.test(text)) {
+            missing.push('contract address');
+            where.push('on other contracts');
+          }
+        }
+        if (missing.length === 0) continue;
+        context.report({
+          node: recovery.call,
+          messageId: 'message',
+          data: { missing: joinWords(missing), where: joinWords(where) },
+          // Cross-chain or cross-contract replay alone needs a second deployment: less certain to matter.
+          confidence: missing.includes('nonce') ? undefined : 'low',
+        });
+      }
+    };
+    return {
+      FunctionDefinition: check,
+      ModifierDefinition: check,
+      StringLiteral(node: StringLiteral) {
+        // Only a whole type string: ERC-5267 helpers assemble the type from fragments such as `"EIP712Domain("`.
+        if (!node.value.startsWith('EIP712Domain(') || !node.value.endsWith(')')) return;
+        const missing: string[] = [];
+        const where: string[] = [];
+        if (!/\buint256 chainId\b/.test(node.value)) {
+          missing.push('`chainId`');
+          where.push('on every chain');
+        }
+        if (!/\baddress verifyingContract\b/.test(node.value)) {
+          missing.push('`verifyingContract`');
+          where.push('on every contract with the same name and version');
+        }
+        if (missing.length > 0) context.report({ node, messageId: 'domain', data: { missing: joinWords(missing), where: joinWords(where) } });
+      },
+    };
+  },
+});
+
+const USED_MAP_NAME = /used|executed|claimed|processed|consumed|spent|redeemed|invalidated|cancel/i;
+
+/**
+ * Whether the function marks the message as used: `used[digest] = true`, `claimed[orderId] = true` for a value
+ * inside the message, or any `executed[...] = true`-style flag, so the same signed message cannot pass twice.
+ */
+function marksUsed(body: ASTNode, hash: ASTNode, parts: ASTNode[], textOf: (node: ASTNode) => string): boolean {
+  const hashTexts = new Set([textOf(hash), ...parts.map((p) => textOf(p))]);
+  const messageNames = new Set<string>();
+  for (const part of parts) for (const id of findAll(part, (n) => n.type === 'Identifier')) if (id.type === 'Identifier') messageNames.add(id.name);
+  return findAll(body, (n) => n.type === 'BinaryOperation' && n.operator === '=' && n.left.type === 'IndexAccess').some((node) => {
+    if (node.type !== 'BinaryOperation') return false;
+    const target = node.left as IndexAccess;
+    const index = textOf(target.index);
+    if (hashTexts.has(index)) return true;
+    const flagged = node.right.type === 'BooleanLiteral' && node.right.value;
+    if (flagged && messageNames.has(index)) return true;
+    const mapName = target.base.type === 'Identifier' ? target.base.name : target.base.type === 'MemberAccess' ? target.base.memberName : '';
+    return flagged && USED_MAP_NAME.test(mapName);
+  });
+}
+
+function joinWords(words: string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
