@@ -55,6 +55,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // A reader that closes the pipe early (`sol-audit | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   main(process.argv).then((code) => {
     // Let pending writes to piped stdout flush instead of calling process.exit().
     process.exitCode = code;

@@ -53,7 +53,12 @@ export async function runAudit(paths: string[], options: CliOptions, io: CliIo):
   }
 
   const host = new NodeFileHost();
-  const targets = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(io.cwd, p));
+  const named = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(io.cwd, p));
+  // Skip other files a shell glob picked up (`sol-audit *`): parsing README.md as Solidity helps no one.
+  const notSolidity = named.filter((p) => !p.endsWith('.sol') && !host.isDirectory(p) && host.readFile(p) !== undefined);
+  for (const p of notSolidity) io.stderr.write(`sol-audit: ${path.relative(io.cwd, p) || p}: skipped, not a .sol file\n`);
+  const targets = named.filter((p) => !notSolidity.includes(p));
+  if (targets.length === 0) throw new UsageError('no Solidity files or folders to scan');
   const root = findProjectRoot(targets[0], host);
   const config = loadConfig(root, options.config && path.resolve(io.cwd, options.config), knownRuleIds(registry));
   const selection = selectRulesOrExplain(registry, config, options);

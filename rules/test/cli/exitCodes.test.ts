@@ -98,6 +98,15 @@ describe('sol-audit exit codes', () => {
     assert.match(run.stderr, /does-not-exist\.sol: cannot be read/);
   });
 
+  it('skips files that are not .sol (a shell glob), and exits 2 when nothing else is left', () => {
+    const mixed = runCli(['foundry.toml', 'src/Wallet.sol', '--rules', 'tx-origin', '--fail-on', 'medium'], root);
+    assert.equal(mixed.status, 1, 'the .sol file is still scanned');
+    assert.match(mixed.stderr, /foundry\.toml: skipped, not a \.sol file/);
+    const only = runCli(['foundry.toml'], root);
+    assert.equal(only.status, 2);
+    assert.match(only.stderr, /no Solidity files or folders to scan/);
+  });
+
   it('prints help and the version with exit 0', () => {
     const help = runCli(['--help'], root);
     assert.equal(help.status, 0);
