@@ -29,6 +29,7 @@ import signatureReplay from './signature-replay';
 import suicidal from './suicidal';
 import timestamp from './timestamp';
 import transferGasStipend from './transfer-gas-stipend';
+import transientStorageReuse from './transient-storage-reuse';
 import txOrigin from './tx-origin';
 import uncheckedArithmetic from './unchecked-arithmetic';
 import uncheckedLowlevel from './unchecked-lowlevel';
@@ -68,6 +69,7 @@ export const ALL_RULES: Rule[] = [
   suicidal,
   timestamp,
   transferGasStipend,
+  transientStorageReuse,
   txOrigin,
   uncheckedArithmetic,
   uncheckedLowlevel,
