@@ -161,7 +161,7 @@ function describeTarget(project: ProjectModel, file: SourceFile, located: Locate
   };
 }
 
-export function callableName(node: FunctionDefinition | ModifierDefinition): string {
+function callableName(node: FunctionDefinition | ModifierDefinition): string {
   if (node.type === 'ModifierDefinition') return `modifier ${node.name}`;
   if (node.isConstructor) return 'constructor';
   if (node.isReceiveEther) return 'receive';
