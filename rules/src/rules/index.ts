@@ -13,6 +13,7 @@ import deprecatedStandards from './deprecated-standards';
 import divideBeforeMultiply from './divide-before-multiply';
 import ecrecoverZeroCheck from './ecrecover-zero-check';
 import encodePackedCollision from './encode-packed-collision';
+import erc20ApproveRace from './erc20-approve-race';
 import externalFunction from './external-function';
 import floatingPragma from './floating-pragma';
 import immutableStates from './immutable-states';
@@ -53,6 +54,7 @@ export const ALL_RULES: Rule[] = [
   divideBeforeMultiply,
   ecrecoverZeroCheck,
   encodePackedCollision,
+  erc20ApproveRace,
   externalFunction,
   floatingPragma,
   immutableStates,
