@@ -26,10 +26,26 @@ export function createProgram(onResult: (exitCode: number) => void): Command {
     .option('--no-color', 'never colour the text output')
     .option('--no-cache', 'analyse every file; do not read or write <project root>/.sol-audit-cache')
     .option('-q, --quiet', 'no summary line, progress or notices; findings and errors only')
-    .addOption(new Option('-j, --jobs <n>', 'files analysed in parallel (default: one per CPU core)').argParser(parsePositiveInteger))
+    .addOption(new Option('-j, --jobs <n>', 'worker threads analysing files (default: CPU cores minus one)').argParser(parsePositiveInteger))
     .option('--ai-triage', "append an AI model's verdict to each finding (OPENAI_API_KEY, OPENAI_BASE_URL; sends code to the endpoint)")
     .option('--ai-base-url <url>', 'OpenAI-compatible endpoint for --ai-triage (default: OPENAI_BASE_URL or https://api.openai.com/v1)')
     .option('--ai-model <model>', 'model for --ai-triage (default: gpt-4o-mini)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes:',
+        '  0  no finding at or above --fail-on',
+        '  1  a finding at or above --fail-on (after --baseline)',
+        '  2  usage error, bad config, unknown rule id, unreadable baseline, nothing readable, internal error',
+        '',
+        'Examples:',
+        '  sol-audit src                                  scan a folder, text report',
+        '  sol-audit --format sarif -o sol-audit.sarif    for GitHub code scanning',
+        '  sol-audit --format json -o base.json --fail-on never && sol-audit --baseline base.json',
+        '  sol-audit --list-rules',
+      ].join('\n'),
+    )
     .showHelpAfterError('(run sol-audit --help for usage)')
     .exitOverride()
     .action(async (paths: string[], options: CliOptions) => {
