@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CancellationTokenSource, type Diagnostic } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, LogMessageNotification, type Diagnostic } from 'vscode-languageserver-protocol';
 import { defaultRegistry } from 'sol-audit-rules';
 import {
   AiAskRequest,
@@ -138,12 +138,18 @@ describe('AI over LSP', function () {
     assert.equal(ai.abortedRequests.length, 1);
   });
 
-  it('a failure is a readable, key-free error and the diagnostics stay', async () => {
+  it('a failure is a readable, key-free error, logged without the key, and the diagnostics stay', async () => {
+    const logs: string[] = [];
+    client.connection.onNotification(LogMessageNotification.type, (p) => {
+      logs.push(p.message);
+    });
     const args = await explainArgs();
     ai.enqueue({ status: 401, errorBody: { error: { message: `bad key ${KEY}` } } });
     const result = await client.connection.sendRequest(AiExplainRequest, { ...base, requestId: 'r6', ruleId: args.ruleId, range: args.range });
     assert.equal(result.error?.kind, 'unauthorized');
     assert.ok(!JSON.stringify(result).includes(KEY));
+    assert.ok(logs.some((line) => /AI request failed: unauthorized/.test(line)), logs.join('\n'));
+    assert.ok(logs.every((line) => !line.includes(KEY)));
     assert.ok(client.latest.get(uri)?.diagnostics.some((d) => d.code === 'tx-origin'));
   });
 
