@@ -8,7 +8,8 @@ import { version as packageVersion } from '../../package.json';
 import type { RuleMeta } from '../engine/ruleApi';
 import type { Finding } from '../model/finding';
 import { hashText } from '../project/sourceFile';
-import type { ImportRecord, SelectionSpec } from './scanChunk';
+import type { ImportGraph } from './importGraph';
+import type { ImportRecord, SelectionSpec } from './scanSession';
 
 export const DEFAULT_CACHE_DIR_NAME = '.sol-audit-cache';
 
@@ -49,22 +50,16 @@ function runningCodeHash(): string {
 }
 
 /**
- * The cache key of one file: the engine key, its path and the content hash of it and of every file it imports,
- * transitively. `recordOf` gives a file's imports for its current content; undefined (unknown, unreadable or
- * stale) means the file cannot be keyed and must be analysed.
+ * The cache key of one file: the engine key, its path and the content hash of every file that can change its
+ * findings (see ImportGraph.influences). Undefined when one of them has no record (unreadable).
  */
-export function fileKey(engine: string, filePath: string, recordOf: (filePath: string) => ImportRecord | undefined): string | undefined {
-  const closure = new Map<string, string>();
-  const queue = [filePath];
-  while (queue.length > 0) {
-    const current = queue.pop() as string;
-    if (closure.has(current)) continue;
-    const record = recordOf(current);
+export function fileKey(engine: string, filePath: string, graph: ImportGraph): string | undefined {
+  const contents: string[] = [];
+  for (const influence of [...graph.influences(filePath)].sort()) {
+    const record = graph.records.get(influence);
     if (!record) return undefined;
-    closure.set(current, record.contentHash);
-    queue.push(...record.imports);
+    contents.push(`${influence}\u0000${record.contentHash}`);
   }
-  const contents = [...closure].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, hash]) => `${p}\u0000${hash}`);
   return hashText([engine, filePath, ...contents].join('\u0001'));
 }
 

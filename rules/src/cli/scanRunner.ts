@@ -1,10 +1,10 @@
-// Runs a scan for the CLI: files whose content-hash cache entry is valid are answered from disk, the others are
-// analysed in worker threads (in-process for small scans) and their findings stored for the next run.
+// Runs a scan for the CLI: learns the import graph (from the cache, else by parsing), answers files whose
+// content-hash cache entry is still valid, and analyses the others in worker threads (in-process for small
+// scans), each in a project model holding everything that can change its findings.
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { compareFindings } from '../engine/analyze';
 import { ENGINE_RULES } from '../engine/engineRules';
 import type { RuleSelection } from '../engine/ruleSelection';
@@ -15,8 +15,9 @@ import { discoverRemappings, ImportResolver } from '../project/remappings';
 import { hashText } from '../project/sourceFile';
 import { NodeFileHost } from './nodeFileHost';
 import { DEFAULT_CACHE_DIR_NAME, engineKey, fileKey, ScanCache } from './scanCache';
-import { CountingParseCache, scanChunk, selectionToSpec, type FileScan, type ImportRecord } from './scanChunk';
-import type { ChunkReply, ChunkRequest, WorkerReady, WorkerSetup } from './scanWorker';
+import { ImportGraph } from './importGraph';
+import { ScanSession, selectionToSpec, type FileScan, type ImportRecord, type ParsedFile } from './scanSession';
+import { ChunkQueue, WorkerPool } from './workerPool';
 
 export interface ScanRunRequest {
   files: string[];
@@ -48,7 +49,7 @@ export interface ScanRunResult extends ScanResult {
   stats: ScanStats;
 }
 
-/** Below this many files to analyse, starting workers costs more than it saves. */
+/** Below this many files to parse or analyse, starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 8;
 /** Chunks small enough to balance the workers, large enough that a chunk's files share parsed imports. */
 const MAX_CHUNK_FILES = 16;
@@ -60,41 +61,20 @@ export function defaultJobs(): number {
 
 export async function runScan(request: ScanRunRequest): Promise<ScanRunResult> {
   const { readable, errors } = readableFiles(request.files, request.host);
-  let done = 0;
-  const progress = (count: number): void => {
-    done += count;
-    request.onProgress?.(done, readable.length);
-  };
-
   const cache = request.cacheDir === false ? undefined : openCache(request, path.resolve(request.cacheDir ?? path.join(request.root, DEFAULT_CACHE_DIR_NAME)));
-  const results = cache?.lookup(readable) ?? new Map<string, FileScan>();
-  if (results.size > 0) progress(results.size);
-
-  const pending = readable.filter((file) => !results.has(file));
-  const outcome = await analyse(pending, request, progress);
-  for (const scan of outcome.scans) results.set(scan.file, scan);
-  errors.push(...outcome.errors);
-  // A file deleted between the readability check and its analysis is reported, not silently dropped.
-  const accounted = new Set([...results.keys(), ...outcome.errors.map((e) => e.file)]);
-  for (const file of pending) if (!accounted.has(file)) errors.push({ file, message: 'disappeared during the scan' });
-  cache?.store(outcome);
-
-  // Same order as an in-process scanFiles: files as given, findings by file, position, severity and rule.
-  const files = readable.filter((file) => results.has(file));
-  const scans = files.map((file) => results.get(file) as FileScan);
-  return {
-    files,
-    findings: scans.flatMap((s) => s.findings).sort(compareFindings),
-    errors,
-    lineCount: scans.reduce((sum, s) => sum + s.lineCount, 0),
-    stats: { cacheHits: readable.length - pending.length, analysedFiles: outcome.scans.length, parsedFiles: outcome.parsedFiles, workers: outcome.workers },
-  };
+  const run = new ScanRun(request, cache);
+  try {
+    return await run.execute(readable, errors);
+  } finally {
+    await run.close();
+  }
 }
 
 interface OpenCache {
-  /** The cached scans of the files whose entry is valid for their current contents and imports. */
-  lookup(files: string[]): Map<string, FileScan>;
-  store(outcome: AnalysisOutcome): void;
+  cache: ScanCache;
+  engine: string;
+  /** A file's import record from the cache, when it is still valid for the file as it is on disk now. */
+  recordOnDisk(file: string): ImportRecord | undefined;
 }
 
 function openCache(request: ScanRunRequest, dir: string): OpenCache {
@@ -104,187 +84,208 @@ function openCache(request: ScanRunRequest, dir: string): OpenCache {
   const cache = ScanCache.open(dir, resolverKey);
   const engine = engineKey(root, selectionToSpec(selection), [...ENGINE_RULES, ...selection.rules.map((r) => r.meta)], resolverKey);
   const resolver = new ImportResolver(root, remappings, host);
-  const records = new Map<string, ImportRecord | undefined>();
-  const recordOnDisk = (file: string): ImportRecord | undefined => {
-    if (records.has(file)) return records.get(file);
-    const text = host.readFile(file);
-    let record = text === undefined ? undefined : cache.importsOf(file, hashText(text));
-    // An import that did not resolve when the record was made may resolve now (a dependency was installed).
-    if (record?.unresolved.some((importPath) => resolver.resolve(importPath, file) !== undefined)) record = undefined;
-    // Likewise a resolved import that has since disappeared.
-    if (record?.imports.some((imported) => host.readFile(imported) === undefined)) record = undefined;
-    records.set(file, record);
-    return record;
-  };
   return {
-    lookup: (files) => {
-      const hits = new Map<string, FileScan>();
-      for (const file of files) {
-        const key = fileKey(engine, path.resolve(file), recordOnDisk);
-        const hit = key === undefined ? undefined : cache.readFindings(key);
-        if (hit) hits.set(file, { file, ...hit });
-      }
-      return hits;
-    },
-    store: (outcome) => {
-      cache.recordImports(outcome.imports);
-      for (const scan of outcome.scans) {
-        // Keyed by the contents the analysis saw, so a file edited mid-scan gets an entry for its old text only.
-        const key = fileKey(engine, path.resolve(scan.file), (p) => outcome.imports[p]);
-        if (key !== undefined) cache.writeFindings(key, { lineCount: scan.lineCount, findings: scan.findings });
-      }
-      cache.flush();
+    cache,
+    engine,
+    recordOnDisk: (file) => {
+      const text = host.readFile(file);
+      const record = text === undefined ? undefined : cache.importsOf(file, hashText(text));
+      if (!record) return undefined;
+      // An import that did not resolve when the record was made may resolve now (a dependency was installed).
+      if (record.unresolved.some((importPath) => resolver.resolve(importPath, file) !== undefined)) return undefined;
+      // Likewise a resolved import that has since disappeared.
+      if (record.imports.some((imported) => host.readFile(imported) === undefined)) return undefined;
+      return record;
     },
   };
 }
 
-interface AnalysisOutcome {
-  scans: FileScan[];
-  imports: Record<string, ImportRecord>;
-  errors: ScanError[];
-  parsedFiles: number;
-  workers: number;
-}
+/** The state of one scan: what is known of the import graph, what was parsed, and the workers if any. */
+class ScanRun {
+  private readonly local: ScanSession;
+  private readonly records = new Map<string, ImportRecord>();
+  /** Files parsed on workers, with their trees, to ship to the workers whose models need them. */
+  private readonly shippable = new Map<string, ParsedFile>();
+  /** Files no worker could parse or analyse, with the reason. */
+  private readonly failed = new Map<string, string>();
+  private pool: WorkerPool | undefined;
+  private poolRuledOut = false;
+  private workerParses = 0;
+  private progressDone = 0;
+  private progressTotal = 0;
 
-function analyse(files: string[], request: ScanRunRequest, onScanned: (count: number) => void): Promise<AnalysisOutcome> {
-  const jobs = Math.max(1, Math.floor(request.jobs ?? defaultJobs()));
-  const script = request.workerScript ?? path.join(__dirname, 'scanWorker.js');
-  const useWorkers = jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS && request.host instanceof NodeFileHost && usesDefaultRules(request.selection) && fs.existsSync(script);
-  if (!useWorkers) return Promise.resolve(analyseInProcess(files, request, onScanned));
-  return analyseInWorkers(files, request, jobs, script, onScanned);
+  constructor(
+    private readonly request: ScanRunRequest,
+    private readonly cache: OpenCache | undefined,
+  ) {
+    this.local = new ScanSession(request.root, request.selection, request.host);
+  }
+
+  async execute(readable: string[], errors: ScanError[]): Promise<ScanRunResult> {
+    this.progressTotal = readable.length;
+    const absolute = readable.map((file) => path.resolve(file));
+    const graph = await this.discoverGraph(absolute);
+
+    const results = new Map<string, FileScan>();
+    const keys = new Map<string, string>();
+    if (this.cache) {
+      for (const file of absolute) {
+        const key = fileKey(this.cache.engine, file, graph);
+        if (key === undefined) continue;
+        keys.set(file, key);
+        const hit = this.cache.cache.readFindings(key);
+        if (hit) results.set(file, { file, ...hit });
+      }
+      this.progress(results.size);
+    }
+    const cacheHits = results.size;
+
+    const pending = absolute.filter((file) => !results.has(file) && !this.failed.has(file));
+    const analysed = await this.analyse(pending, graph);
+    for (const scan of analysed) results.set(scan.file, scan);
+
+    if (this.cache) {
+      this.cache.cache.recordImports(Object.fromEntries(this.records));
+      for (const scan of analysed) {
+        const key = keys.get(scan.file);
+        if (key !== undefined) this.cache.cache.writeFindings(key, { lineCount: scan.lineCount, findings: scan.findings });
+      }
+      this.cache.cache.flush();
+    }
+
+    // Same shape and order as an in-process scanFiles: files as given, findings by file, position, severity, rule.
+    const files: string[] = [];
+    const scans: FileScan[] = [];
+    readable.forEach((file, i) => {
+      const scan = results.get(absolute[i]);
+      if (scan) {
+        files.push(file);
+        scans.push(scan);
+      } else {
+        // A file deleted between the readability check and its analysis is reported, not silently dropped.
+        errors.push({ file, message: this.failed.get(absolute[i]) ?? 'disappeared during the scan' });
+      }
+    });
+    return {
+      files,
+      findings: scans.flatMap((s) => s.findings).sort(compareFindings),
+      errors,
+      lineCount: scans.reduce((sum, s) => sum + s.lineCount, 0),
+      stats: { cacheHits, analysedFiles: analysed.length, parsedFiles: this.local.parses + this.workerParses, workers: this.pool?.started ?? 0 },
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  /** Import records of the scanned files and of everything they import: from the cache, else by parsing. */
+  private async discoverGraph(files: string[]): Promise<ImportGraph> {
+    const seen = new Set<string>();
+    let wave = files;
+    while (wave.length > 0) {
+      const toParse: string[] = [];
+      for (const file of wave) {
+        seen.add(file);
+        const record = this.cache?.recordOnDisk(file);
+        if (record) this.records.set(file, record);
+        else toParse.push(file);
+      }
+      await this.parse(toParse);
+      const next = new Set<string>();
+      for (const file of wave) for (const imported of this.records.get(file)?.imports ?? []) if (!seen.has(imported)) next.add(imported);
+      wave = [...next];
+    }
+    return new ImportGraph(this.records);
+  }
+
+  private async parse(files: string[]): Promise<void> {
+    if (files.length === 0) return;
+    const pool = this.poolFor(files.length);
+    let leftover = files;
+    if (pool) {
+      leftover = await pool.run(new ChunkQueue(files, pool.size, MAX_CHUNK_FILES), {
+        request: (_slot, chunk) => ({ kind: 'parse', files: chunk }),
+        done: (slot, _chunk, reply) => {
+          this.workerParses += reply.parses;
+          for (const parsed of reply.parsed) {
+            slot.holds.add(parsed.path);
+            this.shippable.set(parsed.path, parsed);
+            this.record(parsed);
+          }
+        },
+        giveUp: (file, reason) => this.failed.set(file, `analysis failed: ${reason}`),
+      });
+    }
+    for (const parsed of this.local.parse(leftover, false)) this.record(parsed);
+  }
+
+  private record({ path: file, contentHash, imports, unresolved }: ParsedFile): void {
+    this.records.set(file, { contentHash, imports, unresolved });
+  }
+
+  /** Analyses `pending`, each file in a model that also holds the files deriving from it (see ImportGraph). */
+  private async analyse(pending: string[], graph: ImportGraph): Promise<FileScan[]> {
+    const scans: FileScan[] = [];
+    const pool = this.poolFor(pending.length);
+    let leftover = pending;
+    if (pool) {
+      // Whatever the models need that no worker parsed yet is parsed now, once, rather than by every worker.
+      const needed = graph.closure([...pending, ...graph.dependents(pending)]);
+      await this.parse([...needed].filter((file) => !this.shippable.has(file) && !this.failed.has(file)));
+      leftover = await pool.run(new ChunkQueue(pending, pool.size, MAX_CHUNK_FILES), {
+        request: (slot, entries) => {
+          const context = [...graph.dependents(entries)];
+          const sources: ParsedFile[] = [];
+          for (const file of graph.closure([...entries, ...context])) {
+            const parsed = this.shippable.get(file);
+            if (!parsed || slot.holds.has(file)) continue;
+            sources.push(parsed);
+            slot.holds.add(file);
+          }
+          return { kind: 'analyse', entries, context, sources };
+        },
+        done: (_slot, _entries, reply) => {
+          this.workerParses += reply.parses;
+          scans.push(...reply.scans);
+          this.progress(reply.scans.length);
+        },
+        giveUp: (file, reason) => this.failed.set(file, `analysis failed: ${reason}`),
+      });
+    }
+    if (leftover.length > 0) {
+      // In-process, with the trees the workers parsed rather than parsing them again.
+      this.local.adopt([...this.shippable.values()]);
+      scans.push(...this.local.analyse(leftover, [...graph.dependents(leftover)], () => this.progress(1)));
+    }
+    return scans;
+  }
+
+  private progress(count: number): void {
+    if (count === 0) return;
+    this.progressDone += count;
+    this.request.onProgress?.(this.progressDone, this.progressTotal);
+  }
+
+  /** The worker pool, started on first need when the work is big enough and workers can do it. */
+  private poolFor(fileCount: number): WorkerPool | undefined {
+    if (this.pool || this.poolRuledOut || fileCount < MIN_FILES_FOR_WORKERS) return this.pool;
+    const { request } = this;
+    const jobs = Math.max(1, Math.floor(request.jobs ?? defaultJobs()));
+    const script = request.workerScript ?? path.join(__dirname, 'scanWorker.js');
+    // Workers read through the real file system and rebuild the selection from the built-in registry.
+    if (jobs === 1 || !(request.host instanceof NodeFileHost) || !usesDefaultRules(request.selection) || !fs.existsSync(script)) {
+      this.poolRuledOut = true;
+      return undefined;
+    }
+    const size = Math.min(jobs, Math.ceil(this.progressTotal / MIN_FILES_FOR_WORKERS));
+    this.pool = new WorkerPool(script, { root: request.root, spec: selectionToSpec(request.selection) }, size);
+    return this.pool;
+  }
 }
 
 /** Workers rebuild the selection from the built-in registry, so they can only run a selection of its rules. */
 function usesDefaultRules(selection: RuleSelection): boolean {
   const registry = defaultRegistry();
   return selection.rules.every((rule) => registry.get(rule.meta.id) === rule);
-}
-
-function analyseInProcess(files: string[], request: ScanRunRequest, onScanned: (count: number) => void): AnalysisOutcome {
-  const parseCache = new CountingParseCache();
-  const result = scanChunk(files, request.root, request.selection, request.host, parseCache, () => onScanned(1));
-  return { scans: result.scans, imports: result.imports, errors: [], parsedFiles: result.parsedFiles, workers: 0 };
-}
-
-/**
- * Chunks kept in contiguous runs, one per worker: a worker takes from the front of its own run, so it keeps
- * reusing the imports it has already parsed (neighbouring files share bases), and when its run is empty it
- * steals from the back of the longest other run.
- */
-class ChunkQueue {
-  private readonly runs: string[][][];
-
-  constructor(files: string[], runCount: number, chunkSize: number) {
-    const chunks: string[][] = [];
-    for (let i = 0; i < files.length; i += chunkSize) chunks.push(files.slice(i, i + chunkSize));
-    const perRun = Math.ceil(chunks.length / runCount);
-    this.runs = Array.from({ length: runCount }, (_, run) => chunks.slice(run * perRun, (run + 1) * perRun));
-  }
-
-  get size(): number {
-    return this.runs.reduce((sum, run) => sum + run.length, 0);
-  }
-
-  take(run: number): string[] | undefined {
-    const own = this.runs[run].shift();
-    if (own) return own;
-    const longest = this.runs.reduce((best, candidate) => (candidate.length > best.length ? candidate : best));
-    return longest.pop();
-  }
-
-  putBack(run: number, chunks: string[][]): void {
-    this.runs[run].unshift(...chunks);
-  }
-
-  drain(): string[] {
-    return this.runs.splice(0).flat(2);
-  }
-}
-
-/**
- * Spreads the files over a pool of workers. A chunk whose worker fails is retried file by file in a fresh
- * worker, so one bad file costs only its own findings; when no worker can start, the remaining files are
- * analysed in-process.
- */
-function analyseInWorkers(files: string[], request: ScanRunRequest, jobs: number, script: string, onScanned: (count: number) => void): Promise<AnalysisOutcome> {
-  const poolSize = Math.min(jobs, Math.ceil(files.length / MIN_FILES_FOR_WORKERS));
-  const queue = new ChunkQueue(files, poolSize, Math.min(MAX_CHUNK_FILES, Math.ceil(files.length / (poolSize * 4))));
-  const outcome: AnalysisOutcome = { scans: [], imports: {}, errors: [], parsedFiles: 0, workers: 0 };
-  const setup: WorkerSetup = { root: request.root, spec: selectionToSpec(request.selection) };
-  let alive = 0;
-  let nextChunkId = 0;
-
-  return new Promise((resolve) => {
-    const finishIfIdle = (): void => {
-      if (alive > 0) return;
-      const left = queue.drain();
-      if (left.length > 0) {
-        // Only reached when workers could not start at all: finish the work here rather than lose it.
-        const inProcess = analyseInProcess(left, request, onScanned);
-        outcome.scans.push(...inProcess.scans);
-        Object.assign(outcome.imports, inProcess.imports);
-        outcome.parsedFiles += inProcess.parsedFiles;
-      }
-      resolve(outcome);
-    };
-
-    const startWorker = (run: number): void => {
-      alive++;
-      outcome.workers++;
-      const worker = new Worker(script, { workerData: setup });
-      let ready = false;
-      let inFlight: ChunkRequest | undefined;
-      let ended = false;
-
-      const end = (): void => {
-        if (ended) return;
-        ended = true;
-        alive--;
-        finishIfIdle();
-      };
-      const sendNext = (): void => {
-        const chunk = queue.take(run);
-        if (!chunk) {
-          inFlight = undefined;
-          end();
-          void worker.terminate();
-          return;
-        }
-        inFlight = { chunkId: nextChunkId++, files: chunk };
-        worker.postMessage(inFlight);
-      };
-      const giveUpOrRetry = (reason: string): void => {
-        const failed = inFlight?.files ?? [];
-        inFlight = undefined;
-        if (failed.length > 1) queue.putBack(run, failed.map((file) => [file]));
-        else if (failed.length === 1) outcome.errors.push({ file: failed[0], message: `analysis failed: ${reason}` });
-      };
-      const crashed = (reason: string): void => {
-        if (ended) return;
-        giveUpOrRetry(reason);
-        // A worker that died before it was ready will not do better on a second try: no replacement. The
-        // replacement starts before this one ends, so the pool never looks idle in between.
-        if (ready && queue.size > 0) startWorker(run);
-        end();
-      };
-
-      worker.on('message', (message: WorkerReady | ChunkReply) => {
-        if ('ready' in message) {
-          ready = true;
-        } else if (message.ok) {
-          outcome.scans.push(...message.result.scans);
-          Object.assign(outcome.imports, message.result.imports);
-          outcome.parsedFiles += message.result.parsedFiles;
-          onScanned(message.result.scans.length);
-        } else {
-          giveUpOrRetry(message.message);
-        }
-        sendNext();
-      });
-      worker.on('error', (err) => crashed(err.message));
-      worker.on('exit', (code) => crashed(`worker stopped (exit code ${code})`));
-    };
-
-    for (let run = 0; run < poolSize; run++) startWorker(run);
-  });
 }

@@ -1,41 +1,28 @@
-// Worker-thread entry for parallel scans (see scanRunner.ts): rebuilds the rule selection from its spec, then
-// analyses the chunks of files it is sent, one at a time, keeping parsed files across chunks.
+// Worker-thread entry for parallel scans (see scanRunner.ts and workerPool.ts): rebuilds the rule selection
+// from its spec, then runs the parse and analyse tasks it is sent, keeping every parsed file for later tasks.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { defaultRegistry } from '../index';
 import { NodeFileHost } from './nodeFileHost';
-import { CountingParseCache, scanChunk, selectionFromSpec, type ChunkResult, type SelectionSpec } from './scanChunk';
-
-export interface WorkerSetup {
-  root: string;
-  spec: SelectionSpec;
-}
-
-export interface ChunkRequest {
-  chunkId: number;
-  files: string[];
-}
-
-/** Sent once the selection is rebuilt, so that a worker failing at start-up is told apart from a failing chunk. */
-export interface WorkerReady {
-  ready: true;
-}
-
-export type ChunkReply = { chunkId: number; ok: true; result: ChunkResult } | { chunkId: number; ok: false; message: string };
+import { ScanSession, selectionFromSpec } from './scanSession';
+import type { TaskReply, TaskRequest, WorkerReady, WorkerSetup } from './workerPool';
 
 if (parentPort) {
   const port = parentPort;
   const { root, spec } = workerData as WorkerSetup;
-  const selection = selectionFromSpec(spec, defaultRegistry());
-  const host = new NodeFileHost();
-  // Shared across chunks: the bases most files import are parsed once per worker, not once per chunk.
-  const parseCache = new CountingParseCache();
-  port.on('message', (request: ChunkRequest) => {
-    let reply: ChunkReply;
+  const session = new ScanSession(root, selectionFromSpec(spec, defaultRegistry()), new NodeFileHost());
+  port.on('message', (task: TaskRequest) => {
+    let reply: TaskReply;
+    const parsesBefore = session.parses;
     try {
-      reply = { chunkId: request.chunkId, ok: true, result: scanChunk(request.files, root, selection, host, parseCache) };
+      if (task.kind === 'parse') {
+        reply = { ok: true, parsed: session.parse(task.files, true), scans: [], parses: session.parses - parsesBefore };
+      } else {
+        session.adopt(task.sources);
+        reply = { ok: true, parsed: [], scans: session.analyse(task.entries, task.context), parses: session.parses - parsesBefore };
+      }
     } catch (err) {
-      reply = { chunkId: request.chunkId, ok: false, message: err instanceof Error ? err.message : String(err) };
+      reply = { ok: false, message: err instanceof Error ? err.message : String(err) };
     }
     port.postMessage(reply);
   });

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { ImportDirective, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
 import { LineIndex } from '../model/lineIndex';
-import { parseSolidity, type SyntaxError } from '../parse/parseSolidity';
+import { parseSolidity, type ParseOutcome, type SyntaxError } from '../parse/parseSolidity';
 import { solidityPragma, type SolidityPragma } from '../parse/pragma';
 
 export interface SourceFile {
@@ -24,7 +24,11 @@ export function hashText(text: string): string {
 
 export function createSourceFile(path: string, text: string): SourceFile {
   const lines = new LineIndex(text);
-  const { ast, syntaxErrors } = parseSolidity(text, lines);
+  return sourceFileFromParse(path, text, parseSolidity(text, lines), lines);
+}
+
+/** A SourceFile from a parse done elsewhere (another thread, the scan cache): no second parse. */
+export function sourceFileFromParse(path: string, text: string, { ast, syntaxErrors }: ParseOutcome, lines = new LineIndex(text)): SourceFile {
   return {
     path,
     text,
