@@ -32,6 +32,7 @@ import timestamp from './timestamp';
 import transferGasStipend from './transfer-gas-stipend';
 import transientStorageReuse from './transient-storage-reuse';
 import txOrigin from './tx-origin';
+import unboundedLoop from './unbounded-loop';
 import uncheckedArithmetic from './unchecked-arithmetic';
 import uncheckedLowlevel from './unchecked-lowlevel';
 import uncheckedSend from './unchecked-send';
@@ -73,6 +74,7 @@ export const ALL_RULES: Rule[] = [
   transferGasStipend,
   transientStorageReuse,
   txOrigin,
+  unboundedLoop,
   uncheckedArithmetic,
   uncheckedLowlevel,
   uncheckedSend,
