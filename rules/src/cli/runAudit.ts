@@ -31,13 +31,6 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-/** Options the parallel scan runner understands; passed through so the CLI need not change when it grows. */
-interface ScanRunExtras {
-  jobs?: number;
-  cacheDir?: string | false;
-  onProgress?: (done: number, total: number) => void;
-}
-
 export async function runAudit(paths: string[], options: CliOptions, io: CliIo): Promise<number> {
   const registry = defaultRegistry();
   const catalog = { rules: registry.all().map((r) => r.meta), engineRules: ENGINE_RULES };
@@ -53,12 +46,7 @@ export async function runAudit(paths: string[], options: CliOptions, io: CliIo):
   }
 
   const host = new NodeFileHost();
-  const named = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(io.cwd, p));
-  // Skip other files a shell glob picked up (`sol-audit *`): parsing README.md as Solidity helps no one.
-  const notSolidity = named.filter((p) => !p.endsWith('.sol') && !host.isDirectory(p) && host.readFile(p) !== undefined);
-  for (const p of notSolidity) io.stderr.write(`sol-audit: ${path.relative(io.cwd, p) || p}: skipped, not a .sol file\n`);
-  const targets = named.filter((p) => !notSolidity.includes(p));
-  if (targets.length === 0) throw new UsageError('no Solidity files or folders to scan');
+  const targets = solidityTargets(paths, host, io);
   const root = findProjectRoot(targets[0], host);
   const config = loadConfig(root, options.config && path.resolve(io.cwd, options.config), knownRuleIds(registry));
   const selection = selectRulesOrExplain(registry, config, options);
@@ -66,7 +54,7 @@ export async function runAudit(paths: string[], options: CliOptions, io: CliIo):
 
   const files = reportedFiles(targets, root, config, host);
   const progress = createProgressLine(io.stderr, io.stderr.isTTY === true && !options.quiet);
-  const request: ScanRunRequest & ScanRunExtras = {
+  const request: ScanRunRequest = {
     files,
     root,
     selection,
@@ -100,6 +88,17 @@ export async function runAudit(paths: string[], options: CliOptions, io: CliIo):
   // Nothing could be read at all: the run proves nothing, so it must not pass CI silently.
   if (scan.files.length === 0 && scan.errors.length > 0) return EXIT_ERROR;
   return failsOn(fresh, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The absolute paths to scan (default: the working folder), without other files a shell glob picked up. */
+function solidityTargets(paths: string[], host: NodeFileHost, io: CliIo): string[] {
+  const named = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(io.cwd, p));
+  // Skip README.md and friends from `sol-audit *`: parsing them as Solidity helps no one.
+  const notSolidity = named.filter((p) => !p.endsWith('.sol') && !host.isDirectory(p) && host.readFile(p) !== undefined);
+  for (const p of notSolidity) io.stderr.write(`sol-audit: ${path.relative(io.cwd, p) || p}: skipped, not a .sol file\n`);
+  const targets = named.filter((p) => !notSolidity.includes(p));
+  if (targets.length === 0) throw new UsageError('no Solidity files or folders to scan');
+  return targets;
 }
 
 function useColor(options: CliOptions, io: CliIo): boolean {
