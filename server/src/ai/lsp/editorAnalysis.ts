@@ -11,6 +11,7 @@ import {
   findProjectRoot,
   knownRuleIds,
   NodeFileHost,
+  ParseCache,
   parseConfig,
   ProjectModel,
   selectRules,
@@ -37,12 +38,14 @@ class BufferFirstHost implements FileHost {
 }
 
 const registry = defaultRegistry();
+/** Reused across AI requests: a file is parsed again only when its text changed (imports rarely do). */
+const parseCache = new ParseCache();
 
 export function analyseForAi(filePath: string, buffers: Map<string, string>, ruleSettings: Record<string, RuleSettingValue>): AnalysedFile | undefined {
   const host = new BufferFirstHost(buffers);
   const root = findProjectRoot(filePath, host);
   const selection = selectRules(registry, configOf(root, host), { settings: ruleSettings });
-  const project = ProjectModel.load([filePath], { root, host });
+  const project = ProjectModel.load([filePath], { root, host, parseCache });
   const file = project.file(filePath);
   if (!file) return undefined;
   return { project, host, file, registry, selection, findings: analyzeFile(project, file, selection) };
