@@ -39,6 +39,8 @@ function computeUsage(project: ProjectModel, owner: ContractInfo): Map<StateVari
   const usage = new Map<StateVariableDeclarationVariable, StateVariableUsage>();
   const own = owner.ownStateVariables();
   for (const variable of own) usage.set(variable, { writes: [], reads: [], inAssembly: false });
+  // Interfaces and most bases have no state of their own: nothing to look for in their many inheritors.
+  if (own.length === 0) return usage;
   const ownByName = new Map(own.map((v) => [v.name, v]));
 
   for (const contract of contractsSharingState(project, owner)) {

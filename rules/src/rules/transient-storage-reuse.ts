@@ -38,7 +38,7 @@ export default defineRule({
     return {
       ContractDefinition(node: ContractDefinition) {
         const contract = context.project.contractOf(node);
-        if (!contract) return;
+        if (!contract || !contract.ownStateVariables().some((v) => v.isTransient)) return;
         const usage = stateVariableUsage(context.project, contract);
         for (const variable of contract.ownStateVariables()) {
           if (!variable.isTransient) continue;
