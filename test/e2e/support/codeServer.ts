@@ -23,6 +23,9 @@ const BASE_SETTINGS = {
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
   'git.enabled': false,
+  // VS Code for the web saves after a delay by default; the desktop default (off) lets a test see the
+  // edit as an unsaved change and save it itself.
+  'files.autoSave': 'off',
   // Hovers open only when the test asks; a stray one would cover the Problems panel in screenshots.
   'editor.hover.delay': 300,
   'editor.minimap.enabled': false,

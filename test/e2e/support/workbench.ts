@@ -87,11 +87,23 @@ export class Workbench {
     return this.page.locator('.quick-input-widget');
   }
 
+  /**
+   * The input box an extension opened with this title. Waiting on the title matters: the box reuses the
+   * command palette's widget, so typing before it appears would go into the palette.
+   */
+  async inputBox(title: string): Promise<Locator> {
+    const box = this.quickInput().filter({ has: this.page.locator('.quick-input-title', { hasText: title }) });
+    await box.waitFor();
+    return box.locator('input');
+  }
+
   /** Quick Open (Ctrl+P), the file name, Enter; resolves when its editor is the active one. */
   async openFile(fileName: string): Promise<void> {
     await this.page.keyboard.press('Control+P');
     await this.quickInput().locator('input').fill(fileName);
-    await this.quickInput().locator('.monaco-list-row', { hasText: fileName }).first().waitFor();
+    // Wait for the focused row, not any row: until the search answers, the list still shows the recently
+    // opened files and Enter would open whichever of them is focused.
+    await this.quickInput().locator('.monaco-list-row.focused', { hasText: fileName }).waitFor();
     await this.page.keyboard.press('Enter');
     await this.page.locator(`.tab.active[data-resource-name="${fileName}"]`).waitFor();
     await this.editor().locator('.view-line').first().waitFor();
@@ -101,7 +113,7 @@ export class Workbench {
   async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('F1');
     await this.quickInput().locator('input').fill(`>${title}`);
-    await this.quickInput().locator('.monaco-list-row', { hasText: title }).first().waitFor();
+    await this.quickInput().locator('.monaco-list-row.focused', { hasText: title }).waitFor();
     await this.page.keyboard.press('Enter');
   }
 
@@ -175,11 +187,45 @@ export class Workbench {
     await this.page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
   }
 
-  /** Opens the Problems panel from its status-bar counter, as a user does. */
-  async openProblems(): Promise<Locator> {
+  /**
+   * Picks an entry of the open quick-fix menu (Ctrl+.) with the keyboard: arrows until the focused row
+   * matches, then Enter. The mouse is not used because the menu's pointer block swallows clicks.
+   */
+  async chooseQuickFix(label: string): Promise<void> {
+    const menu = this.page.locator('.action-widget');
+    await menu.locator('.monaco-list-row', { hasText: label }).first().waitFor();
+    const rowCount = await menu.locator('.monaco-list-row').count();
+    for (let step = 0; step <= rowCount; step += 1) {
+      const focused = (await menu.locator('.monaco-list-row.focused').getAttribute('aria-label')) ?? '';
+      if (focused.includes(label)) {
+        await this.page.keyboard.press('Enter');
+        await menu.waitFor({ state: 'hidden' });
+        return;
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`the quick-fix menu never focused "${label}"`);
+  }
+
+  /** Opens the language status hover (the {} next to the language name) and returns it. */
+  async openLanguageStatus(): Promise<Locator> {
+    await this.page.locator('[id="status.languageStatus"]').click();
+    const hover = this.page.locator('.hover-language-status').first();
+    await hover.waitFor();
+    return this.page.locator('.monaco-hover:not(.hidden)', { has: hover }).first();
+  }
+
+  /** Closes whatever menu, hover or input is open, so the next step starts from the editor. */
+  async dismissOverlays(): Promise<void> {
+    for (let press = 0; press < 3; press += 1) await this.page.keyboard.press('Escape');
+  }
+
+  /** Opens the Problems panel from its status-bar counter and types the filter, as a user does. */
+  async openProblems(filter: string): Promise<Locator> {
     const panel = this.page.locator('.markers-panel');
     if (!(await panel.isVisible())) await this.page.locator('[id="status.problems"]').click();
     await panel.waitFor();
+    await this.page.locator('.markers-panel-action-filter input, .viewpane-filter input').first().fill(filter);
     return panel;
   }
 }

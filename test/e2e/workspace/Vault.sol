@@ -3,7 +3,7 @@ pragma solidity 0.8.24;
 
 // Opened by the diagnostics and hover steps of test/e2e/editor.e2e.test.ts.
 contract Vault {
-    address public owner = msg.sender;
+    address public immutable owner = msg.sender;
     uint256 public total;
 
     function deposit(uint256 amount) external {
