@@ -12,7 +12,7 @@ contract NonStandardToken {
         balanceOf[to] += amount;
     }
 
-    function approve(address spender, uint256 amount) external { // expect: incorrect-erc20-interface
+    function approve(address spender, uint256 amount) external { // expect: incorrect-erc20-interface, erc20-approve-race
         allowance[msg.sender][spender] = amount;
     }
 

@@ -6,8 +6,8 @@ contract UnusedState {
     address internal feeCollector; // expect: unused-state
     uint256 private balance;
 
-    function deposit() external payable {
-        balance += msg.value;
+    function deposit(uint256 amount) external {
+        balance += amount;
     }
 }
 
