@@ -19,6 +19,7 @@ import floatingPragma from './floating-pragma';
 import immutableStates from './immutable-states';
 import incorrectEquality from './incorrect-equality';
 import integerOverflow from './integer-overflow';
+import lockedEther from './locked-ether';
 import missingZeroCheck from './missing-zero-check';
 import msgValueLoop from './msg-value-loop';
 import outdatedCompiler from './outdated-compiler';
@@ -61,6 +62,7 @@ export const ALL_RULES: Rule[] = [
   immutableStates,
   incorrectEquality,
   integerOverflow,
+  lockedEther,
   missingZeroCheck,
   msgValueLoop,
   outdatedCompiler,
