@@ -24,11 +24,11 @@ export interface ScanRunRequest {
   root: string;
   selection: RuleSelection;
   host: FileHost;
-  /** Worker threads to analyse with; 1 analyses in-process. Default: defaultJobs(). */
+  /** Worker threads to parse and analyse with; 1 works in-process. Default: defaultJobs(). */
   jobs?: number;
   /** The cache folder, or false for no cache. Default: `<root>/.sol-audit-cache`. */
   cacheDir?: string | false;
-  /** Called as files complete, cache hits included. */
+  /** Called as files are answered from the cache or analysed (not while parsing). */
   onProgress?: (done: number, total: number) => void;
   /** The bundled worker; default `scanWorker.js` next to the running bundle. */
   workerScript?: string;
@@ -39,7 +39,7 @@ export interface ScanStats {
   cacheHits: number;
   /** Files analysed because their entry was missing or stale. */
   analysedFiles: number;
-  /** Files parsed, imports included; a file parsed by two workers counts twice. */
+  /** Solidity parses, imports included; 0 when everything came from the cache. */
   parsedFiles: number;
   /** Worker threads started; 0 when the scan ran in-process. */
   workers: number;
@@ -51,7 +51,7 @@ export interface ScanRunResult extends ScanResult {
 
 /** Below this many files to parse or analyse, starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 8;
-/** Chunks small enough to balance the workers, large enough that a chunk's files share parsed imports. */
+/** Chunks small enough to balance the workers, large enough to keep the messages few. */
 const MAX_CHUNK_FILES = 16;
 
 /** One worker per core, keeping one core for the main thread when there are several. */
@@ -125,33 +125,14 @@ class ScanRun {
     this.progressTotal = readable.length;
     const absolute = readable.map((file) => path.resolve(file));
     const graph = await this.discoverGraph(absolute);
-
-    const results = new Map<string, FileScan>();
-    const keys = new Map<string, string>();
-    if (this.cache) {
-      for (const file of absolute) {
-        const key = fileKey(this.cache.engine, file, graph);
-        if (key === undefined) continue;
-        keys.set(file, key);
-        const hit = this.cache.cache.readFindings(key);
-        if (hit) results.set(file, { file, ...hit });
-      }
-      this.progress(results.size);
-    }
+    const keys = this.cache ? keysOf(absolute, graph, this.cache.engine) : new Map<string, string>();
+    const results = this.cachedScans(keys);
     const cacheHits = results.size;
+    this.progress(cacheHits);
 
-    const pending = absolute.filter((file) => !results.has(file) && !this.failed.has(file));
-    const analysed = await this.analyse(pending, graph);
+    const analysed = await this.analyse(absolute.filter((file) => !results.has(file) && !this.failed.has(file)), graph);
     for (const scan of analysed) results.set(scan.file, scan);
-
-    if (this.cache) {
-      this.cache.cache.recordImports(Object.fromEntries(this.records));
-      for (const scan of analysed) {
-        const key = keys.get(scan.file);
-        if (key !== undefined) this.cache.cache.writeFindings(key, { lineCount: scan.lineCount, findings: scan.findings });
-      }
-      this.cache.cache.flush();
-    }
+    this.store(analysed, keys);
 
     // Same shape and order as an in-process scanFiles: files as given, findings by file, position, severity, rule.
     const files: string[] = [];
@@ -173,6 +154,25 @@ class ScanRun {
       lineCount: scans.reduce((sum, s) => sum + s.lineCount, 0),
       stats: { cacheHits, analysedFiles: analysed.length, parsedFiles: this.local.parses + this.workerParses, workers: this.pool?.started ?? 0 },
     };
+  }
+
+  private cachedScans(keys: Map<string, string>): Map<string, FileScan> {
+    const hits = new Map<string, FileScan>();
+    for (const [file, key] of keys) {
+      const hit = this.cache?.cache.readFindings(key);
+      if (hit) hits.set(file, { file, ...hit });
+    }
+    return hits;
+  }
+
+  private store(analysed: FileScan[], keys: Map<string, string>): void {
+    if (!this.cache) return;
+    this.cache.cache.recordImports(Object.fromEntries(this.records));
+    for (const scan of analysed) {
+      const key = keys.get(scan.file);
+      if (key !== undefined) this.cache.cache.writeFindings(key, { lineCount: scan.lineCount, findings: scan.findings });
+    }
+    this.cache.cache.flush();
   }
 
   async close(): Promise<void> {
@@ -282,6 +282,16 @@ class ScanRun {
     this.pool = new WorkerPool(script, { root: request.root, spec: selectionToSpec(request.selection) }, size);
     return this.pool;
   }
+}
+
+/** The cache key of each file that has one (every file it depends on was readable). */
+function keysOf(files: string[], graph: ImportGraph, engine: string): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const file of files) {
+    const key = fileKey(engine, file, graph);
+    if (key !== undefined) keys.set(file, key);
+  }
+  return keys;
 }
 
 /** Workers rebuild the selection from the built-in registry, so they can only run a selection of its rules. */
