@@ -21,7 +21,8 @@ import {
   type ExplainFindingArgs,
   type LspRange,
 } from '../../../server/src/protocol';
-import { hideLikelyFalse, readAiSettings } from './aiConfiguration';
+import { isLoopbackEndpoint } from '../../../server/src/ai/aiSettings';
+import { endpointOrigin, hideLikelyFalse, readAiSettings } from './aiConfiguration';
 import { ensureAiAllowed } from './aiConsent';
 import { AiPanel } from './aiPanel';
 import { AiSecrets } from './aiSecrets';
@@ -162,6 +163,12 @@ class AiCommandsImpl {
   /** Trust, consent and the key; undefined when the request must not be sent. */
   private async prepare(uri: string, kind: AiPromptKind, extra: { ruleId?: string; range?: LspRange; position?: LspRange['start']; question?: string }): Promise<AiRequestParams | undefined> {
     const base = await this.baseParams(uri);
+    if (!base.apiKey && !isLoopbackEndpoint(base.settings.baseUrl)) {
+      // Ask for the key first: confirming the endpoint and then failing with "no key" would waste a step.
+      const choice = await vscode.window.showWarningMessage(`Sol Audit: no AI API key is set for ${endpointOrigin(base.settings.baseUrl)}.`, 'Set AI API key');
+      if (choice) await this.secrets.promptAndStore();
+      return undefined;
+    }
     const consent = await ensureAiAllowed(this.context.globalState, base.settings.baseUrl, base.settings.model);
     if (consent === 'preview') await this.openPreview(kind, { ...base, apiKey: undefined }, extra);
     return consent === 'allowed' ? base : undefined;
