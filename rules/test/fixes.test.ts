@@ -95,6 +95,25 @@ describe('fixes', () => {
     }
   });
 
+  describe('suggestions', () => {
+    it('transfer-gas-stipend suggests call{value:} with a checked flag, and the finding goes away', () => {
+      const file = path.join(FIXTURES_ROOT, 'rules/transfer-gas-stipend.sol');
+      const finding = analyzeFixture(file).find((f) => f.ruleId === 'transfer-gas-stipend' && f.range.startLine === 9);
+      const suggestion = finding?.suggestions[0];
+      assert.ok(suggestion, 'no suggestion on transfer-gas-stipend.sol:9');
+      const fixed = applyEdits(host.readFile(file) as string, suggestion.edits);
+      assert.match(fixed, /\(bool success, \) = treasury\.call\{value: amount\}\(""\);\n {8}require\(success, "ETH transfer failed"\);/);
+      assert.ok(!analyzeFixture(file, fixed).some((f) => f.ruleId === 'transfer-gas-stipend' && f.range.startLine === 9));
+    });
+    it('deprecated-standards suggests delegatecall for callcode', () => {
+      const file = path.join(FIXTURES_ROOT, 'rules/deprecated-standards.sol');
+      const finding = analyzeFixture(file).find((f) => f.ruleId === 'deprecated-standards' && f.message.includes('callcode'));
+      const suggestion = finding?.suggestions[0];
+      assert.ok(suggestion && !finding?.fix, 'callcode must be a suggestion, not a fix');
+      assert.match(applyEdits(host.readFile(file) as string, suggestion.edits), /require\(lib\.delegatecall\(bytes4\(keccak256\("f\(\)"\)\)\)\);/);
+    });
+  });
+
   describe('output text', () => {
     it('unchecked-lowlevel binds and requires the success flag at the same indentation', () => {
       assert.equal(fixedLine('rules/unchecked-lowlevel.sol', 'unchecked-lowlevel', 9), '(bool success, ) = target.call(data);\n        require(success, "call failed");');
