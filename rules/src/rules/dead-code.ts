@@ -12,14 +12,14 @@ export default defineRule({
     severity: 'informational',
     confidence: 'medium',
     category: 'code-quality',
-    swc: ['SWC-131'],
+    swc: [],
     description:
       'The function is internal or private and nothing in the contract or in the contracts deriving from it calls it. Dead code adds review surface and often marks a check that was meant to be wired in (an access check, a validation) but never was.',
     exploitScenario:
       'A `_checkPriceDeviation` helper was written to reject manipulated oracle prices but never called from `liquidate`; reviewers see the check in the file and assume liquidations are protected.',
     recommendation:
       'Call the function where it was meant to be used, or delete it. Internal functions of libraries, abstract contracts and contracts with virtual functions (built to be extended), and virtual or overriding functions, are not reported: they exist for other code.',
-    references: ['https://swcregistry.io/docs/SWC-131', 'https://github.com/crytic/slither/wiki/Detector-Documentation#dead-code'],
+    references: ['https://github.com/crytic/slither/wiki/Detector-Documentation#dead-code'],
     messages: { default: '`{{name}}` is never used.' },
     tags: ['unnecessary'],
   },

@@ -24,13 +24,13 @@ export default defineRule({
     severity: 'low',
     confidence: 'high',
     category: 'code-quality',
-    swc: ['SWC-119'],
+    swc: [],
     description:
       'A declaration reuses the name of a Solidity builtin (`require`, `msg`, `block`, `keccak256`, and `now` before 0.7). Inside its scope every use of the name refers to the declaration, so code that looks like a builtin call or global does something else.',
     exploitScenario:
       'A contract defines `function require(bool) internal {}` during debugging and forgets it. Every `require(msg.sender == owner)` in the contract now calls the empty function, and all access checks silently pass.',
     recommendation: 'Rename the declaration.',
-    references: ['https://swcregistry.io/docs/SWC-119', 'https://github.com/crytic/slither/wiki/Detector-Documentation#builtin-symbol-shadowing'],
+    references: ['https://github.com/crytic/slither/wiki/Detector-Documentation#builtin-symbol-shadowing'],
     messages: { default: '`{{name}}` shadows the builtin of the same name.' },
   },
   create(context) {
