@@ -37,6 +37,7 @@ import unboundedLoop from './unbounded-loop';
 import uncheckedArithmetic from './unchecked-arithmetic';
 import uncheckedLowlevel from './unchecked-lowlevel';
 import uncheckedSend from './unchecked-send';
+import uninitializedStorage from './uninitialized-storage';
 import unprotectedCriticalFunction from './unprotected-critical-function';
 import unprotectedInitializer from './unprotected-initializer';
 import unusedReturn from './unused-return';
@@ -80,6 +81,7 @@ export const ALL_RULES: Rule[] = [
   uncheckedArithmetic,
   uncheckedLowlevel,
   uncheckedSend,
+  uninitializedStorage,
   unprotectedCriticalFunction,
   unprotectedInitializer,
   unusedReturn,
