@@ -26,6 +26,7 @@ import outdatedCompiler from './outdated-compiler';
 import reentrancyEth from './reentrancy-eth';
 import reentrancyEvents from './reentrancy-events';
 import reentrancyNoEth from './reentrancy-no-eth';
+import shadowingState from './shadowing-state';
 import signatureMalleability from './signature-malleability';
 import signatureReplay from './signature-replay';
 import suicidal from './suicidal';
@@ -70,6 +71,7 @@ export const ALL_RULES: Rule[] = [
   reentrancyEth,
   reentrancyEvents,
   reentrancyNoEth,
+  shadowingState,
   signatureMalleability,
   signatureReplay,
   suicidal,
