@@ -13,7 +13,7 @@ contract Payouts is Ownable {
     receive() external payable {}
 
     function payout(address payable to, uint256 amount) external {
-        (bool ok, ) = to.call{value: amount}(""); // expect: arbitrary-send-eth
+        (bool ok, ) = to.call{value: amount}(""); // expect: arbitrary-send-eth, missing-zero-check
         require(ok, "failed");
     }
 
@@ -22,7 +22,7 @@ contract Payouts is Ownable {
     }
 
     function payoutTransfer(address to) external {
-        payable(to).transfer(address(this).balance); // expect: arbitrary-send-eth, transfer-gas-stipend
+        payable(to).transfer(address(this).balance); // expect: arbitrary-send-eth, transfer-gas-stipend, missing-zero-check
     }
 
     // Restricted by an inherited OpenZeppelin modifier.
@@ -33,7 +33,7 @@ contract Payouts is Ownable {
     // Restricted in the body.
     function adminPayout(address payable to, uint256 amount) external {
         require(msg.sender == owner(), "not owner");
-        (bool ok, ) = to.call{value: amount}("");
+        (bool ok, ) = to.call{value: amount}(""); // expect: missing-zero-check
         require(ok, "failed");
     }
 
@@ -46,7 +46,7 @@ contract Payouts is Ownable {
 
     // Forwarding the caller's own ETH.
     function forward(address payable to) external payable {
-        (bool ok, ) = to.call{value: msg.value}("");
+        (bool ok, ) = to.call{value: msg.value}(""); // expect: missing-zero-check
         require(ok, "failed");
     }
 

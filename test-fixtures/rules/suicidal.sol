@@ -31,9 +31,4 @@ contract Killable {
         if (msg.sender != owner) revert("not owner");
         _destroy();
     }
-
-    // Internal functions are not entry points.
-    function _unused() internal {
-        selfdestruct(payable(owner));
-    }
 }

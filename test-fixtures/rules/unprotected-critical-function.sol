@@ -13,7 +13,7 @@ contract Token is ERC20, Ownable {
     constructor() ERC20("T", "T") Ownable(msg.sender) {}
 
     function setTreasury(address t) external {
-        treasury = t; // expect: unprotected-critical-function
+        treasury = t; // expect: unprotected-critical-function, missing-zero-check
     }
 
     function pause() external {
@@ -34,7 +34,7 @@ contract Token is ERC20, Ownable {
 
     // Guarded by the inherited OpenZeppelin modifier.
     function setTreasuryOwner(address t) external onlyOwner {
-        treasury = t;
+        treasury = t; // expect: missing-zero-check
     }
 
     function unpause() external onlyOwner {
@@ -50,6 +50,11 @@ contract Token is ERC20, Ownable {
     // Minting against payment is a sale, not a privilege.
     function buy() external payable {
         _mint(msg.sender, msg.value * 100);
+    }
+
+    function withdraw() external onlyOwner {
+        (bool ok, ) = payable(owner()).call{value: address(this).balance}("");
+        require(ok, "failed");
     }
 
     // Ordinary state anyone may change.

@@ -8,7 +8,7 @@ contract VaultV1 is Initializable {
     uint256 public fee;
 
     function initialize(address owner_) external { // expect: unprotected-initializer
-        owner = owner_;
+        owner = owner_; // expect: missing-zero-check
     }
 
     function initializeV2(uint256 fee_) public { // expect: unprotected-initializer
@@ -25,7 +25,7 @@ contract VaultV1Safe is Initializable {
     }
 
     function initialize(address owner_) external initializer {
-        owner = owner_;
+        owner = owner_; // expect: missing-zero-check
     }
 
     function initializeV2(uint256 fee_) external reinitializer(2) {
@@ -47,7 +47,7 @@ contract HandRolledUpgradeable {
     function initialize(address owner_) external {
         require(!initialized, "done");
         initialized = true;
-        owner = owner_;
+        owner = owner_; // expect: missing-zero-check
     }
 }
 
