@@ -139,6 +139,7 @@ describe('fixes', () => {
       assert.match(fixedLine(fixture, 'deprecated-standards', 13), /^function digest\(uint256 x\) public view returns \(bytes32\) \{/);
       assert.equal(fixedLine(fixture, 'deprecated-standards', 19), 'uint256 half = lockedUntil / (2 * 365 days);');
       assert.equal(fixedLine(fixture, 'deprecated-standards', 27), 'return gasleft();');
+      assert.equal(fixedLine(fixture, 'deprecated-standards', 35), 'uint256 copy = limit;');
     });
     it('constable-states and immutable-states insert the keyword after the type', () => {
       assert.equal(fixedLine('rules/constable-states.sol', 'constable-states', 5), 'uint256 constant public fee = 30;');

@@ -31,6 +31,9 @@ contract DeprecatedStandards {
         for (var i = 0; i < 10; i++) { // expect: deprecated-standards
             balances[msg.sender] = i;
         }
+        uint256 limit = balances[msg.sender];
+        var copy = limit; // expect: deprecated-standards
+        balances[msg.sender] = copy;
     }
 
     function legacyCall(address lib) public {

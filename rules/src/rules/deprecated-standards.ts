@@ -118,11 +118,20 @@ export default defineRule<MessageId>({
         context.report({ node, messageId: 'throw', fix: { description: 'Replace `throw` with `revert()`', edits: (fixer) => fixer.replace(node, 'revert();') } });
       },
       VariableDeclarationStatement(node: VariableDeclarationStatement) {
-        // No fix: the type `var` inferred (often `uint8`) is rarely the one intended, so a human picks it.
-        const usesVar = (node.variables as (VariableDeclaration | null)[]).some(
-          (v) => v?.typeName?.type === 'ElementaryTypeName' && v.typeName.name === 'var',
-        );
-        if (usesVar) context.report({ node, messageId: 'var' });
+        const variables = node.variables as (VariableDeclaration | null)[];
+        const varKeyword = variables.find((v) => v?.typeName?.type === 'ElementaryTypeName' && v.typeName.name === 'var')?.typeName;
+        if (!varKeyword) return;
+        // A single variable copied from one of known value type keeps its meaning with that type written out.
+        const sourceType = variables.length === 1 && node.initialValue ? scopeOf(context).typeOf(node.initialValue)?.node : undefined;
+        const exactType = sourceType?.type === 'ElementaryTypeName' && !['string', 'bytes', 'var'].includes(sourceType.name) ? sourceType.name : undefined;
+        // A number literal made `var` pick the smallest integer type (`uint8` for 0): `uint256` is what was meant, but it changes behaviour.
+        const isNumber = variables.length === 1 && node.initialValue?.type === 'NumberLiteral';
+        context.report({
+          node,
+          messageId: 'var',
+          fix: exactType ? { description: `Declare the type \`${exactType}\``, edits: (fixer) => fixer.replace(varKeyword, exactType) } : undefined,
+          suggest: !exactType && isNumber ? [{ description: 'Declare it `uint256` (var inferred a smaller type)', edits: (fixer) => fixer.replace(varKeyword, 'uint256') }] : undefined,
+        });
       },
       FunctionDefinition(node: FunctionDefinition) {
         if (node.stateMutability !== 'constant' || !node.range) return;
