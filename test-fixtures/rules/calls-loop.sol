@@ -16,7 +16,7 @@ contract Distributor {
     function distribute() external {
         uint256 count = recipients.length;
         uint256 share = address(this).balance / count;
-        for (uint256 i = 0; i < count; i++) {
+        for (uint256 i = 0; i < count; i++) { // expect: unbounded-loop
             (bool ok, ) = recipients[i].call{value: share}(""); // expect: calls-loop
             require(ok, "failed");
         }
@@ -45,7 +45,7 @@ contract Distributor {
     // Calls into this contract itself.
     function batch(bytes[] calldata calls) external {
         uint256 count = calls.length + recipients.length;
-        for (uint256 i = 0; i < count; i++) {
+        for (uint256 i = 0; i < count; i++) { // expect: unbounded-loop
             (bool ok, ) = address(this).delegatecall(calls[i]);
             require(ok, "failed");
         }

@@ -5,6 +5,13 @@ contract Shop {
     uint256 public constant PRICE = 1 ether;
     mapping(address => uint256) public credit;
     mapping(uint256 => address) public ownerOf;
+    address public immutable owner = msg.sender;
+
+    function withdraw() external {
+        require(msg.sender == owner, "not owner");
+        (bool ok, ) = payable(owner).call{value: address(this).balance}("");
+        require(ok, "failed");
+    }
 
     function batchBuy(uint256[] calldata ids) external payable {
         for (uint256 i = 0; i < ids.length; i++) {
