@@ -1,0 +1,173 @@
+// LSP latency benchmark: a protocol client drives the built language server (server/dist/server.js).
+// 1. Opens a generated 3,000-line contract and times 50 single-character edits inside a function body,
+//    each from didChange to the publishDiagnostics of that version (p50/p95/max).
+// 2. The same for edits outside any function (a state variable), which force a full reparse.
+// 3. Peak RSS of the server process after indexing @openzeppelin/contracts as a workspace.
+// Usage: npm run build && node scripts/benchLsp.mjs [--debounce MS]   (default 0: measures analysis, not the wait)
+
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SERVER = path.join(REPO, 'server/dist/server.js');
+const OPENZEPPELIN = path.join(REPO, 'node_modules/@openzeppelin/contracts');
+const debounceFlag = process.argv.indexOf('--debounce');
+const DEBOUNCE_MS = debounceFlag >= 0 ? Number(process.argv[debounceFlag + 1]) : 0;
+const EDITS = 50;
+const FULL_REPARSE_EDITS = 10;
+if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build`);
+
+/** A contract of about `lines` lines: many small functions, some with findings, one state variable per block. */
+function generateContract(lines) {
+  const out = ['// SPDX-License-Identifier: MIT', 'pragma solidity ^0.8.20;', '', 'contract Large {', '    address public owner = msg.sender;', '    uint256 public counter = 1;', '    mapping(address => uint256) public balances;', ''];
+  let i = 0;
+  while (out.length < lines - 2) {
+    out.push(
+      `    function work${i}(uint256 amount, address to) external returns (uint256) {`,
+      `        uint256 total = amount * ${i + 1};`,
+      `        if (tx.origin == owner) {`,
+      `            balances[to] += total;`,
+      `        }`,
+      `        (bool ok, ) = to.call{value: total}("");`,
+      `        counter += block.timestamp % 7;`,
+      `        return total + counter;`,
+      `    }`,
+      '',
+    );
+    i++;
+  }
+  out.push('}', '');
+  return out.join('\n');
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const f = (v) => `${v.toFixed(1)} ms`;
+  return `p50 ${f(percentile(sorted, 50))}, p95 ${f(percentile(sorted, 95))}, max ${f(sorted[sorted.length - 1])} (n=${sorted.length})`;
+}
+
+function peakRssMb(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return (kb / 1024).toFixed(0);
+}
+
+class Client {
+  constructor(folder, settings) {
+    this.folder = folder;
+    this.settings = settings;
+    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    this.waiters = [];
+    this.indexed = new Promise((resolve) => (this.resolveIndexed = resolve));
+    this.connection.onRequest('workspace/configuration', (params) => params.items.map((item) => (item.section === 'solAudit' ? this.settings : {})));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('$/progress', (params) => params.value.kind === 'end' && this.resolveIndexed());
+    this.connection.onNotification('textDocument/publishDiagnostics', (params) => {
+      for (const w of [...this.waiters]) {
+        if (w.uri === params.uri && w.version === params.version) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(params.diagnostics);
+        }
+      }
+    });
+    this.connection.listen();
+  }
+
+  async initialize() {
+    const uri = pathToFileURL(this.folder).href;
+    await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: uri,
+      workspaceFolders: [{ uri, name: path.basename(this.folder) }],
+      capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } },
+    });
+    await this.connection.sendNotification('initialized', {});
+  }
+
+  published(uri, version) {
+    return new Promise((resolve) => this.waiters.push({ uri, version, resolve }));
+  }
+
+  async stop() {
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    this.connection.dispose();
+    this.child.kill();
+  }
+}
+
+async function latencyRun() {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sol-audit-lsp-bench-'));
+  const text = generateContract(3000);
+  const file = path.join(folder, 'Large.sol');
+  fs.writeFileSync(file, text);
+  const client = new Client(folder, { debounceMs: DEBOUNCE_MS });
+  await client.initialize();
+  await client.indexed;
+  const uri = pathToFileURL(file).href;
+  let version = 1;
+  const opened = client.published(uri, 1);
+  let started = performance.now();
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'solidity', version, text } });
+  const diagnostics = await opened;
+  const openMs = performance.now() - started;
+
+  const lines = text.split('\n');
+  const timeEdit = async (line, character, newText) => {
+    version++;
+    const done = client.published(uri, version);
+    started = performance.now();
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, newText }],
+    });
+    await done;
+    return performance.now() - started;
+  };
+
+  // Inside the body of a function in the middle of the file: append digits to `amount * N`.
+  const bodyLine = lines.findIndex((l, i) => i > lines.length / 2 && l.includes('uint256 total = amount *'));
+  const bodyColumn = lines[bodyLine].indexOf(';');
+  const inFunction = [];
+  for (let i = 0; i < EDITS; i++) inFunction.push(await timeEdit(bodyLine, bodyColumn + i, '1'));
+
+  // Outside any function: the state variable initialiser, so the whole file is parsed again.
+  const stateLine = lines.findIndex((l) => l.includes('uint256 public counter = 1;'));
+  const stateColumn = lines[stateLine].indexOf(';');
+  const fullReparse = [];
+  for (let i = 0; i < FULL_REPARSE_EDITS; i++) fullReparse.push(await timeEdit(stateLine, stateColumn + i, '1'));
+
+  await client.stop();
+  fs.rmSync(folder, { recursive: true, force: true });
+  return { lines: lines.length, findings: diagnostics.length, openMs, inFunction, fullReparse };
+}
+
+async function indexingRun() {
+  const client = new Client(OPENZEPPELIN, { debounceMs: DEBOUNCE_MS });
+  const started = performance.now();
+  await client.initialize();
+  await client.indexed;
+  const ms = performance.now() - started;
+  const rss = peakRssMb(client.child.pid);
+  await client.stop();
+  return { ms, rss };
+}
+
+const latency = await latencyRun();
+console.log(`LSP latency, ${latency.lines}-line contract (${latency.findings} findings), debounce ${DEBOUNCE_MS} ms, didChange → publishDiagnostics`);
+console.log(`  didOpen (cold full parse)            ${latency.openMs.toFixed(1)} ms`);
+console.log(`  ${EDITS} edits inside a function body:   ${stats(latency.inFunction)}`);
+console.log(`  ${FULL_REPARSE_EDITS} edits forcing a full reparse:   ${stats(latency.fullReparse)}`);
+const indexing = await indexingRun();
+const count = fs.readdirSync(OPENZEPPELIN, { recursive: true }).filter((f) => String(f).endsWith('.sol')).length;
+console.log(`Indexing @openzeppelin/contracts (${count} files) as a workspace: ${(indexing.ms / 1000).toFixed(1)} s, server peak RSS ${indexing.rss} MB`);

@@ -1,0 +1,89 @@
+// The function-level reparse: a tree spliced after an edit inside a function body must equal a full parse of
+// the new text, positions included; edits anywhere else must fall back to a full parse.
+
+import { strict as assert } from 'node:assert';
+import { createSourceFile, type SourceFile } from 'sol-audit-rules';
+import { IncrementalParseCache, spliceFunctionEdit } from '../src/incrementalParse';
+
+const BASE = `// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+
+contract Vault {
+    mapping(address => uint256) public balances;
+    uint256 public total = 1;
+
+    function deposit() external payable {
+        balances[msg.sender] += msg.value;
+        total += msg.value;
+    }
+
+    modifier onlyPositive(uint256 amount) { require(amount > 0, "zero"); _; }
+
+    function withdraw(uint256 amount) external onlyPositive(amount) {
+        require(balances[msg.sender] >= amount, "low");
+        (bool ok, ) = msg.sender.call{value: amount}("");
+        require(ok);
+        balances[msg.sender] -= amount;
+    }
+}
+
+contract After {
+    function tail() external pure returns (uint256) { return 42; }
+}
+`;
+
+function edited(text: string, search: string, replacement: string): string {
+  const at = text.indexOf(search);
+  assert.ok(at >= 0, `"${search}" not in the text`);
+  return text.slice(0, at) + replacement + text.slice(at + search.length);
+}
+
+/** The tree as plain data, so that deepEqual compares every node, range and location. */
+function treeOf(file: SourceFile): unknown {
+  return JSON.parse(JSON.stringify(file.ast));
+}
+
+describe('function-level reparse', () => {
+  const insideBodies: [string, string, string][] = [
+    ['a character typed in a statement', 'total += msg.value;', 'total += msg.value + 1;'],
+    ['lines added in a body', '        require(ok);\n', '        require(ok);\n        uint256 left = balances[msg.sender];\n        left;\n'],
+    ['lines removed from a body', '        require(ok);\n', ''],
+    ['an edit in a one-line modifier body', 'require(amount > 0, "zero");', 'require(amount > 10, "too small");'],
+  ];
+  for (const [name, search, replacement] of insideBodies) {
+    it(`splices ${name} and matches a full parse`, () => {
+      const text = edited(BASE, search, replacement);
+      const spliced = spliceFunctionEdit(createSourceFile('/p/Vault.sol', BASE), text);
+      assert.ok(spliced, 'expected a splice');
+      assert.deepEqual(treeOf(spliced), treeOf(createSourceFile('/p/Vault.sol', text)));
+      assert.equal(spliced.text, text);
+    });
+  }
+
+  const elsewhere: [string, string, string][] = [
+    ['a state variable', 'uint256 public total = 1;', 'uint256 public total = 12;'],
+    ['a function signature', 'function deposit() external payable {', 'function deposit(uint256 x) external payable {'],
+    ['a closing brace of a body', '        total += msg.value;\n    }', '        total += msg.value;\n    }}'],
+    ['a body that no longer parses', 'require(ok);', 'require(ok'],
+  ];
+  for (const [name, search, replacement] of elsewhere) {
+    it(`falls back to a full parse for ${name}`, () => {
+      assert.equal(spliceFunctionEdit(createSourceFile('/p/Vault.sol', BASE), edited(BASE, search, replacement)), undefined);
+    });
+  }
+
+  it('the cache splices from the last good tree across a syntax error', () => {
+    const cache = new IncrementalParseCache();
+    cache.get('/p/Vault.sol', BASE);
+    assert.equal(cache.lastParseOf('/p/Vault.sol'), 'full');
+    const broken = cache.get('/p/Vault.sol', edited(BASE, 'require(ok);', 'require(ok'));
+    assert.equal(cache.lastParseOf('/p/Vault.sol'), 'full');
+    assert.ok(broken.syntaxErrors.length > 0);
+    const fixedText = edited(BASE, 'require(ok);', 'require(ok, "failed");');
+    const fixed = cache.get('/p/Vault.sol', fixedText);
+    assert.equal(cache.lastParseOf('/p/Vault.sol'), 'spliced');
+    assert.deepEqual(treeOf(fixed), treeOf(createSourceFile('/p/Vault.sol', fixedText)));
+    cache.get('/p/Vault.sol', fixedText);
+    assert.equal(cache.lastParseOf('/p/Vault.sol'), 'cached');
+  });
+});
