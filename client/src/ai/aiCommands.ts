@@ -74,7 +74,7 @@ class AiCommandsImpl {
 
   async explain(args: ExplainFindingArgs | undefined): Promise<void> {
     const target = args ?? this.findingUnderCursor();
-    if (!target) return void vscode.window.showInformationMessage('Sol Audit: put the cursor on a finding to explain it.');
+    if (!target) return void vscode.window.showInformationMessage('sol-audit: put the cursor on a finding to explain it.');
     const base = await this.prepare(target.uri, 'explain', { ruleId: target.ruleId, range: target.range });
     if (!base) return;
     const { token } = this.panel.begin(`AI: ${target.ruleId}`, `## Explain ${target.ruleId}`);
@@ -84,7 +84,7 @@ class AiCommandsImpl {
 
   async fix(args: ExplainFindingArgs | undefined): Promise<void> {
     const target = args ?? this.findingUnderCursor();
-    if (!target) return void vscode.window.showInformationMessage('Sol Audit: put the cursor on a finding to fix it.');
+    if (!target) return void vscode.window.showInformationMessage('sol-audit: put the cursor on a finding to fix it.');
     const base = await this.prepare(target.uri, 'fix', { ruleId: target.ruleId, range: target.range });
     if (!base) return;
     const { token } = this.panel.begin(`AI fix: ${target.ruleId}`, `## Fix ${target.ruleId} with AI`);
@@ -92,7 +92,7 @@ class AiCommandsImpl {
     if (!result) return;
     this.show(result);
     if (!result.fix) {
-      if (!result.error) void vscode.window.showWarningMessage(`Sol Audit: no AI fix offered. ${result.rejection ?? ''}`);
+      if (!result.error) void vscode.window.showWarningMessage(`sol-audit: no AI fix offered. ${result.rejection ?? ''}`);
       return;
     }
     await this.previewAndApply(target.uri, result.fix);
@@ -102,7 +102,7 @@ class AiCommandsImpl {
     const editor = vscode.window.activeTextEditor;
     const uri = args?.uri ?? editor?.document.uri.toString();
     const position = args?.range.start ?? (editor ? { line: editor.selection.active.line, character: editor.selection.active.character } : undefined);
-    if (!uri || !position) return void vscode.window.showInformationMessage('Sol Audit: open a Solidity file and put the cursor in a function.');
+    if (!uri || !position) return void vscode.window.showInformationMessage('sol-audit: open a Solidity file and put the cursor in a function.');
     const question = await vscode.window.showInputBox({ title: 'Ask AI about this function', value: DEFAULT_QUESTION, ignoreFocusOut: true });
     if (!question) return;
     const name = args ? `${args.contractName}.${args.functionName}` : 'this function';
@@ -130,13 +130,13 @@ class AiCommandsImpl {
 
   async triage(scope: 'file' | 'workspace'): Promise<void> {
     const uri = vscode.window.activeTextEditor?.document.uri.toString() ?? '';
-    if (scope === 'file' && !uri) return void vscode.window.showInformationMessage('Sol Audit: open a Solidity file to triage its findings.');
+    if (scope === 'file' && !uri) return void vscode.window.showInformationMessage('sol-audit: open a Solidity file to triage its findings.');
     const base = await this.prepare(uri, 'triage', {});
     if (!base) return;
     await this.syncOptions();
     const { token } = this.panel.begin('AI triage', `## AI triage of the ${scope}`);
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Sol Audit: AI triage', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: 'sol-audit: AI triage', cancellable: true },
       (_progress, cancel) => {
         cancel.onCancellationRequested(() => this.panel.dispose());
         return cancellable(this.client.sendRequest(AiTriageRequest, { ...base, scope }, token));
@@ -147,7 +147,7 @@ class AiCommandsImpl {
 
   async showRequest(): Promise<void> {
     const editor = vscode.window.activeTextEditor;
-    if (!editor) return void vscode.window.showInformationMessage('Sol Audit: open a Solidity file first.');
+    if (!editor) return void vscode.window.showInformationMessage('sol-audit: open a Solidity file first.');
     const finding = this.findingUnderCursor();
     const kind: AiPromptKind = finding ? 'explain' : 'ask';
     const position = { line: editor.selection.active.line, character: editor.selection.active.character };
@@ -157,7 +157,7 @@ class AiCommandsImpl {
 
   async clearCache(): Promise<void> {
     const { removed } = await this.client.sendRequest(AiClearCacheRequest, { cacheFolder: this.cacheFolder() });
-    void vscode.window.showInformationMessage(`Sol Audit: cleared ${removed} cached AI answer(s).`);
+    void vscode.window.showInformationMessage(`sol-audit: cleared ${removed} cached AI answer(s).`);
   }
 
   /** Trust, consent and the key; undefined when the request must not be sent. */
@@ -165,7 +165,7 @@ class AiCommandsImpl {
     const base = await this.baseParams(uri);
     if (!base.apiKey && !isLoopbackEndpoint(base.settings.baseUrl)) {
       // Ask for the key first: confirming the endpoint and then failing with "no key" would waste a step.
-      const choice = await vscode.window.showWarningMessage(`Sol Audit: no AI API key is set for ${endpointOrigin(base.settings.baseUrl)}.`, 'Set AI API key');
+      const choice = await vscode.window.showWarningMessage(`sol-audit: no AI API key is set for ${endpointOrigin(base.settings.baseUrl)}.`, 'Set AI API key');
       if (choice) await this.secrets.promptAndStore();
       return undefined;
     }
@@ -189,7 +189,7 @@ class AiCommandsImpl {
     this.panel.finish(result.markdown);
     if (result.error) {
       const actions = ['no-key', 'unauthorized'].includes(result.error.kind) ? ['Set AI API key'] : [];
-      void vscode.window.showErrorMessage(`Sol Audit AI: ${result.error.message}`, ...actions).then((choice) => {
+      void vscode.window.showErrorMessage(`sol-audit AI: ${result.error.message}`, ...actions).then((choice) => {
         if (choice) void vscode.commands.executeCommand(AiCommands.setApiKey);
       });
       return;
@@ -211,7 +211,7 @@ class AiCommandsImpl {
     this.proposals.delete(proposed.toString());
     if (choice !== 'Apply') return;
     const document = await vscode.workspace.openTextDocument(original);
-    if (document.version !== fix.version) return void vscode.window.showWarningMessage('Sol Audit: the file changed since the fix was checked; ask again.');
+    if (document.version !== fix.version) return void vscode.window.showWarningMessage('sol-audit: the file changed since the fix was checked; ask again.');
     const edit = new vscode.WorkspaceEdit();
     for (const e of fix.edits) edit.replace(original, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
     await vscode.workspace.applyEdit(edit);

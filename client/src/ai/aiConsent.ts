@@ -10,14 +10,14 @@ export type ConsentOutcome = 'allowed' | 'declined' | 'preview';
 
 export async function ensureAiAllowed(state: vscode.Memento, baseUrl: string, model: string): Promise<ConsentOutcome> {
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Sol Audit: AI features are off in an untrusted workspace (Restricted Mode). Trust the workspace to use them.');
+    void vscode.window.showWarningMessage('sol-audit: AI features are off in an untrusted workspace (Restricted Mode). Trust the workspace to use them.');
     return 'declined';
   }
   const origin = endpointOrigin(baseUrl);
   const confirmed = state.get<string[]>(CONFIRMED, []);
   if (confirmed.includes(origin)) return 'allowed';
   const choice = await vscode.window.showWarningMessage(
-    `Sol Audit will send the code of the function, its context and the findings to ${origin} (model ${model}). Continue?`,
+    `Solidity Audit Hints will send the code of the function, its context and the findings to ${origin} (model ${model}). Continue?`,
     { modal: true, detail: 'You are asked once per endpoint. "Show what will be sent" opens the exact request without sending it.' },
     'Send',
     'Show what will be sent',

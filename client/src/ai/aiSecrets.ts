@@ -23,12 +23,12 @@ export class AiSecrets {
     });
     if (!key) return;
     await this.secrets.store(KEY_PREFIX + origin, key.trim());
-    void vscode.window.showInformationMessage(`Sol Audit: API key saved for ${origin}.`);
+    void vscode.window.showInformationMessage(`sol-audit: API key saved for ${origin}.`);
   }
 
   async clear(): Promise<void> {
     const origin = endpointOrigin(readAiSettings().baseUrl);
     await this.secrets.delete(KEY_PREFIX + origin);
-    void vscode.window.showInformationMessage(`Sol Audit: API key removed for ${origin}.`);
+    void vscode.window.showInformationMessage(`sol-audit: API key removed for ${origin}.`);
   }
 }

@@ -9,7 +9,7 @@ export class AiUsageStatus implements vscode.Disposable {
   private sessionCost = 0;
 
   constructor() {
-    this.item.name = 'Sol Audit AI usage';
+    this.item.name = 'Solidity Audit AI usage';
   }
 
   record(result: AiAnswerResult): void {

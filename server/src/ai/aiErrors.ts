@@ -41,7 +41,7 @@ export interface ErrorContext {
 export function noKeyError(baseUrl: string): AiError {
   return new AiError(
     'no-key',
-    `No API key is set for ${endpointHost(baseUrl)}. Run "Sol Audit: Set AI API key" in VS Code, or set OPENAI_API_KEY for the CLI.`,
+    `No API key is set for ${endpointHost(baseUrl)}. Run "Solidity Audit: Set AI API key" in VS Code, or set OPENAI_API_KEY for the CLI.`,
   );
 }
 
@@ -64,7 +64,7 @@ export function toAiError(err: unknown, context: ErrorContext): AiError {
   }
   if (err instanceof OpenAI.APIError) {
     const status = err.status;
-    if (status === 401) return new AiError('unauthorized', `${host} rejected the API key (401). Set a valid key with "Sol Audit: Set AI API key".`, status);
+    if (status === 401) return new AiError('unauthorized', `${host} rejected the API key (401). Set a valid key with "Solidity Audit: Set AI API key".`, status);
     if (status === 403) return new AiError('forbidden', `${host} refused access (403): the key has no permission for model "${context.model}" or this endpoint.`, status);
     if (status === 404) return new AiError('unknown-model', `${host} does not know model "${context.model}" (404). Check solAudit.ai.model and solAudit.ai.baseUrl.`, status);
     if (status === 429) {
