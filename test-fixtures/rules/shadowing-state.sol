@@ -6,7 +6,8 @@ import "./shadowing-state/Base.sol";
 contract ShadowingToken is OwnedBase {
     address public owner; // expect: shadowing-state
     uint256 internal fee; // expect: shadowing-state
-    uint256 private secret; // expect: shadowing-state
+    // Reusing the name of a private base variable is allowed and harmless: the base's copy is invisible here.
+    uint256 private secret;
     uint256 public supply;
 
     constructor() public {

@@ -28,14 +28,14 @@ export default defineRule({
         if (!contract) return;
         for (const variable of contract.ownStateVariables()) {
           for (const base of contract.linearization.slice(1)) {
-            const shadowed = base.ownStateVariables().find((v) => v.name === variable.name);
+            // Skip private base variables: derived code could never see them, so the name is merely reused
+            // (OpenZeppelin's `EIP712._name` and `Governor._name`); each contract uses its own as intended.
+            const shadowed = base.ownStateVariables().find((v) => v.name === variable.name && v.visibility !== 'private');
             if (!shadowed) continue;
             context.report({
               node: variable,
               messageId: 'default',
               data: { name: variable.name ?? '', base: base.name },
-              // A private base variable is invisible to the derived code: confusing, but the base keeps working.
-              confidence: shadowed.visibility === 'private' ? 'medium' : undefined,
               related: [{ node: shadowed, message: `The shadowed declaration in \`${base.name}\`.`, file: base.file }],
             });
             break;
