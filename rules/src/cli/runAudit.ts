@@ -74,6 +74,7 @@ export async function runAudit(paths: string[], options: CliOptions, io: CliIo):
   const report: AuditReport = {
     toolVersion,
     root,
+    repositoryRoot: findRepositoryRoot(root),
     files: scan.files,
     lineCount: scan.lineCount,
     findings: fresh,
@@ -99,6 +100,14 @@ function solidityTargets(paths: string[], host: NodeFileHost, io: CliIo): string
   const targets = named.filter((p) => !notSolidity.includes(p));
   if (targets.length === 0) throw new UsageError('no Solidity files or folders to scan');
   return targets;
+}
+
+/** The nearest folder at or above `start` holding `.git` (a folder, or a file in a worktree or submodule). */
+function findRepositoryRoot(start: string): string | undefined {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }
 
 function useColor(options: CliOptions, io: CliIo): boolean {

@@ -12,6 +12,8 @@ export interface AuditReport {
   toolVersion: string;
   /** Absolute project root; finding paths in JSON, SARIF and Markdown are relative to it. */
   root: string;
+  /** The enclosing git work tree, when there is one: SARIF paths are relative to it, as GitHub expects. */
+  repositoryRoot?: string;
   /** Absolute paths of the files that were analysed and reported. */
   files: string[];
   lineCount: number;

@@ -81,7 +81,9 @@ function region(range: SourceRange): Sarif.Region {
 }
 
 export function renderSarifLog(report: AuditReport): Sarif.Log {
-  const artifact = (file: string): Sarif.ArtifactLocation => ({ uri: encodeURI(relativeTo(report.root, file)), uriBaseId: SOURCE_ROOT });
+  // GitHub resolves result paths against the repository root, which may be above the project root.
+  const sourceRoot = report.repositoryRoot ?? report.root;
+  const artifact = (file: string): Sarif.ArtifactLocation => ({ uri: encodeURI(relativeTo(sourceRoot, file)), uriBaseId: SOURCE_ROOT });
   const ruleIndex = new Map(report.rules.map((meta, index) => [meta.id, index]));
 
   const toResult = (finding: Finding): Sarif.Result => {
@@ -135,7 +137,7 @@ export function renderSarifLog(report: AuditReport): Sarif.Log {
             rules: report.rules.map(toReportingDescriptor),
           },
         },
-        originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(report.root.endsWith('/') ? report.root : `${report.root}/`).href } },
+        originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(sourceRoot.endsWith('/') ? sourceRoot : `${sourceRoot}/`).href } },
         columnKind: 'utf16CodeUnits',
         invocations: [
           {

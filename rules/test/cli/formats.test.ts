@@ -147,6 +147,22 @@ describe('sol-audit output formats', () => {
     });
   });
 
+  describe('sarif in a repository whose project is a subfolder', () => {
+    it('makes paths relative to the repository root, as GitHub resolves them', () => {
+      const repo = makeProject({ '.git/HEAD': 'ref: refs/heads/main\n', 'contracts/foundry.toml': '', 'contracts/src/Wallet.sol': WALLET_SOL });
+      try {
+        const run = runCli(['contracts/src', '--rules', 'tx-origin', '--format', 'sarif', '--fail-on', 'never'], repo);
+        const sarif = JSON.parse(run.stdout) as Sarif.Log;
+        assert.equal(sarif.runs[0].originalUriBaseIds?.['%SRCROOT%'].uri, `file://${repo}/`);
+        assert.equal(sarif.runs[0].results?.[0].locations?.[0].physicalLocation?.artifactLocation?.uri, 'contracts/src/Wallet.sol');
+        const json = JSON.parse(runCli(['contracts/src', '--rules', 'tx-origin', '--format', 'json', '--fail-on', 'never'], repo).stdout);
+        assert.equal(json.findings[0].file, 'src/Wallet.sol', 'JSON stays relative to the project root');
+      } finally {
+        removeProject(repo);
+      }
+    });
+  });
+
   describe('markdown', () => {
     it('is an audit report with scope, summary and each finding with code and guidance', () => {
       const run = runCli([...args, '--format', 'markdown'], root);
