@@ -6,7 +6,7 @@ import { URI } from 'vscode-uri';
 import type { AnalysisClient } from './analysisClient';
 import { triageAnnotations } from './ai/triageAnnotations';
 import { findingToDiagnostic } from './findingToDiagnostic';
-import type { FindingStore } from './findingStore';
+import type { FindingRecord, FindingStore } from './findingStore';
 import type { OpenDocuments } from './openDocuments';
 import { StatusNotification, type SolAuditSettings } from './protocol';
 import type { SettingsStore } from './settings';
@@ -68,9 +68,16 @@ export class DiagnosticsService {
       this.index.setDependencies(analysis.path, analysis.dependencies);
       if (this.documents.get(uri)) continue;
       const record = this.store.record(uri, 0, analysis);
-      void this.connection.sendDiagnostics({ uri, diagnostics: record.findings.filter((f) => !triageAnnotations.hides(f.finding)).map((f) => findingToDiagnostic(f, 0)) });
+      void this.publish(uri, undefined, record);
     }
     this.sendStatus();
+  }
+
+  /** The one place diagnostics are sent; `version` is set for open documents only. */
+  private publish(uri: string, version: number | undefined, record: FindingRecord): Promise<void> {
+    // Findings the AI triage judged likely false stay in the store (code actions, hovers) but are not shown.
+    const shown = record.findings.filter((f) => !triageAnnotations.hides(f.finding));
+    return this.connection.sendDiagnostics({ uri, version, diagnostics: shown.map((f) => findingToDiagnostic(f, version ?? 0)) });
   }
 
   private async analyzeOpenDocument(uri: string, settings: SolAuditSettings, reason: AnalysisReason): Promise<void> {
@@ -87,7 +94,7 @@ export class DiagnosticsService {
       this.lastRunMs.set(uri, result.ms);
       const record = this.store.record(uri, version, result.analysis);
       this.index.setDependencies(filePath, result.analysis.dependencies);
-      await this.connection.sendDiagnostics({ uri, version, diagnostics: record.findings.filter((f) => !triageAnnotations.hides(f.finding)).map((f) => findingToDiagnostic(f, version)) });
+      await this.publish(uri, version, record);
       this.publishConfigError(result.analysis);
       // Dependents follow edits of this file; not after a dependency run, or import cycles would ping-pong.
       if (reason !== 'dependency') this.analyzeDependents(filePath);

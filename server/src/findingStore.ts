@@ -55,11 +55,14 @@ export class FindingStore {
     const fresh = analysis.findings.map((f): StoredFinding => ({ ...f, id: this.nextId++, moved: false }));
     const previous = this.records.get(uri);
     let findings = fresh;
+    let outline = analysis.outline;
     if (analysis.hasSyntaxError && previous && previous.version === version) {
       const kept = previous.findings.filter((f) => f.finding.ruleId !== 'syntax-error');
       findings = [...kept, ...fresh.filter((f) => f.finding.ruleId === 'syntax-error')];
+      // When the parser recovered no tree, the code lenses stay where the last good tree put them.
+      if (outline.length === 0) outline = previous.outline;
     }
-    const record: FindingRecord = { version, findings, outline: analysis.outline, dependencies: analysis.dependencies };
+    const record: FindingRecord = { version, findings, outline, dependencies: analysis.dependencies };
     this.records.set(uri, record);
     return record;
   }

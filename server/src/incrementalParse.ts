@@ -23,6 +23,7 @@ export class IncrementalParseCache extends ParseCache {
     const base = this.lastGood.get(path);
     const spliced = base ? spliceFunctionEdit(base, text) : undefined;
     const file = spliced ?? createSourceFile(path, text);
+    if (!file.ast && base) locateParserCrash(file, base.text);
     this.lastKind.set(path, spliced ? 'spliced' : 'full');
     this.current.set(path, file);
     if (file.syntaxErrors.length === 0 && file.ast) this.lastGood.set(path, file);
@@ -38,6 +39,20 @@ export class IncrementalParseCache extends ParseCache {
   lastParseOf(path: string): ParseKind {
     return this.lastKind.get(path) ?? 'cached';
   }
+}
+
+/**
+ * The parser's tree builder crashes on some half-typed code (`x = ;`) and the error then sits at 1:1.
+ * Point it at the first character that differs from the last good text instead: that is where the user typed.
+ */
+function locateParserCrash(file: SourceFile, lastGoodText: string): void {
+  if (file.syntaxErrors.length !== 1 || file.syntaxErrors[0].range.start !== 0) return;
+  let at = 0;
+  const max = Math.min(lastGoodText.length, file.text.length);
+  while (at < max && lastGoodText.charCodeAt(at) === file.text.charCodeAt(at)) at++;
+  const lineEnd = file.text.indexOf('\n', at);
+  const end = Math.max(at + 1, lineEnd < 0 ? file.text.length : lineEnd);
+  file.syntaxErrors = [{ message: `${file.syntaxErrors[0].message} (near the last edit)`, range: file.lines.range(at, Math.min(end, file.text.length)) }];
 }
 
 type Positioned = { range?: [number, number]; loc?: { start: { line: number; column: number }; end: { line: number; column: number } } };

@@ -86,4 +86,14 @@ describe('function-level reparse', () => {
     cache.get('/p/Vault.sol', fixedText);
     assert.equal(cache.lastParseOf('/p/Vault.sol'), 'cached');
   });
+
+  it('points a parser crash on half-typed code at the edit instead of 1:1', () => {
+    const cache = new IncrementalParseCache();
+    cache.get('/p/Vault.sol', BASE);
+    const halfTyped = edited(BASE, 'require(ok);', 'uint256 x = ;');
+    const file = cache.get('/p/Vault.sol', halfTyped);
+    assert.equal(file.ast, undefined);
+    assert.equal(file.syntaxErrors.length, 1);
+    assert.equal(file.syntaxErrors[0].range.startLine, halfTyped.slice(0, halfTyped.indexOf('uint256 x')).split('\n').length);
+  });
 });
