@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.4.24; // expect: outdated-compiler
 
-contract OldToken {
+contract OldToken { // expect: locked-ether
     mapping(address => uint256) public balances;
     uint256 public totalSupply;
     uint256 public constant CAP = 1000;
@@ -48,6 +48,18 @@ contract OldTokenLookAlikes {
         for (uint256 i = 0; i < 10; i++) {
             total = total + 1;
         }
+    }
+}
+
+library UncheckedHelpers {
+    // An internal helper's arguments come from the contract's code; the bound belongs to the caller.
+    function half(uint256 y) internal pure returns (uint256) {
+        return y / 2 + 1;
+    }
+
+    // The post-check idiom.
+    function sub(uint256 x, uint256 y) internal pure returns (uint256 z) {
+        require((z = x - y) <= x, "underflow");
     }
 }
 

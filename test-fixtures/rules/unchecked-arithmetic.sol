@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.24;
 
-contract GasSavingVault {
+contract GasSavingVault { // expect: locked-ether
     mapping(address => uint256) public shares;
     uint256 public totalShares;
 
@@ -32,7 +32,8 @@ contract UncheckedLookAlikes {
 
     // The loop-counter idiom.
     function count() external view returns (uint256 n) {
-        for (uint256 i = 0; i < holders.length; ) {
+        uint256 length = holders.length;
+        for (uint256 i = 0; i < length; ) {
             n += 1;
             unchecked {
                 ++i;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.24;
 
-contract Lottery {
+contract Lottery { // expect: locked-ether
     address[] public players;
     address public winner;
 
@@ -28,7 +28,7 @@ contract Lottery {
         return uint256(blockhash(block.number - 1)) > 2 ** 255; // expect: weak-prng
     }
 
-    function random() internal view returns (uint256) {
+    function random() public view returns (uint256) {
         return uint256(keccak256(abi.encodePacked(block.prevrandao, players))); // expect: weak-prng
     }
 
@@ -81,5 +81,14 @@ contract WeakPrngLookAlikes {
     function shadowNow(uint256 now_) external pure returns (uint256) {
         uint256 current = now_;
         return current % 7;
+    }
+}
+
+contract TimestampTruncation {
+    uint32 public last;
+
+    // Truncating to 32 bits for a packed oracle slot is not randomness.
+    function update() external {
+        last = uint32(block.timestamp % 2 ** 32);
     }
 }

@@ -36,6 +36,13 @@ export function isGuarded(op: ArithmeticOperation, callable: FunctionDefinition 
   const comparisons = findAll(callable.body, (n): n is BinaryOperation => n.type === 'BinaryOperation' && COMPARISONS.has(n.operator));
   return comparisons.some((cmp) => {
     const sides = [textOf(cmp.left), textOf(cmp.right)];
+    // The post-check idiom `require((z = x - y) <= x)`: the operation sits inside the comparison that checks it.
+    for (const [side, other] of [
+      [cmp.left, sides[1]],
+      [cmp.right, sides[0]],
+    ] as const) {
+      if (contains(side, op.node) && (other === left || other === right)) return true;
+    }
     if (op.operator === '-') {
       if (sides.includes(left) && sides.includes(right)) return true;
       return op.right.type === 'NumberLiteral' && sides.includes(left);
@@ -59,4 +66,8 @@ function storedInLocal(node: BinaryOperation, callable: FunctionDefinition | Mod
     if (assignment.type === 'BinaryOperation' && assignment.right === node && assignment.left.type === 'Identifier') return assignment.left.name;
   }
   return undefined;
+}
+
+function contains(outer: ASTNode, inner: ASTNode): boolean {
+  return !!outer.range && !!inner.range && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }

@@ -52,10 +52,13 @@ export default defineRule({
       const scope = scopeOf(context, callable);
       const flow = LocalDataFlow.of(callable);
       const textOf = (node: ASTNode): string => context.text(node).replace(/\s+/g, '');
+      // Parameters count as caller input only on public and external functions: an internal helper's arguments
+      // come from the contract's own code, which is where a bound belongs (and is reported, if on state).
+      const external = callable.type === 'FunctionDefinition' && ['public', 'external', 'default'].includes(callable.visibility);
       const isUntrusted = (node: ASTNode): boolean => {
         if (isMemberOf(node, 'msg', 'value')) return true;
         if (node.type !== 'Identifier') return false;
-        if (flow.isParameter(node.name)) return true;
+        if (flow.isParameter(node.name)) return external;
         const state = scope.stateVariable(node.name, node);
         // Skip constants: a constant cannot be changed into an overflowing value.
         return !!state && !state.node.isDeclaredConst;

@@ -56,7 +56,7 @@ export default defineRule({
         const source = flow.findSource(node.left, (n) => kindOf(n) !== undefined);
         if (!source) continue;
         const kind = kindOf(source) as BlockValueKind;
-        // Skip calendar arithmetic such as `block.timestamp % 1 days` or `now % EPOCH`: that aligns time, it does not draw lots.
+        // Skip calendar arithmetic (`block.timestamp % 1 days`, `now % EPOCH`) and truncation (`% 2**32`): not lots.
         if ((kind === 'timestamp' || kind === 'number') && !hashedOnPath(flow, node.left, source) && isPeriod(node)) continue;
         reported.push(node);
         context.report({ node, messageId: 'modulo', data: { source: blockValueLabel(kind) } });
@@ -113,6 +113,8 @@ function hashedOnPath(flow: LocalDataFlow, expr: ASTNode, source: ASTNode): bool
 
 function isPeriod(modulo: BinaryOperation): boolean {
   const divisor = modulo.right;
+  // `block.timestamp % 2**32` truncates to a smaller type (Uniswap V2's oracle), it does not draw lots.
+  if (divisor.type === 'BinaryOperation' && divisor.operator === '**' && divisor.left.type === 'NumberLiteral' && divisor.left.number === '2') return true;
   // A bare number that is a whole number of hours (86400, 3600) is a period written out in seconds.
   if (divisor.type === 'NumberLiteral') return divisor.subdenomination !== null || isWholeHours(divisor.number);
   if (divisor.type === 'Identifier') return PERIOD_NAME.test(divisor.name);
