@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.24;
 
-contract Raffle {
+contract Raffle { // expect: locked-ether
     address[] public entrants;
     uint256[] public tickets;
     mapping(address => uint256) public credit;
