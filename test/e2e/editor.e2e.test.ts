@@ -9,7 +9,7 @@ import { FakeOpenAiServer } from '../../server/test/support/fakeOpenAiServer';
 import { type CodeServer, startCodeServer } from './support/codeServer';
 import { buildVsix } from './support/extensionPackage';
 import { expectedFindings, lineOf } from './support/fixtures';
-import { commandTitle, contributesSetting } from './support/manifest';
+import { InstalledManifest } from './support/manifest';
 import { FIXTURE_WORKSPACE } from './support/paths';
 import { Workbench } from './support/workbench';
 
@@ -131,9 +131,10 @@ describe('Solidity Audit Hints in code-server', function () {
   });
 
   it('answers "Ask AI about this function" from the local OpenAI-compatible server', async function () {
-    const askTitle = commandTitle('solAudit.askAiAboutFunction');
-    const setKeyTitle = commandTitle('solAudit.ai.setApiKey');
-    if (!askTitle || !setKeyTitle || !contributesSetting('solAudit.ai.baseUrl')) {
+    const manifest = InstalledManifest.read(codeServer.extensionsDir);
+    const askTitle = manifest.commandTitle('solAudit.askAiAboutFunction');
+    const setKeyTitle = manifest.commandTitle('solAudit.ai.setApiKey');
+    if (!askTitle || !setKeyTitle || !manifest.contributesSetting('solAudit.ai.baseUrl')) {
       console.log('      skipped: the extension does not contribute the AI commands and settings yet (issue 4)');
       this.skip();
     }

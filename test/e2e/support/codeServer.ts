@@ -23,6 +23,8 @@ const BASE_SETTINGS = {
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
   'git.enabled': false,
+  // The fake AI server listens on a local port; forwarding it would only add a notification.
+  'remote.autoForwardPorts': false,
   // VS Code for the web saves after a delay by default; the desktop default (off) lets a test see the
   // edit as an unsaved change and save it itself.
   'files.autoSave': 'off',
@@ -43,6 +45,7 @@ export interface CodeServer {
   /** The workbench URL with the workspace folder open. */
   workbenchUrl: string;
   workspace: string;
+  extensionsDir: string;
   stop(): Promise<void>;
 }
 
@@ -90,6 +93,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
 
   return {
     workspace,
+    extensionsDir,
     workbenchUrl: `${origin}/?folder=${encodeURIComponent(workspace)}`,
     async stop() {
       await stopProcess(child);
