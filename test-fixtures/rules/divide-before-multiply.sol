@@ -3,7 +3,7 @@ pragma solidity 0.8.24;
 
 contract FeeCalculator {
     uint256 public constant PRECISION = 1000;
-    uint256 public feeRate = 3;
+    uint256 public immutable feeRate = 3;
 
     function fee(uint256 amount) external view returns (uint256) {
         return (amount / PRECISION) * feeRate; // expect: divide-before-multiply
@@ -27,7 +27,7 @@ contract FeeCalculator {
 contract DivideBeforeMultiplyLookAlikes {
     uint256 public constant PRECISION = 1000;
     uint256 public constant QUARTER = (1e18 / 4) * 1;
-    uint256 public feeRate = 3;
+    uint256 public immutable feeRate = 3;
 
     // Multiply first.
     function fee(uint256 amount) external view returns (uint256) {
