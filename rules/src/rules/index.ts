@@ -9,6 +9,7 @@ import cacheArrayLength from './cache-array-length';
 import callsLoop from './calls-loop';
 import constableStates from './constable-states';
 import controlledDelegatecall from './controlled-delegatecall';
+import delegatecallLoop from './delegatecall-loop';
 import deprecatedStandards from './deprecated-standards';
 import divideBeforeMultiply from './divide-before-multiply';
 import ecrecoverZeroCheck from './ecrecover-zero-check';
@@ -20,12 +21,16 @@ import immutableStates from './immutable-states';
 import incorrectEquality from './incorrect-equality';
 import integerOverflow from './integer-overflow';
 import lockedEther from './locked-ether';
+import missingDisableInitializers from './missing-disable-initializers';
+import missingStorageGap from './missing-storage-gap';
 import missingZeroCheck from './missing-zero-check';
 import msgValueLoop from './msg-value-loop';
+import msgValueMulticall from './msg-value-multicall';
 import outdatedCompiler from './outdated-compiler';
 import reentrancyEth from './reentrancy-eth';
 import reentrancyEvents from './reentrancy-events';
 import reentrancyNoEth from './reentrancy-no-eth';
+import selfdestructInImplementation from './selfdestruct-in-implementation';
 import shadowingState from './shadowing-state';
 import signatureMalleability from './signature-malleability';
 import signatureReplay from './signature-replay';
@@ -41,6 +46,7 @@ import uncheckedSend from './unchecked-send';
 import uninitializedStorage from './uninitialized-storage';
 import unprotectedCriticalFunction from './unprotected-critical-function';
 import unprotectedInitializer from './unprotected-initializer';
+import unprotectedUpgrade from './unprotected-upgrade';
 import unusedReturn from './unused-return';
 import unusedState from './unused-state';
 import weakPrng from './weak-prng';
@@ -54,6 +60,7 @@ export const ALL_RULES: Rule[] = [
   callsLoop,
   constableStates,
   controlledDelegatecall,
+  delegatecallLoop,
   deprecatedStandards,
   divideBeforeMultiply,
   ecrecoverZeroCheck,
@@ -65,12 +72,16 @@ export const ALL_RULES: Rule[] = [
   incorrectEquality,
   integerOverflow,
   lockedEther,
+  missingDisableInitializers,
+  missingStorageGap,
   missingZeroCheck,
   msgValueLoop,
+  msgValueMulticall,
   outdatedCompiler,
   reentrancyEth,
   reentrancyEvents,
   reentrancyNoEth,
+  selfdestructInImplementation,
   shadowingState,
   signatureMalleability,
   signatureReplay,
@@ -86,6 +97,7 @@ export const ALL_RULES: Rule[] = [
   uninitializedStorage,
   unprotectedCriticalFunction,
   unprotectedInitializer,
+  unprotectedUpgrade,
   unusedReturn,
   unusedState,
   weakPrng,

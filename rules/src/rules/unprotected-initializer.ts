@@ -3,17 +3,10 @@
 import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { isInitializerGuarded, senderCheck } from '../analysis/accessControl';
 import { isAnalysedContract, isStateChangingEntryPoint } from '../analysis/entryPoints';
-import type { ContractInfo } from '../project/projectModel';
+import { looksUpgradeable } from '../analysis/upgradeability';
 import { defineRule } from '../engine/ruleApi';
 
 const INITIALIZER_NAME = /^(initialize|initialise|init)([A-Z0-9_]\w*)?$/;
-
-/** Upgradeable-looking: inherits an Initializable/UUPS/*Upgradeable base, is named *Upgradeable, or keeps an `initialized` flag. */
-export function looksUpgradeable(contract: ContractInfo): boolean {
-  const names = [...contract.linearization.map((c) => c.name), ...contract.unresolvedBases];
-  if (names.some((n) => /Initializable|Upgradeable|UUPS/.test(n))) return true;
-  return contract.stateVariables().some((v) => /^_?initiali[sz]ed$/i.test(v.node.name ?? ''));
-}
 
 export default defineRule({
   meta: {

@@ -1,0 +1,44 @@
+// missing-disable-initializers: an Initializable implementation whose constructor does not lock initializers.
+
+import type { ContractDefinition, FunctionCall } from '@solidity-parser/parser/dist/src/ast-types';
+import { constructors, inheritsNamed, initializerFunctions } from '../analysis/upgradeability';
+import { defineRule } from '../engine/ruleApi';
+import { findAll } from '../engine/walk';
+
+export default defineRule({
+  meta: {
+    id: 'missing-disable-initializers',
+    title: 'Implementation does not disable its initializers',
+    severity: 'medium',
+    confidence: 'high',
+    category: 'upgradeability',
+    swc: ['SWC-118'],
+    description:
+      'The implementation contract behind a proxy is itself a deployed contract. Unless its constructor calls `_disableInitializers()`, anyone can call `initialize` on it directly and become its owner.',
+    exploitScenario:
+      'The attacker initialises the implementation and, as its owner, calls `upgradeToAndCall` on it with a contract that self-destructs (UUPS, before EIP-6780), bricking every proxy that points at it, or uses the ownership to phish.',
+    recommendation: 'Add `constructor() { _disableInitializers(); }` to the implementation (OpenZeppelin marks it `/// @custom:oz-upgrades-unsafe-allow constructor`).',
+    references: ['https://docs.openzeppelin.com/contracts/5.x/api/proxy#Initializable-_disableInitializers--'],
+    messages: { default: '`{{contract}}` has initializer `{{fn}}` but no constructor calls `_disableInitializers()`.' },
+  },
+  create(context) {
+    return {
+      ContractDefinition(node: ContractDefinition) {
+        const contract = context.project.contractOf(node);
+        // Abstract contracts are bases: the deployable contract that inherits them is judged instead.
+        if (!contract || node.kind !== 'contract' || !inheritsNamed(contract, 'Initializable')) return;
+        const initializers = initializerFunctions(contract);
+        if (initializers.length === 0) return;
+        const disables = constructors(contract).some((c) => findAll(c.body ?? c, (n): n is FunctionCall => n.type === 'FunctionCall' && n.expression.type === 'Identifier' && n.expression.name === '_disableInitializers').length > 0);
+        if (disables) return;
+        context.report({
+          node,
+          messageId: 'default',
+          data: { contract: node.name, fn: initializers[0].name ?? 'initialize' },
+          // `XUpgradeable` is the convention for reusable bases (OpenZeppelin's), which the final implementation inherits and locks.
+          confidence: node.name.endsWith('Upgradeable') ? 'low' : undefined,
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.24;
+
+import {UUPSUpgradeable} from "@openzeppelin/contracts/proxy/utils/UUPSUpgradeable.sol";
+import {Initializable} from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
+
+contract OpenUpgrade is Initializable, UUPSUpgradeable {
+    address public owner;
+
+    constructor() {
+        _disableInitializers();
+    }
+
+    function initialize(address owner_) external initializer {
+        require(owner_ != address(0), "zero");
+        owner = owner_;
+    }
+
+    function _authorizeUpgrade(address) internal override {} // expect: unprotected-upgrade
+}
+
+contract GuardedUpgrade is Initializable, UUPSUpgradeable {
+    address public owner;
+
+    constructor() {
+        _disableInitializers();
+    }
+
+    modifier onlyOwner() {
+        require(msg.sender == owner, "not owner");
+        _;
+    }
+
+    function initialize(address owner_) external initializer {
+        require(owner_ != address(0), "zero");
+        owner = owner_;
+    }
+
+    function _authorizeUpgrade(address) internal override onlyOwner {}
+}
+
+contract BodyGuardedUpgrade is Initializable, UUPSUpgradeable {
+    address public owner;
+
+    constructor() {
+        _disableInitializers();
+    }
+
+    function initialize(address owner_) external initializer {
+        require(owner_ != address(0), "zero");
+        owner = owner_;
+    }
+
+    function _authorizeUpgrade(address) internal view override {
+        if (msg.sender != owner) revert("not owner");
+    }
+}
