@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DiagnosticSeverity, FileChangeType, type CodeAction, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol';
 import { defaultRegistry, ruleDocsUrl } from 'sol-audit-rules';
-import { Commands, type RuleSettingValue } from '../src/protocol';
+import { Commands, ExportReportRequest, ScanWorkspaceRequest, type RuleSettingValue } from '../src/protocol';
 import { LspTestClient } from './support/lspTestClient';
 
 const WALLET = `// SPDX-License-Identifier: MIT
@@ -239,6 +239,28 @@ describe('language server over LSP', function () {
       ['3 sol-audit: 1 medium', '6 Ask AI about this function'],
     );
     assert.equal(lenses[1].command?.command, Commands.askAiAboutFunction);
+  });
+
+  it('scans the workspace on request and exports the Markdown audit report', async () => {
+    await client.indexed;
+    assert.deepEqual(await client.connection.sendRequest(ScanWorkspaceRequest), { fileCount: 1, findingCount: 1 });
+    const { markdown } = await client.connection.sendRequest(ExportReportRequest, {});
+    assert.match(markdown, /^# sol-audit security report/);
+    assert.match(markdown, /tx\.origin used for authorisation/);
+    assert.match(markdown, /Wallet\.sol/);
+  });
+
+  it('hides findings below the minimum severity, and analyses on save only when asked to', async () => {
+    await client.open(walletUri(), WALLET);
+    const hidden = client.diagnostics(walletUri(), (p) => p.diagnostics.length === 0);
+    await client.setSettings({ minimumSeverity: 'high' });
+    await hidden;
+    await client.setSettings({ minimumSeverity: 'gas', run: 'onSave' });
+    await client.diagnostics(walletUri(), (p) => p.diagnostics.length === 1, true);
+    const typed = await client.replaceText(walletUri(), 'tx.origin == owner', 'msg.sender == owner');
+    const onSave = client.diagnosticsOfVersion(walletUri(), typed);
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: walletUri() } });
+    assert.deepEqual(await onSave, []);
   });
 
   async function applyAndReanalyse(action: CodeAction, uri = walletUri()): Promise<Diagnostic[]> {
