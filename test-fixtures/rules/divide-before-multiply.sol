@@ -76,3 +76,12 @@ contract RoundToMultiple {
         return a - b * q;
     }
 }
+
+contract DivisionAfterProduct {
+    // The division comes after the products that use the variable.
+    function invert(uint256 ratio, bool flip) external pure returns (uint256) {
+        ratio = (ratio * 3) >> 1;
+        if (flip) ratio = type(uint256).max / ratio;
+        return ratio;
+    }
+}

@@ -44,7 +44,12 @@ export default defineRule({
         for (const operand of [node.left, node.right]) {
           const inner = unwrap(operand);
           if (inner.type !== 'Identifier' || !flow.declaration(inner.name) || flow.isParameter(inner.name)) continue;
-          const division = flow.definitionsOf(inner.name).map(divisionOf).find((d) => d !== undefined);
+          // Only a division assigned before the product: `ratio = max / ratio` after a loop of `ratio * k` is not one.
+          const division = flow
+            .definitionsOf(inner.name)
+            .filter((value) => (value.range?.[0] ?? 0) < (node.range?.[0] ?? 0))
+            .map(divisionOf)
+            .find((d) => d !== undefined);
           if (!division || roundsToMultiple(division, node, operand, context.text)) continue;
           context.report({
             node,
