@@ -59,6 +59,16 @@ contract CheckedLowLevelLookAlikes {
         ok = done;
     }
 
+    function namedReturn(bytes calldata data) external returns (bool success) {
+        (success, ) = target.call(data);
+    }
+
+    bool public lastCallSucceeded;
+
+    function storedInState(bytes calldata data) external {
+        (lastCallSucceeded, ) = target.call(data);
+    }
+
     function readInAssembly(bytes calldata data) external {
         (bool ok, ) = target.call(data);
         assembly { // expect: assembly

@@ -36,12 +36,26 @@ export function callResultUse(call: FunctionCall, ancestors: readonly ASTNode[],
     if (target.type === 'TupleExpression') {
       const first = target.components[0] as ASTNode | null | undefined;
       if (!first) return { kind: 'omitted' };
-      if (first.type === 'Identifier' && callable && !isReadElsewhere(callable, first.name, first)) return { kind: 'unread', name: first.name };
+      if (first.type === 'Identifier' && callable && isPlainLocal(callable, first.name) && !isReadElsewhere(callable, first.name, first)) {
+        return { kind: 'unread', name: first.name };
+      }
       return { kind: 'used' };
     }
-    if (target.type === 'Identifier' && callable && !isReadElsewhere(callable, target.name, target)) return { kind: 'unread', name: target.name };
+    if (target.type === 'Identifier' && callable && isPlainLocal(callable, target.name) && !isReadElsewhere(callable, target.name, target)) {
+      return { kind: 'unread', name: target.name };
+    }
   }
   return { kind: 'used' };
+}
+
+/**
+ * True when `name` is a parameter or a local of the body. Named return variables are returned implicitly and
+ * state variables persist, so a value stored in them is used even when this function never reads it.
+ */
+function isPlainLocal(callable: Callable, name: string): boolean {
+  if (callable.type === 'FunctionDefinition' && (callable.returnParameters ?? []).some((p) => p.name === name)) return false;
+  if ((callable.parameters ?? []).some((p) => p.name === name)) return true;
+  return !!callable.body && findAll(callable.body, (n): n is VariableDeclaration => n.type === 'VariableDeclaration').some((d) => d.name === name);
 }
 
 /**
