@@ -64,7 +64,7 @@ function destructuredNames(call: FunctionCall, body: ASTNode): (string | undefin
       return (node.variables as (VariableDeclaration | null)[]).map((v) => v?.name ?? undefined);
     }
     if (node.type === 'BinaryOperation' && node.operator === '=' && node.right === call && node.left.type === 'TupleExpression') {
-      return node.left.components.map((c) => (c && c.type === 'Identifier' ? (c as { name: string }).name : undefined));
+      return (node.left.components as (ASTNode | null)[]).map((c) => (c?.type === 'Identifier' ? c.name : undefined));
     }
   }
   return undefined;
