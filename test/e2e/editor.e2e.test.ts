@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { FakeOpenAiServer } from '../../server/test/support/fakeOpenAiServer';
 import { type CodeServer, startCodeServer } from './support/codeServer';
 import { buildVsix } from './support/extensionPackage';
-import { expectedFindings, lineOf } from './support/fixtures';
+import { expectedFindings, fixtureText, lineOf } from './support/fixtures';
 import { InstalledManifest } from './support/manifest';
 import { FIXTURE_WORKSPACE } from './support/paths';
 import { Workbench } from './support/workbench';
@@ -87,9 +87,10 @@ describe('Solidity Audit Hints in code-server', function () {
 
   it('applies the quick fix from Ctrl+. and the squiggle goes away', async function () {
     const line = lineOf('QuickFix.sol', 'tx.origin');
+    const column = fixtureText('QuickFix.sol').split('\n')[line - 1].indexOf('tx.origin') + 1;
     await workbench.openFile('QuickFix.sol');
     await workbench.waitForSquiggleOn(line);
-    await workbench.clickSquiggle(line);
+    await workbench.goToPosition(line, column);
     await workbench.page.keyboard.press('Control+.');
     await workbench.page.locator('.action-widget').waitFor();
     await workbench.screenshot('quick-fix-menu');

@@ -119,11 +119,24 @@ export class Workbench {
 
   /** Moves the cursor to the end of a 1-based line: Go to Line (Ctrl+G), then End. */
   async goToLineEnd(line: number): Promise<void> {
+    await this.goTo(`:${line}`);
+    await this.page.keyboard.press('End');
+  }
+
+  /** Moves the cursor to a 1-based line and column with Go to Line (Ctrl+G, "line:column"). */
+  async goToPosition(line: number, column: number): Promise<void> {
+    await this.goTo(`:${line}:${column}`);
+    await this.page.waitForFunction(
+      (expected) => document.querySelector('[id="status.editor.selection"]')?.textContent?.includes(expected) ?? false,
+      `Ln ${line}, Col ${column}`,
+    );
+  }
+
+  private async goTo(query: string): Promise<void> {
     await this.page.keyboard.press('Control+G');
-    await this.quickInput().locator('input').fill(`:${line}`);
+    await this.quickInput().locator('input').fill(query);
     await this.page.keyboard.press('Enter');
     await this.quickInput().waitFor({ state: 'hidden' });
-    await this.page.keyboard.press('End');
   }
 
   /** The active text editor. */
@@ -170,21 +183,23 @@ export class Workbench {
     return this.page.evaluate((target) => window.solAuditE2e.lineText(target), line);
   }
 
-  /** Points the mouse at the middle of the first squiggle on the line, as a user does to see its hover. */
+  /**
+   * Points the mouse at the middle of the first squiggle on the line, as a user does to see its hover.
+   * Aims again if the hover has not opened after a while: a late layout change can move the squiggle.
+   */
   async hoverSquiggle(line: number): Promise<Locator> {
-    const rect = await this.page.evaluate((target) => window.solAuditE2e.squiggleRect(target), line);
-    if (!rect) throw new Error(`no squiggle on line ${line} to hover`);
-    await this.page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
     const hover = this.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).first();
-    await hover.waitFor();
-    return hover;
-  }
-
-  /** Clicks into the middle of the first squiggle on the line, which puts the cursor in the flagged range. */
-  async clickSquiggle(line: number): Promise<void> {
-    const rect = await this.page.evaluate((target) => window.solAuditE2e.squiggleRect(target), line);
-    if (!rect) throw new Error(`no squiggle on line ${line} to click`);
-    await this.page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+    for (let attempt = 1; ; attempt += 1) {
+      const rect = await this.page.evaluate((target) => window.solAuditE2e.squiggleRect(target), line);
+      if (!rect) throw new Error(`no squiggle on line ${line} to hover`);
+      await this.page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
+      try {
+        await hover.waitFor({ timeout: attempt < 3 ? 5_000 : UI_TIMEOUT_MS });
+        return hover;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
   }
 
   /**
