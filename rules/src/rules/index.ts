@@ -48,6 +48,7 @@ import uninitializedStorage from './uninitialized-storage';
 import unprotectedCriticalFunction from './unprotected-critical-function';
 import unprotectedInitializer from './unprotected-initializer';
 import unprotectedUpgrade from './unprotected-upgrade';
+import unsafeDowncast from './unsafe-downcast';
 import unusedReturn from './unused-return';
 import unusedState from './unused-state';
 import weakPrng from './weak-prng';
@@ -100,6 +101,7 @@ export const ALL_RULES: Rule[] = [
   unprotectedCriticalFunction,
   unprotectedInitializer,
   unprotectedUpgrade,
+  unsafeDowncast,
   unusedReturn,
   unusedState,
   weakPrng,
