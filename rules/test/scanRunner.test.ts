@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import * as esbuild from 'esbuild';
 import { collectSolidityFiles, DEFAULT_CONFIG, defaultRegistry, NodeFileHost, scanFiles, selectRules } from '../src/index';
 import { runScan, type ScanRunRequest } from '../src/cli/scanRunner';
@@ -69,23 +70,51 @@ describe('scan runner', function () {
 
   after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
+  /** A copy of a folder, so that two scans see the same files even while someone edits the original. */
+  function snapshot(source: string): string {
+    const copy = fs.mkdtempSync(path.join(scratch, 'snapshot-'));
+    fs.cpSync(source, copy, { recursive: true });
+    // Outside the repository node_modules is not found by walking up: map the packages the fixtures import.
+    fs.writeFileSync(path.join(copy, 'remappings.txt'), `@openzeppelin/=${path.join(REPO_ROOT, 'node_modules/@openzeppelin')}/\n`);
+    return copy;
+  }
+
   describe('worker threads', () => {
-    for (const [name, root] of [
+    for (const [name, source] of [
       ['a project with imports and a syntax error', undefined],
       ['every rule fixture', path.join(FIXTURES_ROOT, 'rules')],
     ] as const) {
       it(`give the in-process findings, in the same order, on ${name}`, async () => {
-        const dir = root ?? writeProject(scratch);
+        const dir = source ? snapshot(source) : writeProject(scratch);
         const serial = scanFiles(collectSolidityFiles(dir, host), dir, selection, host);
         const parallel = await runScan(request(dir, { jobs: 2, workerScript }));
         assert.equal(parallel.stats.workers, 2, 'the scan did not use worker threads');
         assert.ok(serial.findings.length > 0, 'the corpus has no findings to compare');
+        // The first differing finding alone, so a failure names it instead of printing hundreds.
+        const firstDifference = parallel.findings.findIndex((f, i) => !isDeepStrictEqual(f, serial.findings[i]));
+        if (firstDifference >= 0) assert.deepEqual(parallel.findings[firstDifference], serial.findings[firstDifference], `finding ${firstDifference} differs`);
         assert.deepEqual(parallel.findings, serial.findings);
         assert.deepEqual(parallel.files, serial.files);
         assert.deepEqual(parallel.errors, serial.errors);
         assert.equal(parallel.lineCount, serial.lineCount);
       });
     }
+
+    it('give the in-process findings when an import is missing and bases are matched by name', async () => {
+      const root = writeProject(scratch);
+      // Settings' limit is written by Orphan, which reaches Settings only through the by-name fallback.
+      fs.writeFileSync(path.join(root, 'Settings.sol'), 'pragma solidity 0.8.24;\ncontract Settings {\n    uint256 public limit = 7;\n}\n');
+      fs.writeFileSync(
+        path.join(root, 'Orphan.sol'),
+        'pragma solidity 0.8.24;\nimport "./Missing.sol";\ncontract Orphan is Settings {\n    function setLimit(uint256 l) external { limit = l; }\n}\n',
+      );
+      const serial = scanFiles(collectSolidityFiles(root, host), root, selection, host);
+      const settings = path.join(root, 'Settings.sol');
+      const alone = scanFiles([settings], root, selection, host);
+      assert.notDeepEqual(alone.findings, serial.findings.filter((f) => f.file === settings), 'Orphan.sol should change the findings of Settings.sol');
+      const parallel = await runScan(request(root, { jobs: 2, workerScript }));
+      assert.deepEqual(parallel.findings, serial.findings);
+    });
 
     it('report a file whose worker crashes as an error and still scan the others', async () => {
       const root = writeProject(scratch);
@@ -151,6 +180,7 @@ require(${JSON.stringify(workerScript)});\n`,
       fs.appendFileSync(path.join(root, 'Base.sol'), 'contract Extra { function g() external view returns (address) { return tx.origin; } }\n');
       const result = await runScan(request(root, { cacheDir }));
       assert.equal(result.stats.analysedFiles, 2, 'Base.sol and Child.sol should be re-analysed');
+      assert.equal(result.stats.parsedFiles, 1, 'only the edited file should be parsed; the others come from the tree cache');
       assert.equal(result.stats.cacheHits, fileCount - 2);
       assert.deepEqual(result.findings, scanFiles(collectSolidityFiles(root, host), root, selection, host).findings);
     });
@@ -173,8 +203,11 @@ require(${JSON.stringify(workerScript)});\n`,
       assert.equal((await runScan(request(root, { cacheDir }))).stats.analysedFiles, 0);
       // Not among the scanned files, as a newly installed dependency would be.
       fs.writeFileSync(path.join(root, 'Missing.sol'), 'pragma solidity 0.8.24;\ncontract Missing {}\n');
-      const result = await runScan(request(root, { cacheDir, files: collectSolidityFiles(root, host).filter((f) => !f.endsWith('Missing.sol')) }));
-      assert.equal(result.stats.analysedFiles, 1, 'Late.sol should be re-analysed');
+      const files = collectSolidityFiles(root, host).filter((f) => !f.endsWith('Missing.sol'));
+      const result = await runScan(request(root, { cacheDir, files }));
+      // While an import was missing every file depended on the whole project (bases matched by name): all are redone.
+      assert.equal(result.stats.analysedFiles, files.length);
+      assert.deepEqual(result.findings, scanFiles(files, root, selection, host).findings);
     });
 
     it('does not reuse entries made with another rule selection', async () => {
@@ -196,10 +229,13 @@ require(${JSON.stringify(workerScript)});\n`,
       assert.equal(recovered.stats.analysedFiles, 2);
       assert.deepEqual(recovered.findings, cold.findings);
 
-      // Without the import index the files are parsed again to learn the graph; the entries themselves still hold.
+      // Without the import index the graph is learnt again from the trees (one of them corrupted, so parsed again);
+      // the findings entries themselves still hold.
       fs.writeFileSync(path.join(cacheDir, 'v1', 'imports.json'), 'not json');
+      const treesDir = path.join(cacheDir, 'v1', 'trees');
+      fs.writeFileSync(path.join(treesDir, fs.readdirSync(treesDir)[0]), '{"syntaxErrors": [], "ast": {"type": "Nonsense"}}');
       const withoutIndex = await runScan(request(root, { cacheDir }));
-      assert.ok(withoutIndex.stats.parsedFiles >= fileCount);
+      assert.equal(withoutIndex.stats.parsedFiles, 1);
       assert.equal(withoutIndex.stats.analysedFiles, 0);
       assert.deepEqual(withoutIndex.findings, cold.findings);
 

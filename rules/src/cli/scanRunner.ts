@@ -14,7 +14,7 @@ import type { FileHost } from '../project/fileHost';
 import { discoverRemappings, ImportResolver } from '../project/remappings';
 import { hashText } from '../project/sourceFile';
 import { NodeFileHost } from './nodeFileHost';
-import { DEFAULT_CACHE_DIR_NAME, engineKey, fileKey, ScanCache } from './scanCache';
+import { DEFAULT_CACHE_DIR_NAME, engineKey, fileKey, ScanCache, TreeCache, treeVersion } from './scanCache';
 import { ImportGraph } from './importGraph';
 import { ScanSession, selectionToSpec, type FileScan, type ImportRecord, type ParsedFile } from './scanSession';
 import { ChunkQueue, WorkerPool } from './workerPool';
@@ -71,7 +71,9 @@ export async function runScan(request: ScanRunRequest): Promise<ScanRunResult> {
 }
 
 interface OpenCache {
+  dir: string;
   cache: ScanCache;
+  trees: TreeCache;
   engine: string;
   /** A file's import record from the cache, when it is still valid for the file as it is on disk now. */
   recordOnDisk(file: string): ImportRecord | undefined;
@@ -85,7 +87,9 @@ function openCache(request: ScanRunRequest, dir: string): OpenCache {
   const engine = engineKey(root, selectionToSpec(selection), [...ENGINE_RULES, ...selection.rules.map((r) => r.meta)], resolverKey);
   const resolver = new ImportResolver(root, remappings, host);
   return {
+    dir,
     cache,
+    trees: new TreeCache(dir, treeVersion()),
     engine,
     recordOnDisk: (file) => {
       const text = host.readFile(file);
@@ -118,7 +122,7 @@ class ScanRun {
     private readonly request: ScanRunRequest,
     private readonly cache: OpenCache | undefined,
   ) {
-    this.local = new ScanSession(request.root, request.selection, request.host);
+    this.local = new ScanSession(request.root, request.selection, request.host, cache?.trees);
   }
 
   async execute(readable: string[], errors: ScanError[]): Promise<ScanRunResult> {
@@ -224,20 +228,20 @@ class ScanRun {
     this.records.set(file, { contentHash, imports, unresolved });
   }
 
-  /** Analyses `pending`, each file in a model that also holds the files deriving from it (see ImportGraph). */
+  /** Analyses `pending`, each file in a model that holds every file that can change its findings (see ImportGraph). */
   private async analyse(pending: string[], graph: ImportGraph): Promise<FileScan[]> {
     const scans: FileScan[] = [];
-    const pool = this.poolFor(pending.length);
+    // Workers would each need the whole project when imports are unresolved: one model here is cheaper.
+    const pool = graph.resolved ? this.poolFor(pending.length) : undefined;
     let leftover = pending;
     if (pool) {
       // Whatever the models need that no worker parsed yet is parsed now, once, rather than by every worker.
-      const needed = graph.closure([...pending, ...graph.dependents(pending)]);
-      await this.parse([...needed].filter((file) => !this.shippable.has(file) && !this.failed.has(file)));
+      await this.parse([...graph.modelFor(pending)].filter((file) => !this.shippable.has(file) && !this.failed.has(file)));
       leftover = await pool.run(new ChunkQueue(pending, pool.size, MAX_CHUNK_FILES), {
         request: (slot, entries) => {
-          const context = [...graph.dependents(entries)];
+          const context = [...graph.modelFor(entries)];
           const sources: ParsedFile[] = [];
-          for (const file of graph.closure([...entries, ...context])) {
+          for (const file of context) {
             const parsed = this.shippable.get(file);
             if (!parsed || slot.holds.has(file)) continue;
             sources.push(parsed);
@@ -256,7 +260,7 @@ class ScanRun {
     if (leftover.length > 0) {
       // In-process, with the trees the workers parsed rather than parsing them again.
       this.local.adopt([...this.shippable.values()]);
-      scans.push(...this.local.analyse(leftover, [...graph.dependents(leftover)], () => this.progress(1)));
+      scans.push(...this.local.analyse(leftover, [...graph.modelFor(leftover)], () => this.progress(1)));
     }
     return scans;
   }
@@ -279,7 +283,8 @@ class ScanRun {
       return undefined;
     }
     const size = Math.min(jobs, Math.ceil(this.progressTotal / MIN_FILES_FOR_WORKERS));
-    this.pool = new WorkerPool(script, { root: request.root, spec: selectionToSpec(request.selection) }, size);
+    const trees = this.cache && { cacheDir: this.cache.dir, version: treeVersion() };
+    this.pool = new WorkerPool(script, { root: request.root, spec: selectionToSpec(request.selection), trees }, size);
     return this.pool;
   }
 }

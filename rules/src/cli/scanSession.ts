@@ -10,7 +10,8 @@ import type { SyntaxError } from '../parse/parseSolidity';
 import type { FileHost } from '../project/fileHost';
 import { ProjectModel } from '../project/projectModel';
 import { discoverRemappings, ImportResolver } from '../project/remappings';
-import { createSourceFile, ParseCache, sourceFileFromParse, type SourceFile } from '../project/sourceFile';
+import { createSourceFile, hashText, ParseCache, sourceFileFromParse, type SourceFile } from '../project/sourceFile';
+import type { TreeCache } from './scanCache';
 
 /** A RuleSelection without the rule functions, so it can cross a thread boundary and key a cache. */
 export interface SelectionSpec {
@@ -67,6 +68,8 @@ export class ScanSession {
   /** Solidity parses done by this session, the signal that a warm scan parsed nothing. */
   parses = 0;
   private readonly sources = new Map<string, SourceFile>();
+  /** Trees serialised for the tree cache, kept until parse() ships them so they are serialised once. */
+  private readonly serialised = new Map<string, string>();
   private readonly resolver: ImportResolver;
   private readonly parseCache: ParseCache;
 
@@ -74,6 +77,7 @@ export class ScanSession {
     private readonly root: string,
     private readonly selection: RuleSelection,
     private readonly host: FileHost,
+    private readonly trees?: TreeCache,
   ) {
     this.resolver = new ImportResolver(root, discoverRemappings(root, host), host);
     const session = this;
@@ -99,13 +103,14 @@ export class ScanSession {
         if (resolved) imports.push(resolved);
         else unresolved.push(directive.path);
       }
+      this.serialised.delete(filePath);
       parsed.push({
         path: filePath,
         text,
         contentHash: file.contentHash,
         imports,
         unresolved,
-        astJson: withTrees && file.ast ? JSON.stringify(file.ast) : undefined,
+        astJson: withTrees && file.ast ? (this.serialised.get(filePath) ?? JSON.stringify(file.ast)) : undefined,
         syntaxErrors: file.syntaxErrors,
       });
     }
@@ -121,8 +126,9 @@ export class ScanSession {
   }
 
   /**
-   * Analyses `entries` in one project model that also loads `context` (the files deriving from them, whose code
-   * some rules read). Files already held are used as held, so the model sees the contents they were parsed from.
+   * Analyses `entries` in one project model that also loads `context` (the files that can change their findings,
+   * such as contracts deriving from them). Held files are used as held, so the model sees the texts they were
+   * parsed from.
    */
   analyse(entries: string[], context: string[], onScanned: () => void = () => {}): FileScan[] {
     const texts = new Map([...this.sources].map(([filePath, file]) => [filePath, file.text]));
@@ -140,8 +146,16 @@ export class ScanSession {
   private sourceOf(filePath: string, text: string): SourceFile {
     const held = this.sources.get(filePath);
     if (held && held.text === text) return held;
-    const file = createSourceFile(filePath, text);
-    this.parses++;
+    const stored = this.trees?.read(hashText(text));
+    const file = stored ? sourceFileFromParse(filePath, text, stored) : createSourceFile(filePath, text);
+    if (!stored) {
+      this.parses++;
+      if (this.trees) {
+        const astJson = file.ast && JSON.stringify(file.ast);
+        this.trees.write(file.contentHash, astJson, file.syntaxErrors);
+        if (astJson !== undefined) this.serialised.set(filePath, astJson);
+      }
+    }
     this.sources.set(filePath, file);
     return file;
   }

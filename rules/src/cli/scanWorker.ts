@@ -4,13 +4,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { defaultRegistry } from '../index';
 import { NodeFileHost } from './nodeFileHost';
+import { TreeCache } from './scanCache';
 import { ScanSession, selectionFromSpec } from './scanSession';
 import type { TaskReply, TaskRequest, WorkerReady, WorkerSetup } from './workerPool';
 
 if (parentPort) {
   const port = parentPort;
-  const { root, spec } = workerData as WorkerSetup;
-  const session = new ScanSession(root, selectionFromSpec(spec, defaultRegistry()), new NodeFileHost());
+  const { root, spec, trees } = workerData as WorkerSetup;
+  const treeCache = trees && new TreeCache(trees.cacheDir, trees.version);
+  const session = new ScanSession(root, selectionFromSpec(spec, defaultRegistry()), new NodeFileHost(), treeCache);
   port.on('message', (task: TaskRequest) => {
     let reply: TaskReply;
     const parsesBefore = session.parses;

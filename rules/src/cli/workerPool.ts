@@ -7,6 +7,8 @@ import type { FileScan, ParsedFile, SelectionSpec } from './scanSession';
 export interface WorkerSetup {
   root: string;
   spec: SelectionSpec;
+  /** The tree cache (see scanCache.ts), when the scan uses a cache. */
+  trees: { cacheDir: string; version: string } | undefined;
 }
 
 export type TaskRequest =
