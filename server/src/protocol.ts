@@ -161,6 +161,8 @@ export interface AiAnswerResult {
   usage?: { promptTokens: number; completionTokens: number };
   costUsd?: number;
   cached?: boolean;
+  /** "ask": what the question was about, e.g. "Vault.deposit". */
+  subject?: string;
   /** "ask": the conversation to send with a follow-up. */
   history?: { role: 'user' | 'assistant'; content: string }[];
   /** "fix": present only when the fix passed the checks; applies to `version` of the document. */

@@ -105,7 +105,7 @@ class AiCommandsImpl {
     if (!uri || !position) return void vscode.window.showInformationMessage('sol-audit: open a Solidity file and put the cursor in a function.');
     const question = await vscode.window.showInputBox({ title: 'Ask AI about this function', value: DEFAULT_QUESTION, ignoreFocusOut: true });
     if (!question) return;
-    const name = args ? `${args.contractName}.${args.functionName}` : 'this function';
+    let name = args ? `${args.contractName}.${args.functionName}` : 'this function';
     let history: { role: 'user' | 'assistant'; content: string }[] = [];
     let transcript = '';
     const send = async (q: string): Promise<void> => {
@@ -116,6 +116,10 @@ class AiCommandsImpl {
       try {
         const result = await cancellable(this.client.sendRequest(AiAskRequest, { ...base, position, question: q, history }, token));
         if (!result) return;
+        if (result.subject && result.subject !== name) {
+          name = result.subject;
+          this.panel.retitle(`AI: ${name}`, `## ${name}\n\n${transcript}**You:** ${q}`);
+        }
         this.show(result);
         if (result.history) {
           history = result.history;

@@ -52,6 +52,12 @@ export class AiPanel implements vscode.Disposable {
     }
   }
 
+  /** Names the subject once the server has resolved it (the function under the cursor). */
+  retitle(title: string, header: string): void {
+    this.header = header;
+    if (this.panel) this.panel.title = title;
+  }
+
   /** Replaces the body with a newer partial answer (explanations stream as re-rendered Markdown). */
   replace(markdown: string): void {
     this.body = markdown;

@@ -63,6 +63,8 @@ export interface FixAnswer extends ExplainAnswer {
 
 export interface AskAnswer {
   markdown: string;
+  /** What the question was about, e.g. "Vault.deposit". */
+  subject: string;
   /** The conversation to send back with a follow-up question. */
   history: ChatMessage[];
   meta: AiAnswerMeta;
@@ -157,7 +159,7 @@ export class AiService {
       durationMs: Date.now() - started,
     };
     const newHistory: ChatMessage[] = [...prompt.messages.slice(1), { role: 'assistant', content: answer.text }];
-    return { markdown: [answer.text, renderFooter(meta)].join('\n\n'), history: newHistory, meta };
+    return { markdown: [answer.text, renderFooter(meta)].join('\n\n'), subject: prompt.subject, history: newHistory, meta };
   }
 
   /** One verdict per finding, in order; a failure for one finding is reported on it and the others go on. */

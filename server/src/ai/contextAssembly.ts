@@ -72,7 +72,7 @@ export function assembleContext(input: AssembleInput): AssembledContext {
   findings.forEach((finding, index) => {
     const isFocus = index === 0 && input.focus !== undefined;
     sections.push({
-      id: `${isFocus ? 'finding' : 'other finding'} ${finding.ruleId} at line ${finding.range.startLine}`,
+      id: `${input.focus && !isFocus ? 'other finding' : 'finding'} ${finding.ruleId} at line ${finding.range.startLine}`,
       text: describeFinding(finding),
       kind: 'text',
       priority: isFocus ? PRIORITY.focusFinding : PRIORITY.finding,

@@ -17,6 +17,8 @@ export const DEFAULT_QUESTION = 'Review this function for security issues';
 
 export interface BuiltPrompt {
   kind: PromptKind;
+  /** What the request is about, e.g. "Vault.deposit" or "code in src/A.sol". */
+  subject: string;
   messages: ChatMessage[];
   promptTokens: number;
   /** Ids of the context sections dropped for the budget, in the order they were dropped. */
@@ -54,11 +56,12 @@ const TRIAGE_SHAPE =
 
 export function buildPrompt(kind: PromptKind, context: AssembledContext, options: PromptOptions): BuiltPrompt {
   const schema = kind === 'triage' ? TRIAGE_SCHEMA : kind === 'ask' ? undefined : EXPLANATION_SCHEMA;
+  const subject = subjectOf(context);
   const system = systemMessage(kind);
   if (kind === 'ask' && options.history && options.history.length > 0) {
     // A follow-up: the context is already in the first turn of the conversation.
     const messages: ChatMessage[] = [system, ...options.history, { role: 'user', content: options.question ?? DEFAULT_QUESTION }];
-    return { kind, messages, promptTokens: countMessageTokens(messages), trimmed: [], sent: [], schema };
+    return { kind, subject, messages, promptTokens: countMessageTokens(messages), trimmed: [], sent: [], schema };
   }
   let kept = [...context.sections];
   const trimmed: string[] = [];
@@ -67,7 +70,7 @@ export function buildPrompt(kind: PromptKind, context: AssembledContext, options
     const promptTokens = countMessageTokens(messages);
     const victim = leastRelevant(kept);
     if (promptTokens <= options.maxPromptTokens || !victim) {
-      return { kind, messages, promptTokens, trimmed, sent: kept.map((s) => s.id), schema: schema as VersionedSchema<unknown> | undefined };
+      return { kind, subject, messages, promptTokens, trimmed, sent: kept.map((s) => s.id), schema: schema as VersionedSchema<unknown> | undefined };
     }
     trimmed.push(victim.id);
     kept = kept.filter((s) => s !== victim);
@@ -87,6 +90,11 @@ function leastRelevant(sections: ContextSection[]): ContextSection | undefined {
 function systemMessage(kind: PromptKind): ChatMessage {
   const shape = kind === 'triage' ? TRIAGE_SHAPE : kind === 'ask' ? 'Answer in concise Markdown. Say which lines your answer is based on.' : EXPLAIN_SHAPE;
   return { role: 'system', content: `${ROLE} ${GUARD} ${shape}` };
+}
+
+function subjectOf(context: AssembledContext): string {
+  const { contractName, functionName, file } = context.target;
+  return functionName ? `${contractName ? `${contractName}.` : ''}${functionName}` : `code in ${file}`;
 }
 
 function taskLine(kind: PromptKind, context: AssembledContext, options: PromptOptions): string {

@@ -125,6 +125,7 @@ describe('AI over LSP', function () {
     assert.equal(deltas.join(''), 'Streaming review of withdrawAll.');
     assert.ok(deltas.length > 1);
     assert.deepEqual(answer.history?.map((m) => m.role), ['user', 'assistant']);
+    assert.equal(answer.subject, 'Wallet.withdrawAll');
 
     ai.enqueue({ content: 'y'.repeat(200), chunkDelayMs: 300 });
     const source = new CancellationTokenSource();

@@ -98,7 +98,7 @@ export function registerAiHandlers(ctx: AiServerContext): void {
         onDelta: (text) => void connection.sendNotification(AiDeltaNotification, { requestId: params.requestId, text }),
       });
       const history = answer.history.filter((m): m is { role: 'user' | 'assistant'; content: string } => m.role !== 'system');
-      return { markdown: answer.markdown, history, ...metaOf(answer.meta) };
+      return { markdown: answer.markdown, subject: answer.subject, history, ...metaOf(answer.meta) };
     }),
   );
 
