@@ -21,8 +21,9 @@ contract AssemblyUse {
 
     function memorySafeWrite(uint256 v) external pure returns (bytes32 r) {
         assembly ("memory-safe") { // expect: assembly
-            mstore(0x00, v)
-            r := keccak256(0x00, 0x20)
+            let ptr := mload(0x40)
+            mstore(ptr, v)
+            r := keccak256(ptr, 0x20)
         }
     }
 }
@@ -42,6 +43,15 @@ contract AssemblyReadsOnly {
     function chain() external view returns (uint256 id) {
         assembly ("memory-safe") {
             id := chainid()
+        }
+    }
+
+    // Two-word hashing in the scratch space leaves Solidity's memory untouched.
+    function hashPair(bytes32 a, bytes32 b) external pure returns (bytes32 value) {
+        assembly ("memory-safe") {
+            mstore(0x00, a)
+            mstore(0x20, b)
+            value := keccak256(0x00, 0x40)
         }
     }
 

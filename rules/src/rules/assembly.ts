@@ -1,7 +1,8 @@
 // assembly: inline assembly that writes storage or memory, calls out, logs or ends execution. Blocks that
-// only read (`extcodesize`, `x.slot := s`, `chainid()`) are skipped: they bypass no check worth a review.
+// only read (`extcodesize`, `x.slot := s`, `chainid()`) or only use the scratch space are skipped: they
+// bypass no check worth a review.
 
-import type { ASTNode, InlineAssemblyStatement } from '@solidity-parser/parser/dist/src/ast-types';
+import type { AssemblyCall, ASTNode, InlineAssemblyStatement } from '@solidity-parser/parser/dist/src/ast-types';
 import { rangeNode } from '../analysis/rangeNode';
 import { defineRule } from '../engine/ruleApi';
 import { findAll } from '../engine/walk';
@@ -16,8 +17,21 @@ const EFFECTS: readonly [effect: string, opcodes: readonly string[]][] = [
   ['emits logs', ['log0', 'log1', 'log2', 'log3', 'log4']],
 ];
 
+/** Solidity reserves 0x00-0x3f as scratch space that inline assembly may overwrite between statements. */
+const SCRATCH_SPACE_END = 0x40;
+
+/** A constant-offset `mstore`/`mstore8` that stays inside the scratch space (hashing two words, say). */
+function writesScratchSpaceOnly(call: AssemblyCall): boolean {
+  const offset = call.arguments[0];
+  if (!offset || (offset.type !== 'DecimalNumber' && offset.type !== 'HexNumber')) return false;
+  const start = Number(offset.value);
+  const width = call.functionName === 'mstore8' ? 1 : call.functionName === 'mstore' ? 32 : Infinity;
+  return start + width <= SCRATCH_SPACE_END;
+}
+
 function effectsOf(block: ASTNode): string[] {
-  const called = new Set(findAll(block, () => true).flatMap((n) => (n.type === 'AssemblyCall' ? [n.functionName] : [])));
+  const calls = findAll(block, (n): n is AssemblyCall => n.type === 'AssemblyCall').filter((c) => !writesScratchSpaceOnly(c));
+  const called = new Set(calls.map((c) => c.functionName));
   return EFFECTS.filter(([, opcodes]) => opcodes.some((op) => called.has(op))).map(([effect]) => effect);
 }
 
@@ -30,7 +44,7 @@ export default defineRule({
     category: 'code-quality',
     swc: [],
     description:
-      'Inline assembly bypasses Solidity\'s type system, overflow checks, memory management and reentrancy-relevant call semantics. Every block that writes storage or memory, calls out, logs or ends execution needs a manual review. Blocks that only read values (code size, chain id, storage slot pointers) are not reported.',
+      'Inline assembly bypasses Solidity\'s type system, overflow checks, memory management and reentrancy-relevant call semantics. Every block that writes storage or memory, calls out, logs or ends execution needs a manual review. Blocks that only read values (code size, chain id, storage slot pointers) or only write the 0x00-0x3f scratch space (two-word hashing) are not reported.',
     exploitScenario:
       'A block builds call data with `mstore` past the free-memory pointer without advancing it; a later Solidity allocation reuses that memory and overwrites an argument, so the wrong amount is transferred.',
     recommendation:

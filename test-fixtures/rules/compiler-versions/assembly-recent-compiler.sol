@@ -5,8 +5,9 @@ pragma solidity 0.8.26;
 contract HashesInAssemblyFixed {
     function digest(bytes32 a) external pure returns (bytes32 result) {
         assembly { // expect: assembly
-            mstore(0x00, a)
-            result := keccak256(0x00, 0x20)
+            let ptr := mload(0x40)
+            mstore(ptr, a)
+            result := keccak256(ptr, 0x20)
         }
     }
 }
