@@ -10,6 +10,7 @@ import callsLoop from './calls-loop';
 import chainlinkStalePrice from './chainlink-stale-price';
 import constableStates from './constable-states';
 import controlledDelegatecall from './controlled-delegatecall';
+import deadlineBlockTimestamp from './deadline-block-timestamp';
 import delegatecallLoop from './delegatecall-loop';
 import deprecatedStandards from './deprecated-standards';
 import divideBeforeMultiply from './divide-before-multiply';
@@ -23,6 +24,7 @@ import incorrectEquality from './incorrect-equality';
 import integerOverflow from './integer-overflow';
 import lockedEther from './locked-ether';
 import missingDisableInitializers from './missing-disable-initializers';
+import missingSlippage from './missing-slippage';
 import missingStorageGap from './missing-storage-gap';
 import missingZeroCheck from './missing-zero-check';
 import msgValueLoop from './msg-value-loop';
@@ -63,6 +65,7 @@ export const ALL_RULES: Rule[] = [
   chainlinkStalePrice,
   constableStates,
   controlledDelegatecall,
+  deadlineBlockTimestamp,
   delegatecallLoop,
   deprecatedStandards,
   divideBeforeMultiply,
@@ -76,6 +79,7 @@ export const ALL_RULES: Rule[] = [
   integerOverflow,
   lockedEther,
   missingDisableInitializers,
+  missingSlippage,
   missingStorageGap,
   missingZeroCheck,
   msgValueLoop,
