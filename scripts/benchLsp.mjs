@@ -17,6 +17,7 @@ const SERVER = path.join(REPO, 'server/dist/server.js');
 const OPENZEPPELIN = path.join(REPO, 'node_modules/@openzeppelin/contracts');
 const debounceFlag = process.argv.indexOf('--debounce');
 const DEBOUNCE_MS = debounceFlag >= 0 ? Number(process.argv[debounceFlag + 1]) : 0;
+const LINES = Number(process.env.BENCH_LINES ?? 3000);
 const EDITS = 50;
 const FULL_REPARSE_EDITS = 10;
 if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build`);
@@ -71,6 +72,7 @@ class Client {
     this.connection.onRequest('workspace/configuration', (params) => params.items.map((item) => (item.section === 'solAudit' ? this.settings : {})));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('window/logMessage', (params) => console.error(`server: ${params.message}`));
     this.connection.onNotification('$/progress', (params) => params.value.kind === 'end' && this.resolveIndexed());
     this.connection.onNotification('textDocument/publishDiagnostics', (params) => {
       for (const w of [...this.waiters]) {
@@ -108,7 +110,7 @@ class Client {
 
 async function latencyRun() {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sol-audit-lsp-bench-'));
-  const text = generateContract(3000);
+  const text = generateContract(LINES);
   const file = path.join(folder, 'Large.sol');
   fs.writeFileSync(file, text);
   const client = new Client(folder, { debounceMs: DEBOUNCE_MS });
@@ -129,7 +131,7 @@ async function latencyRun() {
     started = performance.now();
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, newText }],
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: newText }],
     });
     await done;
     return performance.now() - started;
