@@ -397,6 +397,14 @@ export function externalCalls(events: readonly ExecutionEvent[]): ExecutionEvent
   return events.filter((e) => e.kind === 'external-call');
 }
 
+/** `IERC721Receiver(to)`, `payable(to)`, `address(to)` → `to`: a conversion does not change who is called. */
+function unwrapConversion(expr: ASTNode): ASTNode {
+  if (expr.type !== 'FunctionCall' || expr.arguments.length !== 1) return expr;
+  const callee = expr.expression;
+  const converts = callee.type === 'ElementaryTypeName' || (callee.type === 'Identifier' && /^(address|payable|[A-Z]\w*)$/.test(callee.name));
+  return converts ? unwrapConversion(expr.arguments[0]) : expr;
+}
+
 /** The identifier name of an expression in Solidity or inline assembly (`to`, or `to` inside `call(g, to, …)`). */
 function plainName(expr: ASTNode): string | undefined {
   if (expr.type === 'Identifier') return expr.name;
@@ -419,7 +427,7 @@ export function traceOutward(event: ExecutionEvent, expr: ASTNode): TracedValue 
   let current = expr;
   for (let i = event.via.length - 1; i >= 0; i--) {
     const step = event.via[i];
-    const name = plainName(current);
+    const name = plainName(unwrapConversion(current));
     const index = name === undefined ? -1 : (step.callee.parameters ?? []).findIndex((p) => p.name === name);
     const actual = index < 0 ? undefined : argumentAt(step, index);
     if (!actual) return { expr: current, via: event.via.slice(0, i + 1) };

@@ -7,6 +7,7 @@ import { memoize } from './analysisCache';
 import { isReentrancyGuarded, isAccessControlled } from './accessControl';
 import { areExclusive, callTarget, executionEvents, mayHappenAfter, traceOutward, type ExecutionEvent, type ViaStep } from './effects';
 import { isSelfReference } from './entryPoints';
+import { isMsgSender } from './astQueries';
 import { FunctionScope } from './scope';
 import { FunctionTaint } from './taint';
 
@@ -20,6 +21,28 @@ export interface ReentrancyCandidate {
   targetOrigin: 'state' | 'input' | 'unknown';
   /** The function also restricts its caller. */
   accessControlled: boolean;
+  /** A reentrancy guard protects the function (only `allReentrancyCandidates` returns these). */
+  guarded: boolean;
+  /** The call hands control to a token recipient's hook (`onERC721Received`, a safe transfer, ERC-777). */
+  callback: boolean;
+  /** State written after the call and not before it, read before or not (cross-function and read-only reentrancy). */
+  laterWrites: ExecutionEvent[];
+}
+
+/** Token calls that make the token call the recipient back, and where the recipient sits among the arguments. */
+const SAFE_TRANSFER_RECIPIENT: Record<string, number> = { safeTransferFrom: 1, safeBatchTransferFrom: 1, safeMint: 0, operatorSend: 1 };
+/** Helpers whose external calls are recipient hooks: OpenZeppelin's acceptance checks, `_safeMint`, `_safeTransfer`. */
+const HOOK_HELPER = /^_?(safeMint|safeTransfer|checkOnERC721Received|checkOnERC1155Received|checkOnERC1155BatchReceived|doSafeTransferAcceptanceCheck|doSafeBatchTransferAcceptanceCheck|updateWithAcceptanceCheck|callTokensReceived|callTokensToSend)$/;
+const HOOK_CALL = /^(onERC721Received|onERC1155Received|onERC1155BatchReceived|tokensReceived|tokensToSend)$/;
+
+/** The recipient a callback-making call hands control to, or undefined when the call is not one. */
+function callbackRecipient(event: ExecutionEvent): ASTNode | undefined | 'hook' {
+  const call = event.call;
+  if (event.via.some((v) => v.callee.type === 'FunctionDefinition' && HOOK_HELPER.test(v.callee.name ?? ''))) return 'hook';
+  if (!call || call.kind !== 'external' || !call.name) return undefined;
+  if (HOOK_CALL.test(call.name)) return 'hook';
+  const index = SAFE_TRANSFER_RECIPIENT[call.name];
+  return index === undefined ? undefined : call.args[index];
 }
 
 /** Calls that cannot re-enter with enough gas, or cannot change state: `send`, `transfer`, `staticcall`, `delegatecall`. */
@@ -37,8 +60,7 @@ function canReenter(event: ExecutionEvent): boolean {
 }
 
 /** Whether the call target is stored state, something the caller passes in, or unknown. */
-function originOf(call: ExecutionEvent, fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): { origin: ReentrancyCandidate['targetOrigin']; expr: ASTNode | undefined } {
-  const raw = callTarget(call);
+function originOf(call: ExecutionEvent, raw: ASTNode | undefined, fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): { origin: ReentrancyCandidate['targetOrigin']; expr: ASTNode | undefined } {
   if (!raw) return { origin: 'unknown', expr: undefined };
   const traced = traceOutward(call, raw);
   let root: ASTNode = traced.expr;
@@ -67,19 +89,29 @@ function originOf(call: ExecutionEvent, fn: FunctionDefinition, contract: Contra
 
 /** Reentrancy candidates of `fn`; empty when a reentrancy guard protects it. */
 export function reentrancyCandidates(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): ReentrancyCandidate[] {
+  return allReentrancyCandidates(fn, contract, project).filter((c) => !c.guarded);
+}
+
+/** Reentrancy candidates of `fn`, guarded ones included (for read-only reentrancy, where the guard does not help). */
+export function allReentrancyCandidates(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): ReentrancyCandidate[] {
   return memoize(project, `reentrancy:${contract.file.path}:${contract.name}`, fn, () => compute(fn, contract, project));
 }
 
 function compute(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): ReentrancyCandidate[] {
-  if (isReentrancyGuarded(fn, contract, project)) return [];
+  const guarded = isReentrancyGuarded(fn, contract, project);
   const events = executionEvents(fn, contract, project);
   const out: ReentrancyCandidate[] = [];
   let accessControlled: boolean | undefined;
   for (const call of events) {
     if (call.kind !== 'external-call' || !canReenter(call)) continue;
-    const { origin: targetOrigin, expr: target } = originOf(call, fn, contract, project);
+    const target = originOf(call, callTarget(call), fn, contract, project);
     // Skip calls to the contract itself: that is not control handed to someone else.
-    if (target && isSelfReference(target as Expression)) continue;
+    if (target.expr && isSelfReference(target.expr as Expression)) continue;
+    // For token calls that call the recipient back, the recipient is who re-enters.
+    const recipient = callbackRecipient(call);
+    const callback = recipient !== undefined;
+    const reenterer = recipient && recipient !== 'hook' ? originOf(call, recipient, fn, contract, project) : target;
+    const targetOrigin = reenterer.origin;
     const writesAfter = events.filter((e) => e.kind === 'state-write' && mayHappenAfter(e, call));
     // Skip reads inside library code: a data structure reading its own storage while it pushes is
     // bookkeeping, not a decision that a re-entrant call could invalidate.
@@ -91,13 +123,15 @@ function compute(fn: FunctionDefinition, contract: ContractInfo, project: Projec
     // Skip variables also written before the call: the effect is already applied when control leaves, and
     // the later write restores or finishes it (`_executionId` save/restore, a queue cleared after use).
     const writtenBefore = new Set(events.filter((e) => e.kind === 'state-write' && e.order < call.order && !areExclusive(e, call)).map((e) => e.variable?.name));
-    const staleWrites = writesAfter.filter((w) => readBefore.has(w.variable?.name) && !writtenBefore.has(w.variable?.name));
+    const laterWrites = writesAfter.filter((w) => !writtenBefore.has(w.variable?.name));
+    const staleWrites = laterWrites.filter((w) => readBefore.has(w.variable?.name));
     const emitsAfter = events.filter((e) => e.kind === 'emit' && mayHappenAfter(e, call));
-    if (staleWrites.length === 0 && emitsAfter.length === 0) continue;
+    if (laterWrites.length === 0 && emitsAfter.length === 0) continue;
     accessControlled ??= isAccessControlled(fn, contract, project);
-    // Skip privileged executors (timelocks, governors' relays, multisigs): a restricted caller picks the target on purpose.
-    if (accessControlled && targetOrigin === 'input') continue;
-    out.push({ call, staleWrites, emitsAfter, targetOrigin, accessControlled });
+    // Skip privileged executors (timelocks, governors' relays, multisigs): a restricted caller picks the target on
+    // purpose. Paying the caller itself after a check of who it is (`depositor[id] == msg.sender`) is not that.
+    if (accessControlled && targetOrigin === 'input' && !(reenterer.expr && isMsgSender(reenterer.expr))) continue;
+    out.push({ call, staleWrites, emitsAfter, targetOrigin, accessControlled, guarded, callback, laterWrites });
   }
   return out;
 }

@@ -30,9 +30,12 @@ import missingZeroCheck from './missing-zero-check';
 import msgValueLoop from './msg-value-loop';
 import msgValueMulticall from './msg-value-multicall';
 import outdatedCompiler from './outdated-compiler';
+import reentrancyCallback from './reentrancy-callback';
+import reentrancyCrossFunction from './reentrancy-cross-function';
 import reentrancyEth from './reentrancy-eth';
 import reentrancyEvents from './reentrancy-events';
 import reentrancyNoEth from './reentrancy-no-eth';
+import reentrancyReadOnly from './reentrancy-read-only';
 import selfdestructInImplementation from './selfdestruct-in-implementation';
 import shadowingState from './shadowing-state';
 import signatureMalleability from './signature-malleability';
@@ -85,9 +88,12 @@ export const ALL_RULES: Rule[] = [
   msgValueLoop,
   msgValueMulticall,
   outdatedCompiler,
+  reentrancyCallback,
+  reentrancyCrossFunction,
   reentrancyEth,
   reentrancyEvents,
   reentrancyNoEth,
+  reentrancyReadOnly,
   selfdestructInImplementation,
   shadowingState,
   signatureMalleability,

@@ -31,7 +31,8 @@ export default defineRule({
         if (!isAnalysedContract(contract) || !isStateChangingEntryPoint(fn)) return;
         const reported = new Set<unknown>();
         for (const candidate of reentrancyCandidates(fn, contract, context.project)) {
-          if (candidate.call.sendsEth || candidate.staleWrites.length === 0) continue;
+          // Recipient hooks of safe transfers are reported by reentrancy-callback.
+          if (candidate.call.sendsEth || candidate.callback || candidate.staleWrites.length === 0) continue;
           // Skip calls to a contract the deployer stored (the vault's asset, a router): trusted code that does
           // not call back. User-supplied targets are the re-entry risk.
           if (candidate.targetOrigin === 'state') continue;

@@ -1,0 +1,48 @@
+// reentrancy-callback: state read before a safe transfer or mint is written after it, while the recipient's
+// hook (`onERC721Received`, `onERC1155Received`, ERC-777 `tokensReceived`) can call back in.
+
+import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import { anchorOf, isAnalysedContract, isStateChangingEntryPoint, relatedEvent, snippet } from '../analysis/entryPoints';
+import { reentrancyCandidates, variableNames } from '../analysis/reentrancy';
+import { defineRule } from '../engine/ruleApi';
+
+export default defineRule({
+  meta: {
+    id: 'reentrancy-callback',
+    title: 'Reentrancy through a token receiver hook',
+    severity: 'high',
+    confidence: 'medium',
+    category: 'reentrancy',
+    swc: ['SWC-107'],
+    description:
+      '`_safeMint`, `safeTransferFrom` (ERC-721/1155) and ERC-777 transfers call a hook on the recipient. State the function read before that call and writes after it is stale while the hook runs, so the recipient can re-enter and act on the old value.',
+    exploitScenario:
+      '`mint()` checks `minted[msg.sender] < MAX`, calls `_safeMint(msg.sender, id)` and increments `minted[msg.sender]` afterwards. The attacker\'s `onERC721Received` calls `mint()` again before the counter moves and mints far past the limit (the HypeBears and Omni exploits).',
+    recommendation: 'Update state before the safe transfer or mint (checks-effects-interactions), or add `nonReentrant`.',
+    references: ['https://swcregistry.io/docs/SWC-107', 'https://blog.openzeppelin.com/reentrancy-after-istanbul'],
+    messages: { default: '`{{vars}}` is written after `{{call}}`, whose receiver hook can re-enter and see the old value.' },
+  },
+  create(context) {
+    return {
+      FunctionDefinition(fn: FunctionDefinition) {
+        const contract = context.contract();
+        if (!isAnalysedContract(contract) || !isStateChangingEntryPoint(fn)) return;
+        const reported = new Set<unknown>();
+        for (const candidate of reentrancyCandidates(fn, contract, context.project)) {
+          // Only hooks of recipients the caller chooses (msg.sender, an argument).
+          if (!candidate.callback || candidate.staleWrites.length === 0 || candidate.targetOrigin !== 'input') continue;
+          const anchor = anchorOf(candidate.call);
+          if (reported.has(anchor)) continue;
+          reported.add(anchor);
+          context.report({
+            node: anchor,
+            messageId: 'default',
+            data: { vars: variableNames(candidate.staleWrites).join('`, `'), call: snippet(anchor, context.file) },
+            confidence: candidate.accessControlled ? 'low' : undefined,
+            related: [relatedEvent(candidate.call, 'recipient hook call'), ...candidate.staleWrites.slice(0, 3).map((w) => relatedEvent(w, 'state written after the call'))],
+          });
+        }
+      },
+    };
+  },
+});
