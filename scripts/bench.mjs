@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = path.join(REPO, 'rules/dist/cli.js');
+const BUILT_CLI = path.join(REPO, 'rules/dist/cli.js');
 const SOLHINT = fs.realpathSync(path.join(REPO, 'node_modules/.bin/solhint'));
 const OPENZEPPELIN = path.join(REPO, 'node_modules/@openzeppelin/contracts');
 const TIME = '/usr/bin/time';
@@ -17,10 +17,16 @@ const TIME = '/usr/bin/time';
 const runsFlag = process.argv.indexOf('--runs');
 const RUNS = runsFlag >= 0 ? Number(process.argv[runsFlag + 1]) : 5;
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs takes a positive integer');
-if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (npm run bench does)`);
+if (!fs.existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run npm run build (npm run bench does)`);
 
 // Both tools scan a private copy, so sol-audit's cache folder and Solhint's config stay out of node_modules.
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sol-audit-bench-'));
+// The CLI runs from a copy of its bundles too: a rebuild during the benchmark would change the code, and with it
+// every cache key, in the middle of the warm runs. The bundles need nothing from node_modules at run time.
+const bundles = path.join(work, 'dist');
+fs.mkdirSync(bundles);
+for (const name of ['cli.js', 'scanWorker.js']) fs.copyFileSync(path.join(REPO, 'rules/dist', name), path.join(bundles, name));
+const CLI = path.join(bundles, 'cli.js');
 const corpus = path.join(work, 'contracts');
 fs.cpSync(OPENZEPPELIN, corpus, { recursive: true, filter: (src) => fs.statSync(src).isDirectory() || src.endsWith('.sol') });
 const cacheDir = path.join(corpus, '.sol-audit-cache');
