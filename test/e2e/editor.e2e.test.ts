@@ -32,6 +32,7 @@ describe('Solidity Audit Hints in code-server', function () {
       settings: { 'solAudit.ai.baseUrl': openAi.baseUrl, 'solAudit.ai.model': 'e2e-scripted-model' },
     });
     workbench = await Workbench.open(codeServer.workbenchUrl);
+    await workbench.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'Vault.sol' }).waitFor();
     await workbench.screenshot('workbench');
   });
 
