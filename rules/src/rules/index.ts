@@ -29,6 +29,7 @@ import missingStorageGap from './missing-storage-gap';
 import missingZeroCheck from './missing-zero-check';
 import msgValueLoop from './msg-value-loop';
 import msgValueMulticall from './msg-value-multicall';
+import oracleSpotPrice from './oracle-spot-price';
 import outdatedCompiler from './outdated-compiler';
 import reentrancyCallback from './reentrancy-callback';
 import reentrancyCrossFunction from './reentrancy-cross-function';
@@ -87,6 +88,7 @@ export const ALL_RULES: Rule[] = [
   missingZeroCheck,
   msgValueLoop,
   msgValueMulticall,
+  oracleSpotPrice,
   outdatedCompiler,
   reentrancyCallback,
   reentrancyCrossFunction,
