@@ -34,6 +34,12 @@ contract DeprecatedStandards {
         uint256 limit = balances[msg.sender];
         var copy = limit; // expect: deprecated-standards
         balances[msg.sender] = copy;
+        var (low, high) = bounds(); // expect: deprecated-standards
+        balances[msg.sender] = low + high;
+    }
+
+    function bounds() internal pure returns (uint256, uint256) {
+        return (1, 2);
     }
 
     function legacyCall(address lib) public {

@@ -119,6 +119,11 @@ export default defineRule<MessageId>({
       },
       VariableDeclarationStatement(node: VariableDeclarationStatement) {
         const variables = node.variables as (VariableDeclaration | null)[];
+        // `var (a, b) = f();` leaves every type out: the parser gives those declarations no type at all.
+        if (variables.some((v) => v && v.typeName === null)) {
+          context.report({ node, messageId: 'var' });
+          return;
+        }
         const varKeyword = variables.find((v) => v?.typeName?.type === 'ElementaryTypeName' && v.typeName.name === 'var')?.typeName;
         if (!varKeyword) return;
         // A single variable copied from one of known value type keeps its meaning with that type written out.
