@@ -12,6 +12,8 @@ import { countBySeverity, metaById, plural, TOOL_NAME, type AuditReport } from '
 const CONTEXT_LINES = 2;
 /** Longest excerpt shown; longer flagged ranges are cut after this many lines. */
 const MAX_EXCERPT_LINES = 12;
+/** Instances of one issue shown with code; the rest are listed by location so the report stays readable. */
+const MAX_EXCERPTS_PER_ISSUE = 10;
 
 const SEVERITY_LABEL: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low', informational: 'Informational', gas: 'Gas' };
 const SEVERITY_PREFIX: Record<Severity, string> = { high: 'H', medium: 'M', low: 'L', informational: 'I', gas: 'G' };
@@ -116,11 +118,13 @@ function renderIssue(label: string, issue: Issue, relative: (file: string) => st
     if (meta.exploitScenario.trim()) out.push(`**Exploit scenario.** ${meta.exploitScenario}`, '');
     out.push(`**Recommendation.** ${meta.recommendation}`, '');
   }
-  out.push(`**${issue.findings.length === 1 ? 'Instance' : `Instances (${issue.findings.length})`}**`, '');
+  const count = issue.findings.length;
+  const cut = count > MAX_EXCERPTS_PER_ISSUE ? `; code shown for the first ${MAX_EXCERPTS_PER_ISSUE}` : '';
+  out.push(`**${count === 1 ? 'Instance' : `Instances (${count}${cut})`}**`, '');
   issue.findings.forEach((finding, index) => {
     const where = `${relative(finding.file)}:${finding.range.startLine}:${finding.range.startColumn}`;
     out.push(`${index + 1}. \`${where}\`: ${finding.message} (confidence: ${finding.confidence})`, '');
-    const excerpt = codeExcerpt(linesOf(finding.file), finding);
+    const excerpt = index < MAX_EXCERPTS_PER_ISSUE ? codeExcerpt(linesOf(finding.file), finding) : undefined;
     if (excerpt) out.push(excerpt, '');
     for (const related of finding.related) {
       out.push(`   - Related: \`${relative(related.file)}:${related.range.startLine}:${related.range.startColumn}\`: ${related.message}`);
