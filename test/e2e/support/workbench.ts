@@ -45,9 +45,10 @@ declare global {
   }
 }
 
-export class Workbench {
-  private screenshotIndex = 0;
+/** Screenshots taken so far in this test process, over every suite. */
+let screenshotCount = 0;
 
+export class Workbench {
   private constructor(private readonly browser: Browser, readonly page: Page) {}
 
   /** Launches Chromium with a fresh profile (Playwright's own temporary one) and opens the workbench. */
@@ -66,8 +67,6 @@ export class Workbench {
     await page.goto(workbenchUrl);
     await page.locator('.monaco-workbench').waitFor();
     await page.locator('.explorer-folders-view').waitFor();
-    fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
-    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     return new Workbench(browser, page);
   }
 
@@ -75,10 +74,15 @@ export class Workbench {
     await this.browser.close();
   }
 
-  /** Saves build/e2e-screenshots/NN-<name>.png, numbered in the order the steps ran. */
+  /** Saves build/e2e-screenshots/NN-<name>.png, numbered in the order the steps of the whole run took. */
   async screenshot(name: string): Promise<string> {
-    this.screenshotIndex += 1;
-    const file = path.join(SCREENSHOT_DIR, `${String(this.screenshotIndex).padStart(2, '0')}-${name}.png`);
+    if (screenshotCount === 0) {
+      // The folder shows one run: the previous run's pictures go when this run takes its first.
+      fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+      fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    }
+    screenshotCount += 1;
+    const file = path.join(SCREENSHOT_DIR, `${String(screenshotCount).padStart(2, '0')}-${name}.png`);
     await this.page.screenshot({ path: file });
     return file;
   }
