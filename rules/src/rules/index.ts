@@ -50,6 +50,7 @@ import unboundedLoop from './unbounded-loop';
 import uncheckedArithmetic from './unchecked-arithmetic';
 import uncheckedLowlevel from './unchecked-lowlevel';
 import uncheckedSend from './unchecked-send';
+import uncheckedTransfer from './unchecked-transfer';
 import uninitializedStorage from './uninitialized-storage';
 import unprotectedCriticalFunction from './unprotected-critical-function';
 import unprotectedInitializer from './unprotected-initializer';
@@ -109,6 +110,7 @@ export const ALL_RULES: Rule[] = [
   uncheckedArithmetic,
   uncheckedLowlevel,
   uncheckedSend,
+  uncheckedTransfer,
   uninitializedStorage,
   unprotectedCriticalFunction,
   unprotectedInitializer,

@@ -1,0 +1,46 @@
+// unchecked-transfer: the boolean an ERC-20 `transfer` / `transferFrom` / `approve` returns is dropped, so a
+// token that signals failure by returning false (instead of reverting) fails silently. SafeERC20 calls are silent.
+
+import type { FunctionCall } from '@solidity-parser/parser/dist/src/ast-types';
+import { callResultUse } from '../analysis/callResultUse';
+import { classifyCall } from '../analysis/calls';
+import { scopeOf } from '../analysis/scope';
+import { defineRule } from '../engine/ruleApi';
+
+const TOKEN_CALLS: Record<string, number> = { transfer: 2, transferFrom: 3, approve: 2 };
+
+export default defineRule({
+  meta: {
+    id: 'unchecked-transfer',
+    title: 'ERC-20 transfer result ignored',
+    severity: 'high',
+    confidence: 'medium',
+    category: 'tokens',
+    swc: ['SWC-104'],
+    description:
+      'ERC-20 lets a token report failure by returning `false` instead of reverting, and several widely used tokens do. A contract that ignores the returned boolean carries on as if the tokens moved: it credits deposits that never arrived or marks payouts as done that never happened.',
+    exploitScenario:
+      'A vault calls `token.transferFrom(msg.sender, address(this), amount)` without checking the result and then credits `amount` shares. With a token that returns `false` when the allowance is short, the attacker deposits nothing, receives shares and withdraws other users\' tokens.',
+    recommendation: 'Use OpenZeppelin `SafeERC20` (`token.safeTransfer`, `safeTransferFrom`, `forceApprove`), which reverts on `false` and also handles tokens that return nothing.',
+    references: ['https://github.com/crytic/slither/wiki/Detector-Documentation#unchecked-transfer', 'https://docs.openzeppelin.com/contracts/5.x/api/token/erc20#SafeERC20', 'https://swcregistry.io/docs/SWC-104'],
+    messages: { default: 'The boolean returned by `{{name}}` is ignored; a token that returns false on failure is treated as success. Use SafeERC20.' },
+  },
+  create(context) {
+    return {
+      FunctionCall(node: FunctionCall) {
+        if (node.expression.type !== 'MemberAccess') return;
+        const name = node.expression.memberName;
+        if (TOKEN_CALLS[name] !== node.arguments.length) return;
+        const use = callResultUse(node, context.ancestors(), context.callable());
+        if (use.kind === 'used') return;
+        const call = classifyCall(node, scopeOf(context));
+        // Only calls whose declared interface returns the boolean: an interface without it (USDT-style) is decoded as nothing.
+        if (call.kind !== 'external' || !call.receiverContract) return;
+        const declared = call.receiverContract.functions().find((f) => f.node.name === name && f.node.parameters.length === node.arguments.length);
+        const returns = declared?.node.returnParameters ?? [];
+        if (returns.length !== 1 || returns[0].typeName?.type !== 'ElementaryTypeName' || returns[0].typeName.name !== 'bool') return;
+        context.report({ node, messageId: 'default', data: { name: `${call.receiverContract.name}.${name}` } });
+      },
+    };
+  },
+});
