@@ -55,7 +55,7 @@ contract Initializable {
     }
 }
 
-contract UpgradeableVault is Initializable {
+contract UpgradeableVault is Initializable { // expect: missing-disable-initializers
     uint256 public feeBps = 30;
     address public admin;
 
