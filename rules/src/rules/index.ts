@@ -7,9 +7,11 @@ import assembly from './assembly';
 import booleanEquality from './boolean-equality';
 import cacheArrayLength from './cache-array-length';
 import callsLoop from './calls-loop';
+import centralizationRisk from './centralization-risk';
 import chainlinkStalePrice from './chainlink-stale-price';
 import constableStates from './constable-states';
 import controlledDelegatecall from './controlled-delegatecall';
+import deadCode from './dead-code';
 import deadlineBlockTimestamp from './deadline-block-timestamp';
 import delegatecallLoop from './delegatecall-loop';
 import deprecatedStandards from './deprecated-standards';
@@ -21,9 +23,13 @@ import externalFunction from './external-function';
 import floatingPragma from './floating-pragma';
 import immutableStates from './immutable-states';
 import incorrectEquality from './incorrect-equality';
+import incorrectErc20Interface from './incorrect-erc20-interface';
+import incorrectErc721Interface from './incorrect-erc721-interface';
 import integerOverflow from './integer-overflow';
 import lockedEther from './locked-ether';
 import missingDisableInitializers from './missing-disable-initializers';
+import missingEventsAccessControl from './missing-events-access-control';
+import missingEventsArithmetic from './missing-events-arithmetic';
 import missingSlippage from './missing-slippage';
 import missingStorageGap from './missing-storage-gap';
 import missingZeroCheck from './missing-zero-check';
@@ -31,6 +37,7 @@ import msgValueLoop from './msg-value-loop';
 import msgValueMulticall from './msg-value-multicall';
 import oracleSpotPrice from './oracle-spot-price';
 import outdatedCompiler from './outdated-compiler';
+import pushPaymentDos from './push-payment-dos';
 import reentrancyCallback from './reentrancy-callback';
 import reentrancyCrossFunction from './reentrancy-cross-function';
 import reentrancyEth from './reentrancy-eth';
@@ -38,6 +45,7 @@ import reentrancyEvents from './reentrancy-events';
 import reentrancyNoEth from './reentrancy-no-eth';
 import reentrancyReadOnly from './reentrancy-read-only';
 import selfdestructInImplementation from './selfdestruct-in-implementation';
+import shadowingBuiltin from './shadowing-builtin';
 import shadowingState from './shadowing-state';
 import signatureMalleability from './signature-malleability';
 import signatureReplay from './signature-replay';
@@ -67,9 +75,11 @@ export const ALL_RULES: Rule[] = [
   booleanEquality,
   cacheArrayLength,
   callsLoop,
+  centralizationRisk,
   chainlinkStalePrice,
   constableStates,
   controlledDelegatecall,
+  deadCode,
   deadlineBlockTimestamp,
   delegatecallLoop,
   deprecatedStandards,
@@ -81,9 +91,13 @@ export const ALL_RULES: Rule[] = [
   floatingPragma,
   immutableStates,
   incorrectEquality,
+  incorrectErc20Interface,
+  incorrectErc721Interface,
   integerOverflow,
   lockedEther,
   missingDisableInitializers,
+  missingEventsAccessControl,
+  missingEventsArithmetic,
   missingSlippage,
   missingStorageGap,
   missingZeroCheck,
@@ -91,6 +105,7 @@ export const ALL_RULES: Rule[] = [
   msgValueMulticall,
   oracleSpotPrice,
   outdatedCompiler,
+  pushPaymentDos,
   reentrancyCallback,
   reentrancyCrossFunction,
   reentrancyEth,
@@ -98,6 +113,7 @@ export const ALL_RULES: Rule[] = [
   reentrancyNoEth,
   reentrancyReadOnly,
   selfdestructInImplementation,
+  shadowingBuiltin,
   shadowingState,
   signatureMalleability,
   signatureReplay,
