@@ -7,7 +7,6 @@ import assembly from './assembly';
 import booleanEquality from './boolean-equality';
 import cacheArrayLength from './cache-array-length';
 import callsLoop from './calls-loop';
-import centralizationRisk from './centralization-risk';
 import chainlinkStalePrice from './chainlink-stale-price';
 import constableStates from './constable-states';
 import controlledDelegatecall from './controlled-delegatecall';
@@ -37,7 +36,6 @@ import msgValueLoop from './msg-value-loop';
 import msgValueMulticall from './msg-value-multicall';
 import oracleSpotPrice from './oracle-spot-price';
 import outdatedCompiler from './outdated-compiler';
-import pushPaymentDos from './push-payment-dos';
 import reentrancyCallback from './reentrancy-callback';
 import reentrancyCrossFunction from './reentrancy-cross-function';
 import reentrancyEth from './reentrancy-eth';
@@ -75,7 +73,6 @@ export const ALL_RULES: Rule[] = [
   booleanEquality,
   cacheArrayLength,
   callsLoop,
-  centralizationRisk,
   chainlinkStalePrice,
   constableStates,
   controlledDelegatecall,
@@ -105,7 +102,6 @@ export const ALL_RULES: Rule[] = [
   msgValueMulticall,
   oracleSpotPrice,
   outdatedCompiler,
-  pushPaymentDos,
   reentrancyCallback,
   reentrancyCrossFunction,
   reentrancyEth,
