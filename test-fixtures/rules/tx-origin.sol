@@ -2,20 +2,27 @@
 pragma solidity 0.8.24;
 
 contract TxOriginWallet {
-    address public owner = msg.sender;
+    address public immutable owner = msg.sender;
 
     function withdrawAll(address payable to) external {
         require(tx.origin == owner, "not owner"); // expect: tx-origin
-        to.transfer(address(this).balance);
+        require(to != address(0), "zero");
+        (bool ok, ) = to.call{value: address(this).balance}("");
+        require(ok, "send failed");
     }
 
-    function isOwner() internal view returns (bool) {
+    function rescue() external view returns (bool) {
+        return isNotOwner();
+    }
+
+    function isNotOwner() internal view returns (bool) {
         return owner != tx.origin; // expect: tx-origin
     }
 }
 
 contract TxOriginLookAlikes {
-    address public owner = msg.sender;
+    address public immutable owner = msg.sender;
+    uint256 public calls;
 
     // An EOA check compares tx.origin with msg.sender: not authorisation.
     modifier onlyEOA() {
@@ -25,6 +32,7 @@ contract TxOriginLookAlikes {
 
     function withdraw() external onlyEOA {
         require(msg.sender == owner, "not owner");
+        calls += 1;
     }
 
     // Logging the origin is not a check.
