@@ -25,14 +25,14 @@ contract SharesPool {
     // The token is chosen by the caller: it can be a contract that calls back.
     function redeemToken(IToken anyToken, uint256 amount) external {
         require(deposits[anyToken][msg.sender] >= amount, "low");
-        anyToken.transfer(msg.sender, amount); // expect: reentrancy-no-eth
+        anyToken.transfer(msg.sender, amount); // expect: reentrancy-no-eth, unchecked-transfer
         deposits[anyToken][msg.sender] -= amount;
     }
 
     // The stored token is trusted code set by the deployer.
     function redeem(uint256 amount) external {
         require(shares[msg.sender] >= amount, "low");
-        token.transfer(msg.sender, amount);
+        token.transfer(msg.sender, amount); // expect: unchecked-transfer
         shares[msg.sender] -= amount;
         totalShares -= amount;
     }
@@ -46,7 +46,7 @@ contract SharesPool {
 
     // Deposit pattern: nothing read before the call is written after it.
     function deposit(uint256 amount) external {
-        token.transferFrom(msg.sender, address(this), amount);
+        token.transferFrom(msg.sender, address(this), amount); // expect: unchecked-transfer
         shares[msg.sender] += amount;
         totalShares += amount;
     }
@@ -63,7 +63,7 @@ contract SharesPool {
         require(shares[msg.sender] >= amount, "low");
         shares[msg.sender] -= amount;
         totalShares -= amount;
-        token.transfer(msg.sender, amount);
+        token.transfer(msg.sender, amount); // expect: unchecked-transfer
     }
 
     // Calls to this contract are not external control flow.

@@ -4,7 +4,7 @@ pragma solidity 0.8.24;
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 
-contract Token is ERC20, Ownable {
+contract Token is ERC20, Ownable { // expect: centralization-risk
     address public treasury;
     bool public paused;
     mapping(address => bool) public minters;

@@ -79,8 +79,8 @@ function checksCaller(node: ASTNode | null | undefined, callerLocals: ReadonlySe
 }
 
 /** Whether a callable's code checks the caller: `require(msg.sender …)`, `if (msg.sender …) revert`, or a checking call. */
-function callableChecksSender(callable: Callable, dispatch: ContractInfo, project: ProjectModel, depth: number, seen: Set<Callable>): ASTNode | undefined {
-  if (!callable.body || seen.has(callable) || depth > CHECK_DEPTH) return undefined;
+function callableChecksSender(callable: Callable, dispatch: ContractInfo, project: ProjectModel, depth: number, seen: Set<Callable>, maxDepth = CHECK_DEPTH): ASTNode | undefined {
+  if (!callable.body || seen.has(callable) || depth > maxDepth) return undefined;
   seen.add(callable);
   const owner = dispatch.linearization.find((c) => c.node.subNodes.includes(callable)) ?? dispatch;
   const scope = new FunctionScope(project, owner.file, dispatch, callable);
@@ -97,7 +97,7 @@ function callableChecksSender(callable: Callable, dispatch: ContractInfo, projec
     const call = classifyCall(node, scope);
     if ((call.kind === 'internal' || call.kind === 'library') && call.resolved) {
       const nestedDispatch = call.resolved.owner.kind === 'library' ? call.resolved.owner : dispatch;
-      if (callableChecksSender(call.resolved.node, nestedDispatch, project, depth + 1, seen)) return node;
+      if (callableChecksSender(call.resolved.node, nestedDispatch, project, depth + 1, seen, maxDepth)) return node;
     }
     // An external authority asked about the caller: `authority.canCall(msg.sender, …)`, `acl.isAdmin(_msgSender())`.
     if (call.kind === 'external' && AUTHORITY_QUERY_NAME.test(call.name ?? '') && node.arguments.some((a) => mentionsCaller(a))) return node;
@@ -105,8 +105,17 @@ function callableChecksSender(callable: Callable, dispatch: ContractInfo, projec
   return undefined;
 }
 
+export interface SenderCheckOptions {
+  /**
+   * Follow the body's internal calls into their own checks (default). Off, only modifiers and the body itself
+   * count: a check deep inside a helper (ERC-721 `_update` checking `auth` only when one is passed) is not a
+   * restriction on who may call.
+   */
+  followCalls?: boolean;
+}
+
 /** Evidence that `fn` (as a member of `contract`) restricts its caller, or undefined when nothing does. */
-export function senderCheck(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): GuardEvidence | undefined {
+export function senderCheck(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel, options: SenderCheckOptions = {}): GuardEvidence | undefined {
   for (const invocation of fn.modifiers) {
     const modifier = contract.resolveModifier(invocation.name);
     if (!modifier) {
@@ -117,7 +126,7 @@ export function senderCheck(fn: FunctionDefinition, contract: ContractInfo, proj
     if (callableChecksSender(modifier.node, contract, project, 0, new Set())) return { description: `modifier \`${invocation.name}\``, node: invocation };
     if (!modifier.node.body && ACCESS_MODIFIER_NAME.test(invocation.name)) return { description: `modifier \`${invocation.name}\``, node: invocation };
   }
-  const inBody = callableChecksSender(fn, contract, project, 0, new Set());
+  const inBody = callableChecksSender(fn, contract, project, 0, new Set(), options.followCalls === false ? 0 : CHECK_DEPTH);
   return inBody ? { description: 'a caller check in the body', node: inBody } : undefined;
 }
 

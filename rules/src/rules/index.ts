@@ -7,6 +7,7 @@ import assembly from './assembly';
 import booleanEquality from './boolean-equality';
 import cacheArrayLength from './cache-array-length';
 import callsLoop from './calls-loop';
+import centralizationRisk from './centralization-risk';
 import chainlinkStalePrice from './chainlink-stale-price';
 import constableStates from './constable-states';
 import controlledDelegatecall from './controlled-delegatecall';
@@ -73,6 +74,7 @@ export const ALL_RULES: Rule[] = [
   booleanEquality,
   cacheArrayLength,
   callsLoop,
+  centralizationRisk,
   chainlinkStalePrice,
   constableStates,
   controlledDelegatecall,

@@ -26,6 +26,8 @@ export default defineRule({
       ContractDefinition(node: ContractDefinition) {
         const contract = context.project.contractOf(node);
         if (!contract || node.kind === 'interface' || node.kind === 'library' || !looksUpgradeable(contract)) return;
+        // Skip `Initializable` itself: its one flag slot is fixed by design and never grows.
+        if (node.name === 'Initializable') return;
         // Only bases matter: an abstract contract, or one that another contract in the project inherits.
         const isBase = node.kind === 'abstract' || context.project.files().some((f) => context.project.contractsIn(f.path).some((c) => c.directBases.includes(contract)));
         if (!isBase) return;

@@ -1,0 +1,43 @@
+// What makes a function privileged: it changes who controls the contract (owner, admin, roles), its code
+// (upgrade), its pause switch or other privileged settings, or mints tokens nobody paid for.
+
+import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import { findAll } from '../engine/walk';
+import { isMemberOf } from './astQueries';
+import type { ExecutionEvent } from './effects';
+
+/** Single privileged settings: whoever or whatever they name controls the contract. */
+const CRITICAL_SETTING = /^_?(owner|pendingOwner|admin|pendingAdmin|implementation|governance|governor|guardian|paused|operator|minter|treasury|feeRecipient|feeTo|oracle|priceFeed|signer|manager|controller|keeper|timelock|beacon)$/i;
+/** Privilege lists: who holds a role. */
+const ROLE_MAPPING = /^_?(roles|admins|isAdmin|minters|isMinter|operators|isOperator|authorized|authorised|whitelist|whitelisted|blacklist|blacklisted|allowlist|denylist|guardians|keepers|wards)$/i;
+/** Internal functions that replace the code or the admin of a proxy. */
+const UPGRADE_FUNCTION = /^_?(upgradeTo|upgradeToAndCall|upgradeToAndCallUUPS|setImplementation|upgradeBeaconToAndCall|setBeacon|changeAdmin|setAdmin)$/;
+const MINT_FUNCTION = /^_?(mint|safeMint|mintTo)$/;
+
+export interface PrivilegedEffect {
+  event: ExecutionEvent;
+  /** Control changes hands (`ownership`), the code changes (`upgrade`), a setting changes, or tokens are minted. */
+  kind: 'ownership' | 'upgrade' | 'setting' | 'mint';
+  description: string;
+}
+
+/** Settings that say who controls the contract, rather than how it behaves. */
+const CONTROL_SETTING = /^_?(owner|pendingOwner|admin|pendingAdmin)$/i;
+
+/** The first privileged effect among a function's execution events, if any. */
+export function privilegedEffect(events: readonly ExecutionEvent[], fn: FunctionDefinition): PrivilegedEffect | undefined {
+  for (const event of events) {
+    const upgrade = event.via.find((step) => UPGRADE_FUNCTION.test(step.callee.type === 'FunctionDefinition' ? (step.callee.name ?? '') : ''));
+    if (upgrade) return { event, kind: 'upgrade', description: 'upgrades the implementation or admin' };
+    if (event.kind !== 'state-write' || !event.variable) continue;
+    const name = event.variable.name.slice(event.variable.name.lastIndexOf('.') + 1);
+    const isMapping = event.variable.declaration?.typeName?.type === 'Mapping';
+    if (!isMapping && CRITICAL_SETTING.test(name)) return { event, kind: CONTROL_SETTING.test(name) ? 'ownership' : 'setting', description: `writes \`${name}\`` };
+    if (isMapping && ROLE_MAPPING.test(name)) return { event, kind: 'ownership', description: `grants or revokes \`${name}\`` };
+  }
+  // Minting is privileged only when nothing is paid for it: no external call (a deposit) and no ETH.
+  const paid = fn.stateMutability === 'payable' || events.some((e) => e.kind === 'external-call') || findAll(fn.body ?? fn, (n) => isMemberOf(n, 'msg', 'value')).length > 0;
+  if (paid) return undefined;
+  const mint = events.find((e) => e.via.some((step) => step.callee.type === 'FunctionDefinition' && MINT_FUNCTION.test(step.callee.name ?? '')));
+  return mint ? { event: mint, kind: 'mint', description: 'mints tokens' } : undefined;
+}
