@@ -111,7 +111,7 @@ export class AiService {
     const { outcome, cached } = await this.structured(prompt, EXPLANATION_SCHEMA, call, (raw) => call.onPartial?.(renderPartialExplanation(raw)));
     const meta = this.meta(call, prompt, outcome, cached, started);
     const body = outcome.kind === 'structured' ? renderExplanation(outcome.value) : outcome.text;
-    return { markdown: [renderFindingHeader(finding), body, renderFooter(meta)].join('\n\n'), explanation: outcome.kind === 'structured' ? outcome.value : undefined, meta };
+    return { markdown: [renderFindingHeader(finding, analysed.project.root), body, renderFooter(meta)].join('\n\n'), explanation: outcome.kind === 'structured' ? outcome.value : undefined, meta };
   }
 
   async fix(analysed: AnalysedFile, finding: Finding, call: AiCall): Promise<FixAnswer> {
@@ -122,13 +122,13 @@ export class AiService {
     const meta = this.meta(call, prompt, outcome, cached, started);
     if (outcome.kind !== 'structured') {
       const rejection = 'The model did not return edits in the required form, so there is no fix to check.';
-      return { markdown: [renderFindingHeader(finding), outcome.text, `**No fix offered.** ${rejection}`, renderFooter(meta)].join('\n\n'), rejection, meta };
+      return { markdown: [renderFindingHeader(finding, analysed.project.root), outcome.text, `**No fix offered.** ${rejection}`, renderFooter(meta)].join('\n\n'), rejection, meta };
     }
     const check = checkFix({ ...analysed, target: context.target, finding, findingsBefore: analysed.findings, edits: outcome.value.fix.edits });
     const verdict = check.ok
       ? '**Fix checked:** the file still parses, the finding is gone and no new finding of medium or higher appears.'
       : `**Fix rejected:** ${check.reason}`;
-    const markdown = [renderFindingHeader(finding), renderExplanation(outcome.value), verdict, renderFooter(meta)].join('\n\n');
+    const markdown = [renderFindingHeader(finding, analysed.project.root), renderExplanation(outcome.value), verdict, renderFooter(meta)].join('\n\n');
     return check.ok
       ? { markdown, explanation: outcome.value, meta, proposal: { description: outcome.value.fix.description, edits: check.edits, newText: check.newText } }
       : { markdown, explanation: outcome.value, meta, rejection: check.reason };
@@ -186,8 +186,8 @@ export class AiService {
   }
 
   /** Renders one triage verdict for the panel. */
-  static renderTriage(result: TriageResult): string {
-    return [renderFindingHeader(result.finding), result.verdict ? renderTriage(result.verdict) : `_No verdict: ${result.error ?? 'unknown error'}_`].join('\n\n');
+  static renderTriage(result: TriageResult, root: string): string {
+    return [renderFindingHeader(result.finding, root), result.verdict ? renderTriage(result.verdict) : `_No verdict: ${result.error ?? 'unknown error'}_`].join('\n\n');
   }
 
   private context(analysed: AnalysedFile, position: { finding?: Finding; offset?: number }): AssembledContext {

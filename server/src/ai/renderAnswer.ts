@@ -1,13 +1,17 @@
 // Renders AI answers as Markdown for the panel: the finding, the model's words, and what the answer is based
 // on (sections sent and trimmed, model, endpoint host, tokens, cost).
 
+import * as path from 'node:path';
 import type { Finding } from 'sol-audit-rules';
 import type { AiAnswerMeta } from './aiService';
 import type { Explanation, TriageAnswer } from './schemas';
 import { formatUsage } from './usageCost';
 
-export function renderFindingHeader(finding: Finding): string {
-  return `### ${finding.ruleId}: ${finding.title}\n\n${finding.severity} severity, ${finding.confidence} confidence, ${finding.file}:${finding.range.startLine}\n\n> ${finding.message}`;
+/** The finding an answer is about; its path relative to the project root when it lies inside it. */
+export function renderFindingHeader(finding: Finding, root: string): string {
+  const relative = path.relative(root, finding.file);
+  const file = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : finding.file;
+  return `### ${finding.ruleId}: ${finding.title}\n\n${finding.severity} severity, ${finding.confidence} confidence, ${file}:${finding.range.startLine}\n\n> ${finding.message}`;
 }
 
 export function renderExplanation(explanation: Explanation): string {

@@ -46,6 +46,7 @@ describe('AI requests', () => {
     assert.ok(!request.rawBody.includes(KEY), 'the key is not in the body');
 
     assert.match(answer.markdown, /tx\.origin is used for authorisation/);
+    assert.match(answer.markdown, /medium severity, high confidence, src\/Wallet\.sol:24/, 'the path is relative to the project root');
     assert.match(answer.markdown, /fake-model at 127\.0\.0\.1:\d+/);
     assert.equal(answer.meta.cached, false);
     assert.ok(logs.every((line) => !line.includes(KEY)));

@@ -113,7 +113,7 @@ export function registerAiHandlers(ctx: AiServerContext): void {
         const findings = analysed.findings.filter((f) => f.ruleId !== 'syntax-error');
         const results = await service.triage(analysed, findings, callOf(params, token));
         for (const result of results) {
-          sections.push(AiService.renderTriage(result));
+          sections.push(AiService.renderTriage(result, analysed.project.root));
           if (!result.verdict) continue;
           triageAnnotations.set(result.finding, result.verdict);
           verdicts.push({ uri, ruleId: result.finding.ruleId, line: result.finding.range.startLine - 1, verdict: result.verdict.verdict, confidence: result.verdict.confidence });
