@@ -37,6 +37,7 @@ import msgValueLoop from './msg-value-loop';
 import msgValueMulticall from './msg-value-multicall';
 import oracleSpotPrice from './oracle-spot-price';
 import outdatedCompiler from './outdated-compiler';
+import pushPaymentDos from './push-payment-dos';
 import reentrancyCallback from './reentrancy-callback';
 import reentrancyCrossFunction from './reentrancy-cross-function';
 import reentrancyEth from './reentrancy-eth';
@@ -104,6 +105,7 @@ export const ALL_RULES: Rule[] = [
   msgValueMulticall,
   oracleSpotPrice,
   outdatedCompiler,
+  pushPaymentDos,
   reentrancyCallback,
   reentrancyCrossFunction,
   reentrancyEth,
