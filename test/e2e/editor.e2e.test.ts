@@ -161,6 +161,9 @@ describe('Solidity Audit Hints in code-server', function () {
 
     const answerFrame = workbench.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await answerFrame.getByText(SCRIPTED_ANSWER).waitFor();
+    // The panel names the function under the cursor and the endpoint the code went to.
+    await answerFrame.getByRole('heading', { name: 'Vault.deposit' }).waitFor();
+    await answerFrame.getByText(`e2e-scripted-model at ${new URL(openAi.baseUrl).host}`).waitFor();
     await workbench.screenshot('ai-answer');
     const [request] = openAi.requests;
     assert.match(request.rawBody, /function deposit\(uint256 amount\)/);
