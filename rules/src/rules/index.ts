@@ -19,6 +19,7 @@ import divideBeforeMultiply from './divide-before-multiply';
 import ecrecoverZeroCheck from './ecrecover-zero-check';
 import encodePackedCollision from './encode-packed-collision';
 import erc20ApproveRace from './erc20-approve-race';
+import erc4626Inflation from './erc4626-inflation';
 import externalFunction from './external-function';
 import floatingPragma from './floating-pragma';
 import immutableStates from './immutable-states';
@@ -87,6 +88,7 @@ export const ALL_RULES: Rule[] = [
   ecrecoverZeroCheck,
   encodePackedCollision,
   erc20ApproveRace,
+  erc4626Inflation,
   externalFunction,
   floatingPragma,
   immutableStates,
