@@ -22,6 +22,7 @@ import erc20ApproveRace from './erc20-approve-race';
 import erc4626Inflation from './erc4626-inflation';
 import externalFunction from './external-function';
 import floatingPragma from './floating-pragma';
+import forcedEtherBalance from './forced-ether-balance';
 import immutableStates from './immutable-states';
 import incorrectEquality from './incorrect-equality';
 import incorrectErc20Interface from './incorrect-erc20-interface';
@@ -91,6 +92,7 @@ export const ALL_RULES: Rule[] = [
   erc4626Inflation,
   externalFunction,
   floatingPragma,
+  forcedEtherBalance,
   immutableStates,
   incorrectEquality,
   incorrectErc20Interface,
