@@ -73,3 +73,24 @@ contract SharesPool {
         totalShares = before;
     }
 }
+
+contract Pair {
+    address public token;
+
+    function initialize(address t) external {
+        require(token == address(0), "set");
+        token = t; // expect: missing-zero-check
+    }
+}
+
+contract Factory {
+    mapping(address => address) public pairOf;
+
+    // A contract this function just created is not someone else's code.
+    function createPair(address token) external returns (address pair) {
+        require(pairOf[token] == address(0), "exists");
+        pair = address(new Pair());
+        Pair(pair).initialize(token);
+        pairOf[token] = pair;
+    }
+}

@@ -1,7 +1,8 @@
 // Reentrancy candidates of one function, shared by the reentrancy-* rules: each external call that can
 // re-enter, with the state written and events emitted after it on the same path.
 
-import type { ASTNode, Expression, FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import type { AssemblyAssignment, ASTNode, BinaryOperation, Expression, FunctionDefinition, VariableDeclaration, VariableDeclarationStatement } from '@solidity-parser/parser/dist/src/ast-types';
+import { findAll } from '../engine/walk';
 import type { ContractInfo, ProjectModel } from '../project/projectModel';
 import { memoize } from './analysisCache';
 import { isReentrancyGuarded, isAccessControlled } from './accessControl';
@@ -9,6 +10,7 @@ import { areExclusive, callTarget, executionEvents, mayHappenAfter, traceOutward
 import { isSelfReference } from './entryPoints';
 import { isMsgSender } from './astQueries';
 import { FunctionScope } from './scope';
+import { stateVariableOf, storagePointers } from './stateAccess';
 import { FunctionTaint } from './taint';
 
 export interface ReentrancyCandidate {
@@ -84,7 +86,30 @@ function originOf(call: ExecutionEvent, raw: ASTNode | undefined, fn: FunctionDe
   if (decl.kind === 'state') return result('state');
   // A local made inside a callee, or a root local not derived from the caller's input, is not the caller's choice.
   if (holder) return result('unknown');
-  return result(new FunctionTaint(scope, { parameters: true, msgSender: true }).isTainted(root) ? 'input' : 'unknown');
+  if (new FunctionTaint(scope, { parameters: true, msgSender: true }).isTainted(root)) return result('input');
+  return result(isTrustedLocal(fn, name, scope) ? 'state' : 'unknown');
+}
+
+/**
+ * A local that holds stored state (`address _token0 = token0;`) or a contract this function just created
+ * (`new Pair()`, `create2` in assembly): as trusted as the state itself.
+ */
+function isTrustedLocal(fn: FunctionDefinition, name: string, scope: FunctionScope): boolean {
+  if (!fn.body) return false;
+  const values: ASTNode[] = [];
+  for (const statement of findAll(fn.body, (n): n is VariableDeclarationStatement => n.type === 'VariableDeclarationStatement')) {
+    if (statement.initialValue && statement.variables.length === 1 && (statement.variables[0] as VariableDeclaration | null)?.name === name) values.push(statement.initialValue);
+  }
+  for (const assignment of findAll(fn.body, (n): n is BinaryOperation => n.type === 'BinaryOperation' && n.operator === '=' && n.left.type === 'Identifier' && n.left.name === name)) values.push(assignment.right);
+  for (const assignment of findAll(fn.body, (n): n is AssemblyAssignment => n.type === 'AssemblyAssignment' && n.names.some((id) => (id as { name?: string }).name === name))) {
+    if (assignment.expression.type === 'AssemblyCall' && /^create2?$/.test(assignment.expression.functionName)) return true;
+  }
+  return values.length > 0 && values.every((value) => isCreation(value) || !!stateVariableOf(value, scope, storagePointers(scope)));
+}
+
+function isCreation(expr: ASTNode): boolean {
+  if (expr.type === 'FunctionCall' && expr.arguments.length === 1 && expr.expression.type !== 'NewExpression') return isCreation(expr.arguments[0]);
+  return expr.type === 'FunctionCall' && (expr.expression.type === 'NewExpression' || (expr.expression.type === 'NameValueExpression' && expr.expression.expression.type === 'NewExpression'));
 }
 
 /** Reentrancy candidates of `fn`; empty when a reentrancy guard protects it. */
