@@ -31,13 +31,10 @@ export default defineRule({
         if (initializers.length === 0) return;
         const disables = constructors(contract).some((c) => findAll(c.body ?? c, (n): n is FunctionCall => n.type === 'FunctionCall' && n.expression.type === 'Identifier' && n.expression.name === '_disableInitializers').length > 0);
         if (disables) return;
-        context.report({
-          node,
-          messageId: 'default',
-          data: { contract: node.name, fn: initializers[0].name ?? 'initialize' },
-          // `XUpgradeable` is the convention for reusable bases (OpenZeppelin's), which the final implementation inherits and locks.
-          confidence: node.name.endsWith('Upgradeable') ? 'low' : undefined,
-        });
+        // Skip `XUpgradeable` contracts that are not UUPS implementations: by OpenZeppelin's convention they are
+        // reusable bases, and the final implementation that inherits them is the one to lock.
+        if (node.name.endsWith('Upgradeable') && !inheritsNamed(contract, 'UUPSUpgradeable')) return;
+        context.report({ node, messageId: 'default', data: { contract: node.name, fn: initializers[0].name ?? 'initialize' } });
       },
     };
   },
