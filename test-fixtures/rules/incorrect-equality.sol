@@ -46,9 +46,9 @@ contract IncorrectEqualityLookAlikes {
     uint256 public goal;
     uint256 public deposited;
 
-    // Inequalities tolerate donations.
+    // Inequalities tolerate a donation for this rule; forced-ether-balance still reports the stored threshold.
     function reached() external view returns (bool) {
-        return address(this).balance >= goal;
+        return address(this).balance >= goal; // expect: forced-ether-balance
     }
 
     // A user holding nothing is a fine strict check.

@@ -58,3 +58,37 @@ contract PushPaymentLookAlikes {
         require(ok, "failed");
     }
 }
+
+contract TreasuryPayer {
+    address payable public treasury;
+    address public immutable admin = msg.sender;
+
+    // Only the admin sets the recipient, so it is trusted not to block its own payments.
+    function setTreasury(address payable newTreasury) external {
+        require(msg.sender == admin, "admin");
+        require(newTreasury != address(0), "zero");
+        treasury = newTreasury;
+    }
+
+    function pay(uint256 amount) external {
+        (bool ok, ) = treasury.call{value: amount}("");
+        require(ok, "failed");
+    }
+}
+
+contract PrizeDraw {
+    address[] public players;
+
+    function enter() external payable {
+        require(msg.value == 0.1 ether, "ticket");
+        players.push(msg.sender);
+    }
+
+    // The paid element changes from call to call; a reverting winner only blocks their own prize.
+    function draw(uint256 index) external {
+        address winner = players[index];
+        delete players;
+        (bool ok, ) = payable(winner).call{value: address(this).balance}("");
+        require(ok, "failed");
+    }
+}

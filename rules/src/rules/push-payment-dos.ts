@@ -9,6 +9,8 @@ import { classifyCall } from '../analysis/calls';
 import { LocalDataFlow } from '../analysis/localDataFlow';
 import { scopeOf, type Callable, type FunctionScope } from '../analysis/scope';
 import { defineRule } from '../engine/ruleApi';
+import { findAll } from '../engine/walk';
+import type { ContractInfo, ProjectModel } from '../project/projectModel';
 
 const LOOPS = new Set(['ForStatement', 'WhileStatement', 'DoWhileStatement']);
 
@@ -45,6 +47,9 @@ export default defineRule({
         if (!reverts) return;
         const recipient = storedRecipient(call.target, callable, scope);
         if (!recipient) return;
+        // Only a recipient an outsider can install (`highestBidder = msg.sender`, `players.push(msg.sender)`): a
+        // treasury set by the deployer or an admin is trusted not to block its own payments.
+        if (!outsiderCanSet(recipient, contract, context.project)) return;
         // Skip functions only an owner or role can call: they can only block themselves.
         if (isAccessControlled(callable, contract, context.project)) return;
         context.report({ node, messageId: 'default', data: { recipient, function: callable.name ?? 'fallback' } });
@@ -57,9 +62,36 @@ export default defineRule({
 function storedRecipient(target: Expression, callable: Callable, scope: FunctionScope): string | undefined {
   const flow = LocalDataFlow.of(callable);
   if (flow.dependsOn(target, (n) => isMsgSender(n))) return undefined;
-  const source = flow.findSource(target, (n: ASTNode) => {
-    const name = baseIdentifier(n);
-    return (n.type === 'Identifier' || n.type === 'IndexAccess' || n.type === 'MemberAccess') && !!name && !!scope.stateVariable(name, n);
-  });
+  // Only a single stored address (`king`, `auction.highestBidder`): an element picked per call (`players[i]`,
+  // `orders[id].seller`) changes between calls, so its owner can block only the calls that pay them.
+  const source = flow.findSource(
+    target,
+    (n: ASTNode) => (n.type === 'Identifier' || n.type === 'MemberAccess') && !hasIndex(n) && !!scope.stateVariable(baseIdentifier(n) ?? '', n),
+    (n) => n.type !== 'IndexAccess',
+  );
   return source ? (baseIdentifier(source) as string) : undefined;
+}
+
+/**
+ * Whether an unrestricted public or external function stores the caller or a parameter into `name`: by
+ * assignment (`king = msg.sender`, `bidders[id] = bidder`) or by `push`.
+ */
+function outsiderCanSet(name: string, contract: ContractInfo, project: ProjectModel): boolean {
+  return contract.functions().some(({ node: fn }) => {
+    if (!fn.body || fn.isConstructor || (fn.visibility !== 'public' && fn.visibility !== 'external' && fn.visibility !== 'default')) return false;
+    const flow = LocalDataFlow.of(fn);
+    const outsiderValue = (value: ASTNode): boolean => flow.dependsOn(value, (n) => isMsgSender(n) || (n.type === 'Identifier' && flow.isParameter(n.name)));
+    const writes = findAll(fn.body, () => true).some((n) => {
+      if (n.type === 'BinaryOperation' && n.operator === '=') return baseIdentifier(n.left) === name && outsiderValue(n.right);
+      if (n.type === 'FunctionCall' && n.expression.type === 'MemberAccess' && n.expression.memberName === 'push') {
+        return baseIdentifier(n.expression.expression) === name && n.arguments.some(outsiderValue);
+      }
+      return false;
+    });
+    return writes && !isAccessControlled(fn, contract, project);
+  });
+}
+
+function hasIndex(node: ASTNode): boolean {
+  return findAll(node, (n) => n.type === 'IndexAccess').length > 0;
 }
