@@ -9,6 +9,7 @@ import { classifyCall } from './calls';
 import { modifierEvents } from './effects';
 import { FunctionScope, type Callable } from './scope';
 
+/** Why a function counts as guarded, for messages and related locations. */
 export interface GuardEvidence {
   /** What guards the function: a modifier name, `require(msg.sender …)`, or a checking function name. */
   description: string;
@@ -105,6 +106,7 @@ function callableChecksSender(callable: Callable, dispatch: ContractInfo, projec
   return undefined;
 }
 
+/** Options for `senderCheck`. */
 export interface SenderCheckOptions {
   /**
    * Follow the body's internal calls into their own checks (default). Off, only modifiers and the body itself
@@ -182,6 +184,7 @@ export function reentrancyGuard(fn: FunctionDefinition, contract: ContractInfo, 
   return undefined;
 }
 
+/** Boolean form of `reentrancyGuard`. */
 export function isReentrancyGuarded(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): boolean {
   return !!reentrancyGuard(fn, contract, project);
 }

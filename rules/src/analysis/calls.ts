@@ -5,6 +5,7 @@ import type { ASTNode, Expression, FunctionCall, FunctionDefinition, MemberAcces
 import type { ContractInfo, Member } from '../project/projectModel';
 import { contractOfType, isAddressType, isElementaryTypeName, type FunctionScope } from './scope';
 
+/** What a call does: hands control elsewhere (low-level, send, transfer, external), runs our code (internal, library), or neither. */
 export type CallKind =
   | 'low-level-call'
   | 'delegatecall'
@@ -20,6 +21,7 @@ export type CallKind =
   | 'event'
   | 'unknown';
 
+/** A classified call with its target, ETH value and resolved definition. */
 export interface CallInfo {
   kind: CallKind;
   node: FunctionCall;
@@ -41,9 +43,9 @@ export interface CallInfo {
   boundReceiver: Expression | undefined;
 }
 
-/** Calls that hand control to code outside this contract (reentrancy points). */
 const EXTERNAL_KINDS = new Set<CallKind>(['low-level-call', 'delegatecall', 'staticcall', 'callcode', 'send', 'eth-transfer', 'external']);
 
+/** Calls that hand control to code outside this contract (reentrancy points, DoS points). */
 export function isExternalCall(call: CallInfo): boolean {
   return EXTERNAL_KINDS.has(call.kind);
 }

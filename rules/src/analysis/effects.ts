@@ -24,6 +24,7 @@ import { classifyCall, isExternalCall, type CallInfo } from './calls';
 import { FunctionScope, type Callable } from './scope';
 import { stateVariableOf, storagePointers, writtenExpressions, type StateVariableRef, type StoragePointers } from './stateAccess';
 
+/** The side effects a function's execution is reduced to. */
 export type ExecutionEventKind = 'external-call' | 'state-write' | 'state-read' | 'emit' | 'selfdestruct';
 
 /** One internal call or modifier on the way from the analysed function to an event. */
@@ -41,6 +42,7 @@ export interface BranchStep {
   invocation: number;
 }
 
+/** One side effect, in execution order, with how it was reached (via) and under which branch arms. */
 export interface ExecutionEvent {
   kind: ExecutionEventKind;
   /** The call, the writing operation, the identifier read, or the emit statement. */
@@ -61,6 +63,7 @@ export interface ExecutionEvent {
   loops: ASTNode[];
 }
 
+/** Tuning for `executionEvents`; the defaults are cached. */
 export interface EffectsOptions {
   /** How deep internal calls are followed. */
   maxDepth?: number;

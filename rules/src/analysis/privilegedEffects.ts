@@ -14,6 +14,7 @@ const ROLE_MAPPING = /^_?(roles|admins|isAdmin|minters|isMinter|operators|isOper
 const UPGRADE_FUNCTION = /^_?(upgradeTo|upgradeToAndCall|upgradeToAndCallUUPS|setImplementation|upgradeBeaconToAndCall|setBeacon|changeAdmin|setAdmin)$/;
 const MINT_FUNCTION = /^_?(mint|safeMint|mintTo)$/;
 
+/** A privileged effect and the event that performs it. */
 export interface PrivilegedEffect {
   event: ExecutionEvent;
   /** Control changes hands (`ownership`), the code changes (`upgrade`), a setting changes, or tokens are minted. */

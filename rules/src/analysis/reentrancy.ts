@@ -13,6 +13,7 @@ import { FunctionScope } from './scope';
 import { stateVariableOf, storagePointers } from './stateAccess';
 import { FunctionTaint } from './taint';
 
+/** One external call of a function that can re-enter, with what happens after it. */
 export interface ReentrancyCandidate {
   call: ExecutionEvent;
   /** State written after the call that the function read before it (the stale value a re-entry sees). */

@@ -20,6 +20,7 @@ import type { SourceFile } from '../project/sourceFile';
 import { memoize } from './analysisCache';
 import { unwrapCallOptions } from './astQueries';
 
+/** A function or modifier: anything with a body that scopes names. */
 export type Callable = FunctionDefinition | ModifierDefinition;
 
 /** A type as written in the source, plus the file whose imports give its names meaning. */
@@ -28,6 +29,7 @@ export interface TypeRef {
   fromFile: string;
 }
 
+/** What an identifier names: a local, parameter or return variable, or an (inherited) state variable. */
 export type Declaration =
   | { kind: 'local' | 'parameter' | 'return'; node: VariableDeclaration; type: TypeRef | undefined }
   | { kind: 'state'; node: StateVariableDeclarationVariable; owner: ContractInfo; type: TypeRef | undefined };
@@ -35,6 +37,7 @@ export type Declaration =
 /** Names of elementary types usable as conversions: `uint256(x)`, `bytes32(y)`, `address(z)`. */
 const ELEMENTARY_TYPE = /^(address|bool|string|bytes\d*|u?int\d*|u?fixed[\dx]*|byte|payable)$/;
 
+/** Whether a name is an elementary type usable as a conversion (`uint256`, `address`, `bytes32`). */
 export function isElementaryTypeName(name: string): boolean {
   return ELEMENTARY_TYPE.test(name);
 }
@@ -215,10 +218,12 @@ export function isContractType(type: TypeRef | undefined, project: ProjectModel)
   return !!contract && contract.kind !== 'library';
 }
 
+/** `mapping(K => V)`. */
 export function isMapping(type: TypeRef | undefined): boolean {
   return type?.node.type === 'Mapping';
 }
 
+/** `T[]` or `T[N]`. */
 export function isArrayType(type: TypeRef | undefined): boolean {
   return type?.node.type === 'ArrayTypeName';
 }

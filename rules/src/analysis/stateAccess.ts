@@ -16,6 +16,7 @@ export interface StateVariableRef {
   owner?: ContractInfo;
 }
 
+/** One read or write of state, with the node that does it. */
 export interface StateAccess {
   kind: 'read' | 'write';
   variable: StateVariableRef;

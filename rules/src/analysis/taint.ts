@@ -6,6 +6,7 @@ import { findAll, walk } from '../engine/walk';
 import { ASSIGNMENT_OPERATORS, isMemberOf, isMsgSender } from './astQueries';
 import { isElementaryTypeName, type FunctionScope } from './scope';
 
+/** Which values count as attacker-chosen. */
 export interface TaintSources {
   /** Parameters of the function (the caller picks them). */
   parameters?: boolean;
@@ -25,6 +26,7 @@ function passesTaintThrough(call: ASTNode, scope: FunctionScope): boolean {
   return isMemberOf(callee, 'abi', 'decode');
 }
 
+/** Taint of one function's locals, computed once; ask it `isTainted(expr)`. */
 export class FunctionTaint {
   private readonly tainted = new Set<VariableDeclaration>();
   private readonly sources: Required<TaintSources>;
