@@ -96,3 +96,25 @@ describe('analysis/calls classifyCall', () => {
     assert.equal((info.value as { number: string }).number, '5');
   });
 });
+
+describe('analysis/calls classifyCall edge cases', () => {
+  const source = `
+    interface IERC20 { function transfer(address to, uint256 v) external returns (bool); }
+    library SafeERC20 { function safeTransfer(IERC20 t, address to, uint256 v) internal { t.transfer(to, v); } }
+    type Delay is uint112;
+    contract K {
+      using SafeERC20 for IERC20;
+      IERC20 token;
+      function f(address to) external {
+        token.safeTransfer(to, 1);
+        Delay.unwrap(Delay.wrap(5));
+        to.transfer(2);
+      }
+    }`;
+  const { fn, scope } = functionOf(loadProject({ 'K.sol': source }), 'K', 'f');
+  const kinds = findAll(fn.body!, (n): n is FunctionCall => n.type === 'FunctionCall').map((c) => `${c.expression.type === 'MemberAccess' ? c.expression.memberName : '?'}:${classifyCall(c, scope).kind}`);
+
+  it('prefers a using-for library function the interface does not declare', () => assert.ok(kinds.includes('safeTransfer:library')));
+  it('treats user-defined value type wrap/unwrap as builtins', () => assert.ok(kinds.includes('unwrap:builtin') && kinds.includes('wrap:builtin')));
+  it('treats one-argument transfer on an address as an ETH transfer', () => assert.ok(kinds.includes('transfer:eth-transfer')));
+});

@@ -2,7 +2,7 @@
 // calls followed with their via-chain, storage pointers, and branch exclusivity.
 
 import * as assert from 'node:assert/strict';
-import { areExclusive, executionEvents, mayHappenAfter, type ExecutionEvent } from '../../src/analysis/effects';
+import { areExclusive, callTarget, executionEvents, mayHappenAfter, traceOutward, type ExecutionEvent } from '../../src/analysis/effects';
 import { functionOf, loadProject } from './analysisProject';
 
 const SOURCE = `
@@ -78,5 +78,31 @@ describe('analysis/effects executionEvents', () => {
     const recursive = loadProject({ 'R.sol': 'contract R { uint x; function a() public { x = 1; b(); } function b() internal { a(); } }' });
     const { fn, contract } = functionOf(recursive, 'R', 'a');
     assert.deepEqual(executionEvents(fn, contract, recursive).map(describeEvent), ['write x']);
+  });
+});
+
+describe('analysis/effects traceOutward', () => {
+  const source = `
+    library Pay { function send(address to, uint256 v) internal { (bool ok, ) = payable(to).call{value: v}(""); require(ok); } }
+    contract P {
+      address stored;
+      function viaParam(address who) external { _pay(who); }
+      function viaState() external { _pay(stored); }
+      function _pay(address dest) internal { Pay.send(dest, 1); }
+    }`;
+  const project = loadProject({ 'P.sol': source });
+
+  it('maps a callee parameter back to the argument in the analysed function', () => {
+    const { fn, contract } = functionOf(project, 'P', 'viaParam');
+    const call = executionEvents(fn, contract, project).find((e) => e.kind === 'external-call') as ExecutionEvent;
+    const traced = traceOutward(call, callTarget(call)!);
+    assert.equal(traced.via.length, 0);
+    assert.equal((traced.expr as { name: string }).name, 'who');
+  });
+
+  it('stops at the root expression when the argument is stored state', () => {
+    const { fn, contract } = functionOf(project, 'P', 'viaState');
+    const call = executionEvents(fn, contract, project).find((e) => e.kind === 'external-call') as ExecutionEvent;
+    assert.equal((traceOutward(call, callTarget(call)!).expr as { name: string }).name, 'stored');
   });
 });
