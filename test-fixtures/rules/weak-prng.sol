@@ -92,3 +92,17 @@ contract TimestampTruncation {
         last = uint32(block.timestamp % 2 ** 32);
     }
 }
+
+contract BlockSchedule {
+    uint256 public rebases;
+
+    // Acting every hundred blocks is scheduling, not a draw.
+    function maybeRebase() external {
+        if (block.number % 100 == 0) rebases += 1;
+    }
+
+    // Hashed, the block number is used as randomness again.
+    function hashedNumber(uint256 sides) external view returns (uint256) {
+        return uint256(keccak256(abi.encodePacked(block.number))) % sides; // expect: weak-prng
+    }
+}

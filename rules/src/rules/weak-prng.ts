@@ -57,7 +57,11 @@ export default defineRule({
         if (!source) continue;
         const kind = kindOf(source) as BlockValueKind;
         // Skip calendar arithmetic (`block.timestamp % 1 days`, `now % EPOCH`) and truncation (`% 2**32`): not lots.
-        if ((kind === 'timestamp' || kind === 'number') && !hashedOnPath(flow, node.left, source) && isPeriod(node)) continue;
+        if ((kind === 'timestamp' || kind === 'number') && !hashedOnPath(flow, node.left, source)) {
+          if (isPeriod(node)) continue;
+          // Skip a raw `block.number % n`: "every n blocks" scheduling; hashed, it is randomness again.
+          if (kind === 'number') continue;
+        }
         reported.push(node);
         context.report({ node, messageId: 'modulo', data: { source: blockValueLabel(kind) } });
       }
