@@ -66,3 +66,27 @@ contract SignatureReplayLookAlikes {
         return ECDSA.recover(hash, signature) == owner;
     }
 }
+
+contract HelperBuiltMessage {
+    address public immutable owner = msg.sender;
+    mapping(address => uint256) public nonces;
+    mapping(address => bool) public airdropped;
+
+    function messageHash(address to, uint256 amount) internal returns (bytes32) {
+        return keccak256(abi.encode(block.chainid, address(this), to, amount, nonces[to]++));
+    }
+
+    // The helper adds the nonce, chain id and contract address.
+    function claim(address to, uint256 amount, bytes calldata signature) external {
+        bytes32 digest = messageHash(to, amount);
+        require(ECDSA.recover(digest, signature) == owner, "bad");
+    }
+
+    // One claim per caller, marked in a mapping keyed by a value inside the message.
+    function airdrop(uint256 amount, bytes calldata signature) external {
+        bytes32 digest = keccak256(abi.encode(block.chainid, address(this), msg.sender, amount));
+        require(!airdropped[msg.sender], "done");
+        airdropped[msg.sender] = true;
+        require(ECDSA.recover(digest, signature) == owner, "bad");
+    }
+}

@@ -5,6 +5,7 @@
 import type { ASTNode, FunctionDefinition, IndexAccess, ModifierDefinition, StringLiteral } from '@solidity-parser/parser/dist/src/ast-types';
 import { hashConstruction, signatureRecoveries } from '../analysis/signatureRecovery';
 import { defineRule } from '../engine/ruleApi';
+import type { ContractInfo } from '../project/projectModel';
 import { findAll } from '../engine/walk';
 
 /** EIP-712 helpers whose domain separator already binds the chain and the verifying contract. */
@@ -40,7 +41,9 @@ export default defineRule({
       for (const recovery of signatureRecoveries(callable)) {
         const parts = hashConstruction(recovery.hash, callable);
         if (parts.length === 0) continue;
-        const text = parts.map((p) => context.text(p)).join('\n');
+        // Helpers that build the message (`getMessageHash(to, amount)`) may add the nonce or chain id themselves.
+        const helperTexts = helperBodies(parts, context.contract()).map((body) => body.file.text.slice(body.node.range?.[0] ?? 0, (body.node.range?.[1] ?? 0) + 1));
+        const text = [...parts.map((p) => context.text(p)), ...helperTexts].join('\n');
         const missing: string[] = [];
         const where: string[] = [];
         if (!NONCE_NAME.test(text) && !marksUsed(body, recovery.hash, parts, context.text)) {
@@ -105,10 +108,30 @@ function marksUsed(body: ASTNode, hash: ASTNode, parts: ASTNode[], textOf: (node
     const index = textOf(target.index);
     if (hashTexts.has(index)) return true;
     const flagged = node.right.type === 'BooleanLiteral' && node.right.value;
-    if (flagged && messageNames.has(index)) return true;
+    if (flagged && (messageNames.has(index) || [...hashTexts].some((t) => t.includes(index)))) return true;
     const mapName = target.base.type === 'Identifier' ? target.base.name : target.base.type === 'MemberAccess' ? target.base.memberName : '';
     return flagged && USED_MAP_NAME.test(mapName);
   });
+}
+
+/** Bodies of the contract's functions called while building the message, followed through their own calls. */
+function helperBodies(parts: ASTNode[], contract: ContractInfo | undefined): { node: ASTNode; file: ContractInfo['file'] }[] {
+  if (!contract) return [];
+  const out: { node: ASTNode; file: ContractInfo['file'] }[] = [];
+  const seen = new Set<string>();
+  const pending = [...parts];
+  while (pending.length > 0) {
+    const part = pending.pop() as ASTNode;
+    for (const call of findAll(part, (n) => n.type === 'FunctionCall' && n.expression.type === 'Identifier')) {
+      if (call.type !== 'FunctionCall' || call.expression.type !== 'Identifier' || seen.has(call.expression.name)) continue;
+      seen.add(call.expression.name);
+      const helper = contract.resolveFunction(call.expression.name, call.arguments.length);
+      if (!helper?.node.body) continue;
+      out.push({ node: helper.node.body, file: helper.owner.file });
+      pending.push(helper.node.body);
+    }
+  }
+  return out;
 }
 
 function joinWords(words: string[]): string {
