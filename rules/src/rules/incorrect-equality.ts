@@ -49,7 +49,8 @@ export default defineRule({
           node,
           messageId: 'default',
           data: { operator: node.operator, balance: read.label },
-          confidence: read.ofThisContract ? undefined : 'low',
+          // `balance == 0` is mostly a division guard that a donation merely skips; a target amount is the real trap.
+          confidence: read.ofThisContract && !isZero(other) ? undefined : 'low',
         });
       },
     };
