@@ -24,6 +24,7 @@ export default defineRule({
     recommendation: 'Use OpenZeppelin `SafeERC20` (`token.safeTransfer`, `safeTransferFrom`, `forceApprove`), which reverts on `false` and also handles tokens that return nothing.',
     references: ['https://github.com/crytic/slither/wiki/Detector-Documentation#unchecked-transfer', 'https://docs.openzeppelin.com/contracts/5.x/api/token/erc20#SafeERC20', 'https://swcregistry.io/docs/SWC-104'],
     messages: { default: 'The boolean returned by `{{name}}` is ignored; a token that returns false on failure is treated as success. Use SafeERC20.' },
+    hasSuggestions: true,
   },
   create(context) {
     return {
@@ -39,7 +40,17 @@ export default defineRule({
         const declared = call.receiverContract.functions().find((f) => f.node.name === name && f.node.parameters.length === node.arguments.length);
         const returns = declared?.node.returnParameters ?? [];
         if (returns.length !== 1 || returns[0].typeName?.type !== 'ElementaryTypeName' || returns[0].typeName.name !== 'bool') return;
-        context.report({ node, messageId: 'default', data: { name: `${call.receiverContract.name}.${name}` } });
+        const callText = context.text(node);
+        context.report({
+          node,
+          messageId: 'default',
+          data: { name: `${call.receiverContract.name}.${name}` },
+          // Only a bare statement can be wrapped in place; SafeERC20 stays the better fix and needs an import.
+          suggest:
+            use.kind === 'discarded'
+              ? [{ description: 'Wrap the call in `require(...)`', edits: (fixer) => fixer.replace(node, `require(${callText}, "${name} failed")`) }]
+              : [],
+        });
       },
     };
   },
