@@ -3,6 +3,7 @@
 
 import type { ASTNode, BinaryOperation, Expression, FunctionDefinition, ModifierDefinition, VariableDeclaration } from '@solidity-parser/parser/dist/src/ast-types';
 import { findAll } from '../engine/walk';
+import { containsNode } from './astQueries';
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=']);
 export const OVERFLOWING_OPERATORS = new Set(['+', '-', '*', '**', '+=', '-=', '*=']);
@@ -41,7 +42,7 @@ export function isGuarded(op: ArithmeticOperation, callable: FunctionDefinition 
       [cmp.left, sides[1]],
       [cmp.right, sides[0]],
     ] as const) {
-      if (contains(side, op.node) && (other === left || other === right)) return true;
+      if (containsNode(side, op.node) && (other === left || other === right)) return true;
     }
     if (op.operator === '-') {
       if (sides.includes(left) && sides.includes(right)) return true;
@@ -66,8 +67,4 @@ function storedInLocal(node: BinaryOperation, callable: FunctionDefinition | Mod
     if (assignment.type === 'BinaryOperation' && assignment.right === node && assignment.left.type === 'Identifier') return assignment.left.name;
   }
   return undefined;
-}
-
-function contains(outer: ASTNode, inner: ASTNode): boolean {
-  return !!outer.range && !!inner.range && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }

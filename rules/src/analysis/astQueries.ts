@@ -50,3 +50,8 @@ export const ASSIGNMENT_OPERATORS = new Set(['=', '+=', '-=', '*=', '/=', '%=', 
 export function isAssignment(node: ASTNode): boolean {
   return node.type === 'BinaryOperation' && ASSIGNMENT_OPERATORS.has(node.operator);
 }
+
+/** Whether `inner` lies inside `outer` in the source (a node contains itself). */
+export function containsNode(outer: ASTNode, inner: ASTNode): boolean {
+  return !!outer.range && !!inner.range && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}

@@ -3,7 +3,7 @@
 // built by any compiler, but most toolchains today pick a 0.8 one.
 
 import type { ASTNode, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
-import { isMemberOf } from '../analysis/astQueries';
+import { containsNode, isMemberOf } from '../analysis/astQueries';
 import { arithmeticOperation, isGuarded } from '../analysis/arithmeticGuards';
 import { LocalDataFlow } from '../analysis/localDataFlow';
 import { scopeOf } from '../analysis/scope';
@@ -69,7 +69,7 @@ export default defineRule({
         const op = arithmeticOperation(node);
         if (!op) continue;
         // Skip the loop update `i += 1`: bounded by its own condition.
-        if (loopUpdates.some((update) => update && contains(update, node))) continue;
+        if (loopUpdates.some((update) => update && containsNode(update, node))) continue;
         if (!flow.dependsOn(op.left, isUntrusted) && !flow.dependsOn(op.right, isUntrusted)) continue;
         if (isGuarded(op, callable, textOf)) continue;
         context.report({
@@ -94,8 +94,4 @@ function contractUsesSafeMath(contract: ContractInfo): boolean {
   return contract.linearization.some((c) =>
     findAll(c.node, (n) => n.type === 'FunctionCall' && n.expression.type === 'MemberAccess' && SAFE_MATH_CALLS.has(n.expression.memberName)).length > 0,
   );
-}
-
-function contains(outer: ASTNode, inner: ASTNode): boolean {
-  return !!outer.range && !!inner.range && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }

@@ -2,6 +2,7 @@
 // external function) with no comparison bounding them first. Loop counters (`++i`) and pure math helpers stay silent.
 
 import type { ASTNode, Identifier, UncheckedStatement } from '@solidity-parser/parser/dist/src/ast-types';
+import { containsNode } from '../analysis/astQueries';
 import { arithmeticOperation, isGuarded } from '../analysis/arithmeticGuards';
 import { scopeOf } from '../analysis/scope';
 import { FunctionTaint } from '../analysis/taint';
@@ -69,10 +70,10 @@ export default defineRule({
 /** Identifiers used in a comparison anywhere, or in arithmetic outside `unchecked` (which reverts on overflow). */
 function boundingUses(body: ASTNode, uncheckedBlock: UncheckedStatement): Identifier[] {
   const uncheckedBlocks = findAll(body, (n) => n.type === 'UncheckedStatement');
-  const inUnchecked = (node: ASTNode): boolean => uncheckedBlocks.some((b) => contains(b, node));
+  const inUnchecked = (node: ASTNode): boolean => uncheckedBlocks.some((b) => containsNode(b, node));
   const uses: Identifier[] = [];
   for (const node of findAll(body, () => true)) {
-    if (node.type !== 'BinaryOperation' || contains(uncheckedBlock, node)) continue;
+    if (node.type !== 'BinaryOperation' || containsNode(uncheckedBlock, node)) continue;
     const bounds = COMPARISONS.has(node.operator) || (arithmeticOperation(node) !== undefined && !inUnchecked(node));
     if (bounds) uses.push(...findAll(node, (n): n is Identifier => n.type === 'Identifier'));
   }
@@ -87,9 +88,6 @@ function valueIdentifiers(expr: ASTNode): Identifier[] {
   return childrenOf(expr).flatMap(valueIdentifiers);
 }
 
-function contains(outer: ASTNode, inner: ASTNode): boolean {
-  return !!outer.range && !!inner.range && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
 
 function before(a: ASTNode, b: ASTNode): boolean {
   return (a.range?.[0] ?? 0) < (b.range?.[0] ?? 0);

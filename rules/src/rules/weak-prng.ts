@@ -1,6 +1,7 @@
 // weak-prng: block values (timestamp, number, blockhash, prevrandao/difficulty) used as a source of randomness.
 
 import type { ASTNode, BinaryOperation, FunctionCall, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import { containsNode } from '../analysis/astQueries';
 import { blockValueKind, blockValueLabel, type BlockValueKind } from '../analysis/blockEnvironment';
 import { LocalDataFlow } from '../analysis/localDataFlow';
 import { defineRule } from '../engine/ruleApi';
@@ -49,7 +50,7 @@ export default defineRule({
       const nodes = findAll(callable.body, () => true);
       const reported: ASTNode[] = [];
       const feedsReported = (node: ASTNode): boolean =>
-        reported.some((sink) => contains(sink, node) || flow.dependsOn(sink, (n) => n === node));
+        reported.some((sink) => containsNode(sink, node) || flow.dependsOn(sink, (n) => n === node));
 
       for (const node of nodes) {
         if (node.type !== 'BinaryOperation' || (node.operator !== '%' && node.operator !== '%=')) continue;
@@ -92,9 +93,6 @@ export default defineRule({
   },
 });
 
-function contains(outer: ASTNode, inner: ASTNode): boolean {
-  return !!outer.range && !!inner.range && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
 
 function isHashCall(node: ASTNode | undefined): node is FunctionCall {
   return !!node && node.type === 'FunctionCall' && node.expression.type === 'Identifier' && HASH_FUNCTIONS.has(node.expression.name);
