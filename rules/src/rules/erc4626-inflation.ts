@@ -2,6 +2,7 @@
 // dead shares, so the first depositor can donate tokens to inflate the share price and round later deposits to 0.
 
 import type { ASTNode, Expression, FunctionCall } from '@solidity-parser/parser/dist/src/ast-types';
+import { isSelfReference } from '../analysis/entryPoints';
 import { LocalDataFlow } from '../analysis/localDataFlow';
 import { defineRule } from '../engine/ruleApi';
 import { findAll } from '../engine/walk';
@@ -75,8 +76,7 @@ function isOwnBalanceRead(node: ASTNode, contract: ContractInfo): boolean {
 
 function isBalanceOfThis(node: ASTNode): boolean {
   if (node.type !== 'FunctionCall' || node.expression.type !== 'MemberAccess' || node.expression.memberName !== 'balanceOf' || node.arguments.length !== 1) return false;
-  const arg = node.arguments[0];
-  return arg.type === 'FunctionCall' && arg.arguments.length === 1 && arg.arguments[0].type === 'Identifier' && arg.arguments[0].name === 'this';
+  return isSelfReference(node.arguments[0]);
 }
 
 function hasMitigation(contract: ContractInfo): boolean {

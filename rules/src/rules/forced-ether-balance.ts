@@ -5,6 +5,7 @@
 
 import type { ASTNode, BinaryOperation } from '@solidity-parser/parser/dist/src/ast-types';
 import { isMemberOf } from '../analysis/astQueries';
+import { isSelfReference } from '../analysis/entryPoints';
 import { LocalDataFlow } from '../analysis/localDataFlow';
 import { scopeOf } from '../analysis/scope';
 import { defineRule } from '../engine/ruleApi';
@@ -35,7 +36,7 @@ export default defineRule({
         if (!callable) return;
         const flow = LocalDataFlow.of(callable);
         const scope = scopeOf(context, callable);
-        const isBalance = (n: ASTNode): boolean => n.type === 'MemberAccess' && n.memberName === 'balance' && isThisAddress(n.expression);
+        const isBalance = (n: ASTNode): boolean => n.type === 'MemberAccess' && n.memberName === 'balance' && isSelfReference(n.expression);
         const leftBalance = flow.dependsOn(node.left, isBalance);
         const rightBalance = flow.dependsOn(node.right, isBalance);
         if (leftBalance === rightBalance) return;
@@ -49,10 +50,3 @@ export default defineRule({
     };
   },
 });
-
-function isThisAddress(expr: ASTNode): boolean {
-  if (expr.type === 'Identifier') return expr.name === 'this';
-  if (expr.type !== 'FunctionCall' || expr.arguments.length !== 1) return false;
-  const callee = expr.expression;
-  return (callee.type === 'ElementaryTypeName' || callee.type === 'Identifier') && callee.name === 'address' && isThisAddress(expr.arguments[0]);
-}

@@ -1,6 +1,7 @@
 // incorrect-equality: `==` / `!=` on an ETH or token balance, which anyone can change by sending funds.
 
 import type { ASTNode, BinaryOperation, Expression } from '@solidity-parser/parser/dist/src/ast-types';
+import { isSelfReference } from '../analysis/entryPoints';
 import { LocalDataFlow } from '../analysis/localDataFlow';
 import { isAddressType, scopeOf, type FunctionScope } from '../analysis/scope';
 import { defineRule } from '../engine/ruleApi';
@@ -75,7 +76,7 @@ function balanceReadOf(expr: Expression, scope: FunctionScope, flow: LocalDataFl
 function directBalanceRead(expr: ASTNode, scope: FunctionScope): BalanceRead | undefined {
   if (expr.type === 'MemberAccess' && expr.memberName === 'balance') {
     const owner = expr.expression;
-    const ofThis = isThis(owner);
+    const ofThis = isSelfReference(owner);
     // Skip `account.balance` on a struct: only an address has an ETH balance.
     if (!ofThis && !isAddressConversion(owner) && !isAddressType(scope.typeOf(owner))) return undefined;
     return { node: expr as Expression, ofThisContract: ofThis, label: ofThis ? '`address(this).balance`' : 'an ETH balance' };
@@ -84,16 +85,12 @@ function directBalanceRead(expr: ASTNode, scope: FunctionScope): BalanceRead | u
     const callee = expr.expression;
     const name = callee.type === 'MemberAccess' ? callee.memberName : callee.type === 'Identifier' ? callee.name : undefined;
     if (name !== 'balanceOf' || expr.arguments.length === 0 || expr.arguments.length > 2) return undefined;
-    const ofThis = isThis(expr.arguments[0]);
+    const ofThis = isSelfReference(expr.arguments[0]);
     return { node: expr, ofThisContract: ofThis, label: ofThis ? '`balanceOf(address(this))`' : 'a token balance' };
   }
   return undefined;
 }
 
-function isThis(expr: ASTNode): boolean {
-  if (expr.type === 'Identifier') return expr.name === 'this';
-  return isAddressConversion(expr) && expr.type === 'FunctionCall' && isThis(expr.arguments[0]);
-}
 
 function isAddressConversion(expr: ASTNode): boolean {
   if (expr.type !== 'FunctionCall' || expr.arguments.length !== 1) return false;

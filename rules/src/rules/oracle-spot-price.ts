@@ -1,7 +1,8 @@
 // oracle-spot-price: a price computed from a pool's current state (another contract's `getReserves()`, two
 // `balanceOf` reads of a pool, Uniswap V3 `slot0()`), which a flash loan can move within one transaction.
 
-import type { ASTNode, BinaryOperation, FunctionCall } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, BinaryOperation } from '@solidity-parser/parser/dist/src/ast-types';
+import { isSelfReference } from '../analysis/entryPoints';
 import { LocalDataFlow } from '../analysis/localDataFlow';
 import { defineRule } from '../engine/ruleApi';
 
@@ -56,13 +57,6 @@ function poolSource(node: ASTNode): PoolSource | undefined {
   if (node.type !== 'FunctionCall' || node.expression.type !== 'MemberAccess') return undefined;
   const name = node.expression.memberName;
   if ((name === 'getReserves' || name === 'slot0') && node.arguments.length === 0) return name;
-  if (name === 'balanceOf' && node.arguments.length === 1 && !isThisAddress(node.arguments[0])) return 'balanceOf';
+  if (name === 'balanceOf' && node.arguments.length === 1 && !isSelfReference(node.arguments[0])) return 'balanceOf';
   return undefined;
-}
-
-function isThisAddress(expr: ASTNode): boolean {
-  if (expr.type === 'Identifier') return expr.name === 'this';
-  if (expr.type !== 'FunctionCall' || expr.arguments.length !== 1) return false;
-  const callee = (expr as FunctionCall).expression;
-  return (callee.type === 'ElementaryTypeName' || callee.type === 'Identifier') && callee.name === 'address' && isThisAddress(expr.arguments[0]);
 }
