@@ -91,7 +91,6 @@ function directBalanceRead(expr: ASTNode, scope: FunctionScope): BalanceRead | u
   return undefined;
 }
 
-
 function isAddressConversion(expr: ASTNode): boolean {
   if (expr.type !== 'FunctionCall' || expr.arguments.length !== 1) return false;
   const callee = expr.expression;
