@@ -275,14 +275,14 @@ class ScanRun {
   private poolFor(fileCount: number): WorkerPool | undefined {
     if (this.pool || this.poolRuledOut || fileCount < MIN_FILES_FOR_WORKERS) return this.pool;
     const { request } = this;
-    const jobs = Math.max(1, Math.floor(request.jobs ?? defaultJobs()));
+    const jobs = Math.max(1, Math.floor(request.jobs ?? defaultJobs()) || 1);
     const script = request.workerScript ?? path.join(__dirname, 'scanWorker.js');
     // Workers read through the real file system and rebuild the selection from the built-in registry.
     if (jobs === 1 || !(request.host instanceof NodeFileHost) || !usesDefaultRules(request.selection) || !fs.existsSync(script)) {
       this.poolRuledOut = true;
       return undefined;
     }
-    const size = Math.min(jobs, Math.ceil(this.progressTotal / MIN_FILES_FOR_WORKERS));
+    const size = Math.min(jobs, Math.ceil(fileCount / MIN_FILES_FOR_WORKERS));
     const trees = this.cache && { cacheDir: this.cache.dir, version: treeVersion() };
     this.pool = new WorkerPool(script, { root: request.root, spec: selectionToSpec(request.selection), trees }, size);
     return this.pool;
