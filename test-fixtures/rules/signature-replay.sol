@@ -90,3 +90,19 @@ contract HelperBuiltMessage {
         require(ECDSA.recover(digest, signature) == owner, "bad");
     }
 }
+
+library MessageHashUtils {
+    function toEthSignedMessageHash(bytes32 hash) internal pure returns (bytes32 digest) {
+        digest = keccak256(abi.encodePacked("\x19Ethereum Signed Message:\n32", hash));
+    }
+}
+
+contract WrapsCallerHash {
+    using MessageHashUtils for bytes32;
+    address public immutable owner = msg.sender;
+
+    // The caller built the hash; wrapping it in the EIP-191 prefix does not make it built here.
+    function isSigned(bytes32 hash, bytes calldata signature) external view returns (bool) {
+        return ECDSA.recover(hash.toEthSignedMessageHash(), signature) == owner;
+    }
+}

@@ -64,7 +64,14 @@ export function hashConstruction(hash: Expression, callable: FunctionDefinition 
   };
   if (hash.type === 'Identifier' && flow.isParameter(hash.name)) return [];
   visit(hash);
-  // A hash that reaches only parameters through locals was still built by the caller.
-  const builds = parts.some((p) => findAll(p, (n) => n.type === 'FunctionCall').length > 0);
+  // Built here means hashed here (`keccak256(...)`) or by an internal helper (`getMessageHash(to, amount)`);
+  // a wrapper around a parameter (`hash.toEthSignedMessageHash()`) still signs what the caller built.
+  const builds = parts.some((p) => findAll(p, isHashingCall).length > 0);
   return builds ? parts : [];
+}
+
+function isHashingCall(node: ASTNode): boolean {
+  if (node.type !== 'FunctionCall' || node.expression.type !== 'Identifier') return false;
+  const name = node.expression.name;
+  return name === 'keccak256' || name === 'sha256' || !/^(require|assert|revert|address|payable|bytes\d*|u?int\d*|toEthSignedMessageHash|_hashTypedDataV4)$/.test(name);
 }
