@@ -17,6 +17,7 @@ import delegatecallLoop from './delegatecall-loop';
 import deprecatedStandards from './deprecated-standards';
 import divideBeforeMultiply from './divide-before-multiply';
 import ecrecoverZeroCheck from './ecrecover-zero-check';
+import eip712MissingChainid from './eip712-missing-chainid';
 import encodePackedCollision from './encode-packed-collision';
 import erc20ApproveRace from './erc20-approve-race';
 import erc4626Inflation from './erc4626-inflation';
@@ -87,6 +88,7 @@ export const ALL_RULES: Rule[] = [
   deprecatedStandards,
   divideBeforeMultiply,
   ecrecoverZeroCheck,
+  eip712MissingChainid,
   encodePackedCollision,
   erc20ApproveRace,
   erc4626Inflation,
