@@ -85,3 +85,24 @@ contract DivisionAfterProduct {
         return ratio;
     }
 }
+
+// Look-alikes from audited code: whole quotients used on purpose, with the remainder handled in the same function.
+contract WholeQuotients {
+    // OpenZeppelin Base64._decode: complete 4-character groups times 3, the padding handled through `len % 4`.
+    function decodedLength(uint256 len) external pure returns (uint256 size) {
+        size = (len / 4) * 3;
+        if (len % 4 != 0) size += len % 4 - 1;
+    }
+
+    // OpenZeppelin Math.invMod: extended Euclid, the quotient also rebuilds the remainder.
+    function inverse(uint256 a, uint256 n) external pure returns (int256 x) {
+        uint256 gcd = n;
+        uint256 remainder = a % n;
+        int256 y = 1;
+        while (remainder != 0) {
+            uint256 quotient = gcd / remainder;
+            (gcd, remainder) = (remainder, gcd - remainder * quotient);
+            (x, y) = (y, x - y * int256(quotient));
+        }
+    }
+}

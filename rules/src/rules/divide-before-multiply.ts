@@ -4,6 +4,7 @@
 import type { ASTNode, BinaryOperation, Expression } from '@solidity-parser/parser/dist/src/ast-types';
 import { LocalDataFlow } from '../analysis/localDataFlow';
 import { defineRule } from '../engine/ruleApi';
+import { walk } from '../engine/walk';
 
 export default defineRule({
   meta: {
@@ -33,7 +34,7 @@ export default defineRule({
         const confidence = context.contract()?.kind === 'library' ? 'low' : undefined;
         for (const operand of node.operator === '*' ? [node.left, node.right] : [node.right]) {
           const division = divisionOf(operand);
-          if (division && !roundsToMultiple(division, node, operand, context.text)) {
+          if (division && !roundsToMultiple(division, node, operand, context.text) && !remainderHandled(context.callable(), division, undefined, context.text)) {
             context.report({ node, messageId: 'inline', data: { division: context.text(division) }, confidence });
             return;
           }
@@ -51,6 +52,7 @@ export default defineRule({
             .map(divisionOf)
             .find((d) => d !== undefined);
           if (!division || roundsToMultiple(division, node, operand, context.text)) continue;
+          if (remainderHandled(callable, division, inner.name, context.text)) continue;
           context.report({
             node,
             messageId: 'viaLocal',
@@ -107,6 +109,37 @@ function isLiteral(expr: ASTNode): boolean {
 function roundsToMultiple(division: BinaryOperation, product: BinaryOperation, quotientOperand: ASTNode, textOf: (n: ASTNode) => string): boolean {
   const otherFactor = quotientOperand === product.left ? product.right : product.left;
   return textOf(unwrap(otherFactor)).replace(/\s+/g, '') === textOf(unwrap(division.right)).replace(/\s+/g, '');
+}
+
+/**
+ * Skip a division whose remainder the same function also computes, as `x % d` (Base64 sizing
+ * `(len / 4) * 3` next to `len % 4`) or as `x - d * q` with the local quotient `q` (Euclid's algorithm):
+ * the author works in whole quotients on purpose, so scaling one is not a precision slip.
+ */
+function remainderHandled(
+  callable: ASTNode | undefined,
+  division: BinaryOperation,
+  quotientLocal: string | undefined,
+  textOf: (n: ASTNode) => string,
+): boolean {
+  if (!callable) return false;
+  const compact = (n: ASTNode) => textOf(unwrap(n)).replace(/\s+/g, '');
+  const dividend = compact(division.left);
+  const divisor = compact(division.right);
+  let found = false;
+  walk(callable, {
+    enter(node) {
+      if (found || node.type !== 'BinaryOperation') return;
+      if (node.operator === '%') {
+        found = compact(node.left) === dividend && compact(node.right) === divisor;
+      } else if (node.operator === '*' && quotientLocal !== undefined) {
+        const sides = [unwrap(node.left), unwrap(node.right)];
+        found = sides.some((side, i) => side.type === 'Identifier' && side.name === quotientLocal && compact(sides[1 - i]) === divisor);
+      }
+    },
+    exit() {},
+  });
+  return found;
 }
 
 function isCeilingDivision(division: BinaryOperation): boolean {
