@@ -3,7 +3,9 @@
 import type { Rule } from '../engine/ruleApi';
 import arbitrarySendErc20 from './arbitrary-send-erc20';
 import arbitrarySendEth from './arbitrary-send-eth';
+import arrayLengthAssignment from './array-length-assignment';
 import assembly from './assembly';
+import assertStateChange from './assert-state-change';
 import booleanEquality from './boolean-equality';
 import cacheArrayLength from './cache-array-length';
 import callsLoop from './calls-loop';
@@ -25,9 +27,12 @@ import externalFunction from './external-function';
 import floatingPragma from './floating-pragma';
 import forcedEtherBalance from './forced-ether-balance';
 import immutableStates from './immutable-states';
+import incorrectConstructorName from './incorrect-constructor-name';
 import incorrectEquality from './incorrect-equality';
 import incorrectErc20Interface from './incorrect-erc20-interface';
 import incorrectErc721Interface from './incorrect-erc721-interface';
+import incorrectModifier from './incorrect-modifier';
+import incorrectShift from './incorrect-shift';
 import integerOverflow from './integer-overflow';
 import lockedEther from './locked-ether';
 import missingDisableInitializers from './missing-disable-initializers';
@@ -40,6 +45,7 @@ import msgValueLoop from './msg-value-loop';
 import msgValueMulticall from './msg-value-multicall';
 import oracleSpotPrice from './oracle-spot-price';
 import outdatedCompiler from './outdated-compiler';
+import permitFrontrunDos from './permit-frontrun-dos';
 import pushPaymentDos from './push-payment-dos';
 import reentrancyCallback from './reentrancy-callback';
 import reentrancyCrossFunction from './reentrancy-cross-function';
@@ -47,12 +53,15 @@ import reentrancyEth from './reentrancy-eth';
 import reentrancyEvents from './reentrancy-events';
 import reentrancyNoEth from './reentrancy-no-eth';
 import reentrancyReadOnly from './reentrancy-read-only';
+import returnBomb from './return-bomb';
+import rtlo from './rtlo';
 import selfdestructInImplementation from './selfdestruct-in-implementation';
 import shadowingBuiltin from './shadowing-builtin';
 import shadowingState from './shadowing-state';
 import signatureMalleability from './signature-malleability';
 import signatureReplay from './signature-replay';
 import suicidal from './suicidal';
+import tautology from './tautology';
 import timestamp from './timestamp';
 import transferGasStipend from './transfer-gas-stipend';
 import transientStorageReuse from './transient-storage-reuse';
@@ -70,11 +79,14 @@ import unsafeDowncast from './unsafe-downcast';
 import unusedReturn from './unused-return';
 import unusedState from './unused-state';
 import weakPrng from './weak-prng';
+import writeAfterWrite from './write-after-write';
 
 export const ALL_RULES: Rule[] = [
   arbitrarySendErc20,
   arbitrarySendEth,
+  arrayLengthAssignment,
   assembly,
+  assertStateChange,
   booleanEquality,
   cacheArrayLength,
   callsLoop,
@@ -96,9 +108,12 @@ export const ALL_RULES: Rule[] = [
   floatingPragma,
   forcedEtherBalance,
   immutableStates,
+  incorrectConstructorName,
   incorrectEquality,
   incorrectErc20Interface,
   incorrectErc721Interface,
+  incorrectModifier,
+  incorrectShift,
   integerOverflow,
   lockedEther,
   missingDisableInitializers,
@@ -111,6 +126,7 @@ export const ALL_RULES: Rule[] = [
   msgValueMulticall,
   oracleSpotPrice,
   outdatedCompiler,
+  permitFrontrunDos,
   pushPaymentDos,
   reentrancyCallback,
   reentrancyCrossFunction,
@@ -118,12 +134,15 @@ export const ALL_RULES: Rule[] = [
   reentrancyEvents,
   reentrancyNoEth,
   reentrancyReadOnly,
+  returnBomb,
+  rtlo,
   selfdestructInImplementation,
   shadowingBuiltin,
   shadowingState,
   signatureMalleability,
   signatureReplay,
   suicidal,
+  tautology,
   timestamp,
   transferGasStipend,
   transientStorageReuse,
@@ -141,4 +160,5 @@ export const ALL_RULES: Rule[] = [
   unusedReturn,
   unusedState,
   weakPrng,
+  writeAfterWrite,
 ];
