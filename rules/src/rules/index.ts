@@ -24,6 +24,7 @@ import encodePackedCollision from './encode-packed-collision';
 import erc20ApproveRace from './erc20-approve-race';
 import erc4626Inflation from './erc4626-inflation';
 import externalFunction from './external-function';
+import feeOnTransfer from './fee-on-transfer';
 import floatingPragma from './floating-pragma';
 import forcedEtherBalance from './forced-ether-balance';
 import immutableStates from './immutable-states';
@@ -105,6 +106,7 @@ export const ALL_RULES: Rule[] = [
   erc20ApproveRace,
   erc4626Inflation,
   externalFunction,
+  feeOnTransfer,
   floatingPragma,
   forcedEtherBalance,
   immutableStates,
