@@ -79,6 +79,7 @@ import unprotectedUpgrade from './unprotected-upgrade';
 import unsafeDowncast from './unsafe-downcast';
 import unusedReturn from './unused-return';
 import unusedState from './unused-state';
+import upgradeableConstructor from './upgradeable-constructor';
 import weakPrng from './weak-prng';
 import writeAfterWrite from './write-after-write';
 
@@ -161,6 +162,7 @@ export const ALL_RULES: Rule[] = [
   unsafeDowncast,
   unusedReturn,
   unusedState,
+  upgradeableConstructor,
   weakPrng,
   writeAfterWrite,
 ];
