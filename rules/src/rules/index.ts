@@ -47,6 +47,7 @@ import msgValueMulticall from './msg-value-multicall';
 import oracleSpotPrice from './oracle-spot-price';
 import outdatedCompiler from './outdated-compiler';
 import permitFrontrunDos from './permit-frontrun-dos';
+import proxyStorageCollision from './proxy-storage-collision';
 import pushPaymentDos from './push-payment-dos';
 import reentrancyCallback from './reentrancy-callback';
 import reentrancyCrossFunction from './reentrancy-cross-function';
@@ -130,6 +131,7 @@ export const ALL_RULES: Rule[] = [
   oracleSpotPrice,
   outdatedCompiler,
   permitFrontrunDos,
+  proxyStorageCollision,
   pushPaymentDos,
   reentrancyCallback,
   reentrancyCrossFunction,
