@@ -62,3 +62,12 @@ contract Token is ERC20, Ownable { // expect: centralization-risk
         points[msg.sender] += amount;
     }
 }
+
+// Rubixi (2016): the renamed contract kept its old constructor name, now a public function installing `creator`.
+contract PyramidFees {
+    address private creator;
+
+    function DynamicPyramid() external {
+        creator = msg.sender; // expect: unprotected-critical-function
+    }
+}

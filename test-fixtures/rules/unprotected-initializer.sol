@@ -59,3 +59,13 @@ contract PlainGame {
         round = 1;
     }
 }
+
+// Not upgradeable but built to run behind a delegatecall (Parity's WalletLibrary, 2017): no constructor, and
+// `initWallet` installs the owner for whoever calls first.
+contract SharedWalletLibrary {
+    address public owner;
+
+    function initWallet(address owner_) external { // expect: unprotected-initializer
+        owner = owner_; // expect: missing-zero-check
+    }
+}

@@ -7,7 +7,7 @@ import { isMemberOf } from './astQueries';
 import type { ExecutionEvent } from './effects';
 
 /** Single privileged settings: whoever or whatever they name controls the contract. */
-const CRITICAL_SETTING = /^_?(owner|pendingOwner|admin|pendingAdmin|implementation|governance|governor|guardian|paused|operator|minter|treasury|feeRecipient|feeTo|oracle|priceFeed|signer|manager|controller|keeper|timelock|beacon)$/i;
+const CRITICAL_SETTING = /^_?(owner|creator|pendingOwner|admin|pendingAdmin|implementation|governance|governor|guardian|paused|operator|minter|treasury|feeRecipient|feeTo|oracle|priceFeed|signer|manager|controller|keeper|timelock|beacon)$/i;
 /** Privilege lists: who holds a role. */
 const ROLE_MAPPING = /^_?(roles|admins|isAdmin|minters|isMinter|operators|isOperator|authorized|authorised|whitelist|whitelisted|blacklist|blacklisted|allowlist|denylist|guardians|keepers|wards)$/i;
 /** Internal functions that replace the code or the admin of a proxy. */
@@ -23,7 +23,8 @@ export interface PrivilegedEffect {
 }
 
 /** Settings that say who controls the contract, rather than how it behaves. */
-const CONTROL_SETTING = /^_?(owner|pendingOwner|admin|pendingAdmin)$/i;
+// `creator` is the owner of many pre-0.5 contracts (Rubixi).
+const CONTROL_SETTING = /^_?(owner|creator|pendingOwner|admin|pendingAdmin)$/i;
 
 /** The first privileged effect among a function's execution events, if any. */
 export function privilegedEffect(events: readonly ExecutionEvent[], fn: FunctionDefinition): PrivilegedEffect | undefined {

@@ -2,8 +2,10 @@
 
 import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { isInitializerGuarded, senderCheck } from '../analysis/accessControl';
+import { executionEvents } from '../analysis/effects';
 import { isAnalysedContract, isStateChangingEntryPoint } from '../analysis/entryPoints';
-import { looksUpgradeable } from '../analysis/upgradeability';
+import { privilegedEffect } from '../analysis/privilegedEffects';
+import { constructors, looksUpgradeable } from '../analysis/upgradeability';
 import { defineRule } from '../engine/ruleApi';
 
 const INITIALIZER_NAME = /^(initialize|initialise|init)([A-Z0-9_]\w*)?$/;
@@ -29,10 +31,17 @@ export default defineRule({
       FunctionDefinition(fn: FunctionDefinition) {
         const contract = context.contract();
         if (!isAnalysedContract(contract) || !isStateChangingEntryPoint(fn) || !INITIALIZER_NAME.test(fn.name ?? '')) return;
-        if (!looksUpgradeable(contract)) return;
+        // A contract with no constructor whose `init…` function installs its owner is meant to run behind a proxy
+        // or a delegatecall (Parity's WalletLibrary): the same first-caller-wins hazard as an upgradeable one.
+        // Skip other `init` functions of plain contracts: they are some other set-up step.
+        if (!looksUpgradeable(contract) && !(constructors(contract).length === 0 && installsOwner(fn, contract, context.project))) return;
         if (isInitializerGuarded(fn, contract, context.project) || senderCheck(fn, contract, context.project)) return;
         context.report({ node: fn, messageId: 'default', data: { fn: fn.name ?? '' } });
       },
     };
   },
 });
+
+function installsOwner(fn: FunctionDefinition, contract: Parameters<typeof executionEvents>[1], project: Parameters<typeof executionEvents>[2]): boolean {
+  return privilegedEffect(executionEvents(fn, contract, project), fn)?.kind === 'ownership';
+}
