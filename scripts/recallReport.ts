@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from '@solidity-parser/parser';
+import type { FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import type { Finding } from 'sol-audit-rules';
 import { analyzeFixture, FIXTURES_ROOT } from '../rules/test/support/fixtureProject';
 
@@ -67,8 +68,11 @@ function lookAlikes(file: string, ruleId: string): LookAlike[] {
     if (node.type !== 'ContractDefinition' || node.kind === 'interface' || !node.loc) continue;
     consider('contract', node.name, node.loc);
     for (const member of node.subNodes) {
-      if (member.type === 'FunctionDefinition' && member.loc) consider('function', `${node.name}.${member.name ?? 'special'}`, member.loc);
-      if (member.type === 'ModifierDefinition' && member.loc) consider('function', `${node.name}.${member.name}`, member.loc);
+      // subNodes is typed as the base node: the type tag says which member it is.
+      if ((member.type === 'FunctionDefinition' || member.type === 'ModifierDefinition') && member.loc) {
+        const callable = member as FunctionDefinition | ModifierDefinition;
+        consider('function', `${node.name}.${callable.name ?? 'special'}`, member.loc);
+      }
     }
   }
   return out;
