@@ -56,7 +56,7 @@ contract Initializable {
 }
 
 contract UpgradeableVault is Initializable { // expect: missing-disable-initializers
-    uint256 public feeBps = 30;
+    uint256 public feeBps = 30; // expect: upgradeable-constructor
     address public admin;
 
     function initialize(address admin_) external initializer {

@@ -29,7 +29,7 @@ contract Vault {
 
     function depositWithPermit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external {
         token.permit(msg.sender, address(this), amount, deadline, v, r, s); // expect: permit-frontrun-dos
-        require(token.transferFrom(msg.sender, address(this), amount), "transfer failed");
+        require(token.transferFrom(msg.sender, address(this), amount), "transfer failed"); // expect: fee-on-transfer
         deposits[msg.sender] += amount;
     }
 
@@ -40,7 +40,7 @@ contract Vault {
     // Safe: a front-run permit lands in the catch block and the transfer still succeeds.
     function depositWithPermitTry(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external {
         try token.permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {}
-        require(token.transferFrom(msg.sender, address(this), amount), "transfer failed");
+        require(token.transferFrom(msg.sender, address(this), amount), "transfer failed"); // expect: fee-on-transfer
         deposits[msg.sender] += amount;
     }
 
@@ -49,7 +49,7 @@ contract Vault {
         if (token.allowance(msg.sender, address(this)) < amount) {
             token.permit(msg.sender, address(this), amount, deadline, v, r, s);
         }
-        require(token.transferFrom(msg.sender, address(this), amount), "transfer failed");
+        require(token.transferFrom(msg.sender, address(this), amount), "transfer failed"); // expect: fee-on-transfer
         deposits[msg.sender] += amount;
     }
 

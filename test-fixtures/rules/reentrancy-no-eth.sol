@@ -46,7 +46,7 @@ contract SharesPool {
 
     // Deposit pattern: nothing read before the call is written after it.
     function deposit(uint256 amount) external {
-        token.transferFrom(msg.sender, address(this), amount); // expect: unchecked-transfer
+        token.transferFrom(msg.sender, address(this), amount); // expect: unchecked-transfer, fee-on-transfer
         shares[msg.sender] += amount;
         totalShares += amount;
     }

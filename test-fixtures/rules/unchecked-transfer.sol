@@ -30,7 +30,7 @@ contract Vault {
     }
 
     function deposit(uint256 amount) external {
-        token.transferFrom(msg.sender, address(this), amount); // expect: unchecked-transfer
+        token.transferFrom(msg.sender, address(this), amount); // expect: unchecked-transfer, fee-on-transfer
         shares[msg.sender] += amount;
     }
 
@@ -51,7 +51,7 @@ contract Vault {
     }
 
     function checkedDeposit(uint256 amount) external {
-        bool ok = token.transferFrom(msg.sender, address(this), amount);
+        bool ok = token.transferFrom(msg.sender, address(this), amount); // expect: fee-on-transfer
         require(ok, "failed");
         shares[msg.sender] += amount;
     }
