@@ -15,7 +15,7 @@ import type {
 } from '@solidity-parser/parser/dist/src/ast-types';
 import { findAll } from '../engine/walk';
 import type { RuleContext } from '../engine/ruleApi';
-import type { ContractInfo, ProjectModel } from '../project/projectModel';
+import type { ContractInfo, Member, ProjectModel } from '../project/projectModel';
 import type { SourceFile } from '../project/sourceFile';
 import { memoize } from './analysisCache';
 import { unwrapCallOptions } from './astQueries';
@@ -44,6 +44,15 @@ export function isElementaryTypeName(name: string): boolean {
 
 function elementary(name: string, stateMutability: string | null = null): TypeName {
   return { type: 'ElementaryTypeName', name, stateMutability };
+}
+
+/** The state variables visible in `contract` by name, the most derived first (as ContractInfo.stateVariable picks). */
+function stateVariablesByName(project: ProjectModel, contract: ContractInfo): Map<string, Member<StateVariableDeclarationVariable>> {
+  return memoize(project, 'scope.stateVariablesByName', contract, () => {
+    const byName = new Map<string, Member<StateVariableDeclarationVariable>>();
+    for (const member of contract.stateVariables()) if (!byName.has(member.node.name)) byName.set(member.node.name, member);
+    return byName;
+  });
 }
 
 /** Resolves identifiers and expression types inside one callable of a contract. */
@@ -84,7 +93,7 @@ export class FunctionScope {
       }
       return { kind: chosen.kind, node: chosen.node, type: chosen.node.typeName ? { node: chosen.node.typeName, fromFile: this.file.path } : undefined };
     }
-    const state = this.contract?.stateVariable(name);
+    const state = this.contract ? stateVariablesByName(this.project, this.contract).get(name) : undefined;
     if (state) {
       return { kind: 'state', node: state.node, owner: state.owner, type: state.node.typeName ? { node: state.node.typeName, fromFile: state.owner.file.path } : undefined };
     }

@@ -8,8 +8,13 @@ import type { RuleSelection } from './ruleSelection';
 import { runRules, syntaxErrorFindings } from './runRules';
 import { applySuppressions } from './suppressions';
 
-export function analyzeFile(project: ProjectModel, file: SourceFile, selection: RuleSelection): Finding[] {
-  const raw = [...syntaxErrorFindings(file, project.root), ...runRules(selection.rules, file, project)];
+export interface AnalyzeOptions {
+  /** Accumulates milliseconds per rule id (see runRules). */
+  timings?: Map<string, number>;
+}
+
+export function analyzeFile(project: ProjectModel, file: SourceFile, selection: RuleSelection, options: AnalyzeOptions = {}): Finding[] {
+  const raw = [...syntaxErrorFindings(file, project.root), ...runRules(selection.rules, file, project, options.timings)];
   const kept = applySuppressions(file, project.root, raw, selection.knownRuleIds, selection.ranRuleIds).filter((f) => selection.ranRuleIds.has(f.ruleId));
   for (const finding of kept) {
     const override = selection.severityOverrides.get(finding.ruleId);
