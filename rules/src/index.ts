@@ -33,3 +33,4 @@ export function defaultRegistry(): RuleRegistry {
 export { NodeFileHost } from './cli/nodeFileHost';
 export { ruleDocsUrl, DOCS_BASE_URL } from './model/ruleDocsUrl';
 export { walk, childrenOf } from './engine/walk';
+export type { AnalyzeOptions } from './engine/analyze';

@@ -50,7 +50,10 @@ function elementary(name: string, stateMutability: string | null = null): TypeNa
 function stateVariablesByName(project: ProjectModel, contract: ContractInfo): Map<string, Member<StateVariableDeclarationVariable>> {
   return memoize(project, 'scope.stateVariablesByName', contract, () => {
     const byName = new Map<string, Member<StateVariableDeclarationVariable>>();
-    for (const member of contract.stateVariables()) if (!byName.has(member.node.name)) byName.set(member.node.name, member);
+    for (const member of contract.stateVariables()) {
+      const name = member.node.name;
+      if (name !== null && !byName.has(name)) byName.set(name, member);
+    }
     return byName;
   });
 }
