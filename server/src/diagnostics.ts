@@ -4,6 +4,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { AnalysisClient } from './analysisClient';
+import type { CodeLensRefresher } from './codeLensRefresh';
 import { triageAnnotations } from './ai/triageAnnotations';
 import { findingToDiagnostic } from './findingToDiagnostic';
 import type { FindingRecord, FindingStore } from './findingStore';
@@ -28,6 +29,7 @@ export class DiagnosticsService {
     private readonly analysis: AnalysisClient,
     private readonly store: FindingStore,
     private readonly index: WorkspaceIndex,
+    private readonly codeLenses: CodeLensRefresher,
   ) {}
 
   async schedule(uri: string, reason: AnalysisReason): Promise<void> {
@@ -58,6 +60,7 @@ export class DiagnosticsService {
   clear(uri: string): void {
     this.store.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.codeLenses.request();
     this.sendStatus();
   }
 
@@ -77,7 +80,9 @@ export class DiagnosticsService {
   private publish(uri: string, version: number | undefined, record: FindingRecord): Promise<void> {
     // Findings the AI triage judged likely false stay in the store (code actions, hovers) but are not shown.
     const shown = record.findings.filter((f) => !triageAnnotations.hides(f.finding));
-    return this.connection.sendDiagnostics({ uri, version, diagnostics: shown.map((f) => findingToDiagnostic(f, version ?? 0)) });
+    const sent = this.connection.sendDiagnostics({ uri, version, diagnostics: shown.map((f) => findingToDiagnostic(f, version ?? 0)) });
+    this.codeLenses.request();
+    return sent;
   }
 
   private async analyzeOpenDocument(uri: string, settings: SolAuditSettings, reason: AnalysisReason): Promise<void> {

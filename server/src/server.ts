@@ -14,6 +14,7 @@ import { registerAiHandlers } from './ai/lsp/aiLspHandlers';
 import { AnalysisClient } from './analysisClient';
 import { codeActionsFor } from './codeActions';
 import { codeLensesFor } from './codeLens';
+import { CodeLensRefresher } from './codeLensRefresh';
 import { DiagnosticsService } from './diagnostics';
 import { WATCHED_GLOBS, onWatchedFilesChanged } from './fileEvents';
 import { FindingStore } from './findingStore';
@@ -33,13 +34,15 @@ let supportsConfiguration = false;
 let supportsDynamicRegistration = false;
 let supportsWorkspaceFolders = false;
 const settings = new SettingsStore(connection, () => supportsConfiguration);
-const diagnostics = new DiagnosticsService(connection, documents, settings, analysis, store, index);
+const codeLensRefresher = new CodeLensRefresher(connection);
+const diagnostics = new DiagnosticsService(connection, documents, settings, analysis, store, index, codeLensRefresher);
 
 connection.onInitialize((params) => {
   const caps = params.capabilities;
   supportsConfiguration = caps.workspace?.configuration === true;
   supportsDynamicRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   supportsWorkspaceFolders = caps.workspace?.workspaceFolders === true;
+  codeLensRefresher.supported = caps.workspace?.codeLens?.refreshSupport === true;
   index.setFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(!params.workspaceFolders && params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
@@ -86,7 +89,7 @@ connection.onDidChangeConfiguration(() => {
   settings.clear();
   diagnostics.refreshAll();
   connection.languages.diagnostics.refresh().catch(() => undefined);
-  connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  codeLensRefresher.request();
 });
 connection.onDidChangeWatchedFiles((params) => onWatchedFilesChanged(params, analysis, diagnostics, store, documents, index));
 

@@ -241,6 +241,25 @@ describe('language server over LSP', function () {
     assert.equal(lenses[1].command?.command, Commands.askAiAboutFunction);
   });
 
+  it('asks the editor to refresh code lenses when findings change, so counts never lag the diagnostics', async () => {
+    const firstRefresh = client.nextCodeLensRefresh();
+    const diagnostics = await client.open(walletUri(), WALLET);
+    await firstRefresh;
+    assert.equal((await client.codeLenses(walletUri()))[0].command?.title, 'sol-audit: 1 medium');
+
+    const afterFix = client.nextCodeLensRefresh();
+    const [fix] = await client.codeActions(walletUri(), diagnostics[0].range, diagnostics);
+    assert.deepEqual(await applyAndReanalyse(fix), []);
+    await afterFix;
+    assert.deepEqual((await client.codeLenses(walletUri())).map((l) => l.command?.title), ['sol-audit: no findings']);
+
+    const afterNewFinding = client.nextCodeLensRefresh();
+    const version = await client.replaceText(walletUri(), 'msg.sender == owner', 'tx.origin == owner');
+    assert.equal((await client.diagnosticsOfVersion(walletUri(), version)).length, 1);
+    await afterNewFinding;
+    assert.equal((await client.codeLenses(walletUri()))[0].command?.title, 'sol-audit: 1 medium');
+  });
+
   it('scans the workspace on request and exports the Markdown audit report', async () => {
     await client.indexed;
     assert.deepEqual(await client.connection.sendRequest(ScanWorkspaceRequest), { fileCount: 1, findingCount: 1 });
@@ -248,6 +267,8 @@ describe('language server over LSP', function () {
     assert.match(markdown, /^# sol-audit security report/);
     assert.match(markdown, /tx\.origin used for authorisation/);
     assert.match(markdown, /Wallet\.sol/);
+    // The editor never writes into the user's folder (no .sol-audit-cache/ or anything else).
+    assert.deepEqual(fs.readdirSync(folder).sort(), ['Wallet.sol', 'foundry.toml']);
   });
 
   it('hides findings below the minimum severity, and analyses on save only when asked to', async () => {

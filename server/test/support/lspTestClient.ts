@@ -56,6 +56,9 @@ export class LspTestClient {
   private readonly waiters: Waiter[] = [];
   private readonly child: ChildProcess;
   peakRssKb = 0;
+  /** How many workspace/codeLens/refresh requests the server sent. */
+  codeLensRefreshes = 0;
+  private readonly codeLensRefreshWaiters: (() => void)[] = [];
 
   constructor(readonly workspaceFolder: string, settings: Partial<SolAuditSettings> = {}) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
@@ -65,7 +68,11 @@ export class LspTestClient {
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
     this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     this.connection.onRequest(ApplyWorkspaceEditRequest.type, ({ edit }) => ({ applied: this.applyWorkspaceEdit(edit) }));
-    this.connection.onRequest(CodeLensRefreshRequest.type, () => undefined);
+    this.connection.onRequest(CodeLensRefreshRequest.type, () => {
+      this.codeLensRefreshes++;
+      for (const resolve of this.codeLensRefreshWaiters.splice(0)) resolve();
+      return undefined;
+    });
     this.connection.onRequest(DiagnosticRefreshRequest.type, () => undefined);
     let indexedResolve: () => void = () => undefined;
     this.indexed = new Promise((resolve) => (indexedResolve = resolve));
@@ -92,12 +99,23 @@ export class LspTestClient {
       rootUri: folderUri,
       workspaceFolders: [{ uri: folderUri, name: path.basename(this.workspaceFolder) }],
       capabilities: {
-        workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: {
+          configuration: true,
+          applyEdit: true,
+          workspaceEdit: { documentChanges: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          codeLens: { refreshSupport: true },
+        },
         window: { workDoneProgress: true },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
       },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** Resolves on the next workspace/codeLens/refresh request from the server. */
+  nextCodeLensRefresh(): Promise<void> {
+    return new Promise((resolve) => this.codeLensRefreshWaiters.push(resolve));
   }
 
   uriOf(file: string): string {
