@@ -76,6 +76,7 @@ import uncheckedTransfer from './unchecked-transfer';
 import uninitializedStorage from './uninitialized-storage';
 import unprotectedCriticalFunction from './unprotected-critical-function';
 import unprotectedInitializer from './unprotected-initializer';
+import unprotectedReceiveFallback from './unprotected-receive-fallback';
 import unprotectedUpgrade from './unprotected-upgrade';
 import unsafeDowncast from './unsafe-downcast';
 import unusedReturn from './unused-return';
@@ -160,6 +161,7 @@ export const ALL_RULES: Rule[] = [
   uninitializedStorage,
   unprotectedCriticalFunction,
   unprotectedInitializer,
+  unprotectedReceiveFallback,
   unprotectedUpgrade,
   unsafeDowncast,
   unusedReturn,
