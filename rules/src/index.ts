@@ -34,3 +34,4 @@ export { NodeFileHost } from './cli/nodeFileHost';
 export { ruleDocsUrl, DOCS_BASE_URL } from './model/ruleDocsUrl';
 export { walk, childrenOf } from './engine/walk';
 export type { AnalyzeOptions } from './engine/analyze';
+export { renderMarkdown } from './format/markdown';

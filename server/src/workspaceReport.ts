@@ -4,12 +4,12 @@
 import {
   ENGINE_RULES,
   defaultRegistry,
+  renderMarkdown,
   reportedFiles,
   scanFiles,
   selectRules,
   severityRank,
 } from 'sol-audit-rules';
-import { renderMarkdown } from 'sol-audit-rules/src/format/markdown';
 import { version } from '../../package.json';
 import type { ProjectAnalyzer } from './projectAnalyzer';
 import type { SolAuditSettings } from './protocol';
