@@ -49,6 +49,7 @@ import outdatedCompiler from './outdated-compiler';
 import permitFrontrunDos from './permit-frontrun-dos';
 import proxyStorageCollision from './proxy-storage-collision';
 import pushPaymentDos from './push-payment-dos';
+import rebasingBalanceCache from './rebasing-balance-cache';
 import reentrancyCallback from './reentrancy-callback';
 import reentrancyCrossFunction from './reentrancy-cross-function';
 import reentrancyEth from './reentrancy-eth';
@@ -134,6 +135,7 @@ export const ALL_RULES: Rule[] = [
   permitFrontrunDos,
   proxyStorageCollision,
   pushPaymentDos,
+  rebasingBalanceCache,
   reentrancyCallback,
   reentrancyCrossFunction,
   reentrancyEth,
