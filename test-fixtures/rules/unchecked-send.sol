@@ -40,3 +40,14 @@ contract CheckedSendLookAlikes {
         token.send(to, 1, "");
     }
 }
+
+// King of the Ether (2016): the refund to the stored king is still reported, but no `require` fix is offered,
+// since a required send to that address is push-payment-dos.
+contract Throne {
+    address payable public king;
+
+    function claim() external payable {
+        king.send(msg.value); // expect: unchecked-send, transfer-gas-stipend
+        king = payable(msg.sender);
+    }
+}

@@ -1,10 +1,12 @@
 // unchecked-send: the boolean returned by `address.send(amount)` is ignored.
 
 import type { FunctionCall } from '@solidity-parser/parser/dist/src/ast-types';
+import { baseIdentifier } from '../analysis/astQueries';
 import { callResultUse } from '../analysis/callResultUse';
 import { classifyCall } from '../analysis/calls';
 import { scopeOf } from '../analysis/scope';
 import { defineRule } from '../engine/ruleApi';
+import { findAll } from '../engine/walk';
 
 export default defineRule({
   meta: {
@@ -34,17 +36,23 @@ export default defineRule({
   create(context) {
     return {
       FunctionCall(node: FunctionCall) {
-        if (classifyCall(node, scopeOf(context)).kind !== 'send') return;
+        const scope = scopeOf(context);
+        const call = classifyCall(node, scope);
+        if (call.kind !== 'send') return;
         const use = callResultUse(node, context.ancestors(), context.callable());
         if (use.kind === 'unread') {
           context.report({ node, messageId: 'unread', data: { name: use.name } });
           return;
         }
         if (use.kind !== 'discarded') return;
+        // No automatic fix for a payment to one stored address (`king.send(refund)`): requiring it lets that
+        // address block the function for everyone (push-payment-dos, King of the Ether); pull payments are the fix.
+        const target = call.target;
+        const storedRecipient = target !== undefined && findAll(target, (n) => n.type === 'IndexAccess').length === 0 && !!scope.stateVariable(baseIdentifier(target) ?? '', target);
         context.report({
           node,
           messageId: 'discarded',
-          fix: { description: 'Wrap the send in require', edits: (fixer) => fixer.replace(node, `require(${context.text(node)}, "send failed")`) },
+          fix: storedRecipient ? undefined : { description: 'Wrap the send in require', edits: (fixer) => fixer.replace(node, `require(${context.text(node)}, "send failed")`) },
         });
       },
     };
