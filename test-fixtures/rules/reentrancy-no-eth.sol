@@ -55,7 +55,7 @@ contract SharesPool {
     function sync() external {
         uint256 before = totalShares;
         uint256 balance = token.balanceOf(address(this));
-        totalShares = balance > before ? balance : before;
+        totalShares = balance > before ? balance : before; // expect: rebasing-balance-cache
     }
 
     // Effects before the interaction.
