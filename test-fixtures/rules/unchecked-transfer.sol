@@ -40,7 +40,7 @@ contract Vault {
     }
 
     function allow(address spender, uint256 amount) external {
-        bool ok = token.approve(spender, amount); // expect: unchecked-transfer
+        bool ok = token.approve(spender, amount); // expect: unchecked-transfer, unsafe-erc20-approve
         shares[spender] = amount;
     }
 

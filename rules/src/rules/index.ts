@@ -80,6 +80,7 @@ import unprotectedInitializer from './unprotected-initializer';
 import unprotectedReceiveFallback from './unprotected-receive-fallback';
 import unprotectedUpgrade from './unprotected-upgrade';
 import unsafeDowncast from './unsafe-downcast';
+import unsafeErc20Approve from './unsafe-erc20-approve';
 import unusedReturn from './unused-return';
 import unusedState from './unused-state';
 import upgradeableConstructor from './upgradeable-constructor';
@@ -166,6 +167,7 @@ export const ALL_RULES: Rule[] = [
   unprotectedReceiveFallback,
   unprotectedUpgrade,
   unsafeDowncast,
+  unsafeErc20Approve,
   unusedReturn,
   unusedState,
   upgradeableConstructor,
