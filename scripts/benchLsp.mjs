@@ -3,7 +3,11 @@
 //    each from didChange to the publishDiagnostics of that version (p50/p95/max).
 // 2. The same for edits outside any function (a state variable), which force a full reparse.
 // 3. Peak RSS of the server process after indexing @openzeppelin/contracts as a workspace.
-// Usage: npm run build && node scripts/benchLsp.mjs [--debounce MS]   (default 0: measures analysis, not the wait)
+// Usage: npm run build && node scripts/benchLsp.mjs [--debounce MS] [--realistic] [--timing] [--no-indexing]
+//   --debounce MS  default 0: measures analysis, not the wait
+//   --realistic    the 3,000 lines are OpenZeppelin contracts concatenated instead of one generated contract
+//                  whose every function has findings (a stress case: about 1,200 findings)
+//   --timing       the server prints its slowest rules per analysis to stderr (SOL_AUDIT_TIMING)
 
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -17,9 +21,12 @@ const SERVER = path.join(REPO, 'server/dist/server.js');
 const OPENZEPPELIN = path.join(REPO, 'node_modules/@openzeppelin/contracts');
 const debounceFlag = process.argv.indexOf('--debounce');
 const DEBOUNCE_MS = debounceFlag >= 0 ? Number(process.argv[debounceFlag + 1]) : 0;
+const REALISTIC = process.argv.includes('--realistic');
+const TIMING = process.argv.includes('--timing');
+const INDEXING = !process.argv.includes('--no-indexing');
 const LINES = Number(process.env.BENCH_LINES ?? 3000);
 const EDITS = 50;
-const FULL_REPARSE_EDITS = 10;
+const FULL_REPARSE_EDITS = Number(process.env.BENCH_FULL_EDITS ?? 10);
 if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build`);
 
 /** A contract of about `lines` lines: many small functions, some with findings, one state variable per block. */
@@ -45,6 +52,23 @@ function generateContract(lines) {
   return out.join('\n');
 }
 
+/** At least `lines` lines of whole OpenZeppelin contracts, imports dropped, plus a state variable and a function to edit. */
+function realisticContract(lines) {
+  const sources = ['token/ERC20/ERC20.sol', 'token/ERC721/ERC721.sol', 'access/AccessControl.sol', 'governance/Governor.sol', 'token/ERC1155/ERC1155.sol', 'finance/VestingWallet.sol', 'access/Ownable.sol'];
+  const out = ['// SPDX-License-Identifier: MIT', 'pragma solidity ^0.8.20;', '', 'contract Large {', '    uint256 public counter = 1;', '    function work(uint256 amount) external pure returns (uint256) {', '        uint256 total = amount * 1;', '        return total;', '    }', '}', ''];
+  for (let round = 0; out.length < lines; round++) {
+    for (const source of sources) {
+      const text = fs.readFileSync(path.join(OPENZEPPELIN, source), 'utf8');
+      // Renamed per round so repeated contracts stay distinct declarations.
+      const body = text.split('\n').filter((l) => !/^\s*(import|pragma|\/\/ SPDX)/.test(l)).map((l) => l.replace(/\b(contract|abstract contract) (\w+)/, `$1 $2_${round}`));
+      // Whole files only: a contract cut in half would not parse, and no rule runs on a file that does not.
+      out.push(...body);
+      if (out.length >= lines) break;
+    }
+  }
+  return out.join('\n');
+}
+
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
@@ -65,7 +89,8 @@ class Client {
   constructor(folder, settings) {
     this.folder = folder;
     this.settings = settings;
-    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const env = TIMING ? { ...process.env, SOL_AUDIT_TIMING: '8' } : process.env;
+    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.waiters = [];
     this.indexed = new Promise((resolve) => (this.resolveIndexed = resolve));
@@ -110,7 +135,7 @@ class Client {
 
 async function latencyRun() {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sol-audit-lsp-bench-'));
-  const text = generateContract(LINES);
+  const text = REALISTIC ? realisticContract(LINES) : generateContract(LINES);
   const file = path.join(folder, 'Large.sol');
   fs.writeFileSync(file, text);
   const client = new Client(folder, { debounceMs: DEBOUNCE_MS });
@@ -138,7 +163,7 @@ async function latencyRun() {
   };
 
   // Inside the body of a function in the middle of the file: append digits to `amount * N`.
-  const bodyLine = lines.findIndex((l, i) => i > lines.length / 2 && l.includes('uint256 total = amount *'));
+  const bodyLine = REALISTIC ? lines.findIndex((l) => l.includes('uint256 total = amount *')) : lines.findIndex((l, i) => i > lines.length / 2 && l.includes('uint256 total = amount *'));
   const bodyColumn = lines[bodyLine].indexOf(';');
   const inFunction = [];
   for (let i = 0; i < EDITS; i++) inFunction.push(await timeEdit(bodyLine, bodyColumn + i, '1'));
@@ -166,10 +191,12 @@ async function indexingRun() {
 }
 
 const latency = await latencyRun();
-console.log(`LSP latency, ${latency.lines}-line contract (${latency.findings} findings), debounce ${DEBOUNCE_MS} ms, didChange → publishDiagnostics`);
+const kind = REALISTIC ? 'OpenZeppelin contracts concatenated' : 'generated contract';
+console.log(`LSP latency, ${latency.lines}-line file (${kind}, ${latency.findings} findings), debounce ${DEBOUNCE_MS} ms, didChange → publishDiagnostics; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`  didOpen (cold full parse)            ${latency.openMs.toFixed(1)} ms`);
 console.log(`  ${EDITS} edits inside a function body:   ${stats(latency.inFunction)}`);
 console.log(`  ${FULL_REPARSE_EDITS} edits forcing a full reparse:   ${stats(latency.fullReparse)}`);
+if (!INDEXING) process.exit(0);
 const indexing = await indexingRun();
 const count = fs.readdirSync(OPENZEPPELIN, { recursive: true }).filter((f) => String(f).endsWith('.sol')).length;
 console.log(`Indexing @openzeppelin/contracts (${count} files) as a workspace: ${(indexing.ms / 1000).toFixed(1)} s, server peak RSS ${indexing.rss} MB`);

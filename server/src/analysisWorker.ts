@@ -71,6 +71,7 @@ function runAnalysis(request: AnalyzeRequest): void {
     analyzer.host.openTexts.set(request.path, request.text);
     const analysis = analyzer.analyze(request.path, request.settings, request.workspaceFolder);
     post({ kind: 'analyzed', id: request.id, analysis, ms: performance.now() - started });
+    if (analyzer.ruleTimings) logRuleTimings(analyzer.ruleTimings, performance.now() - started);
   } catch (err) {
     post({ kind: 'failed', id: request.id, message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }
@@ -95,4 +96,11 @@ function runBackgroundStep(): void {
     backgroundJobs.shift();
     post({ kind: 'failed', id: request.id, message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }
+}
+
+/** With SOL_AUDIT_TIMING=N, prints the N slowest rules of each analysis to stderr (like ESLint's TIMING). */
+function logRuleTimings(timings: Map<string, number>, totalMs: number): void {
+  const top = [...timings].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.SOL_AUDIT_TIMING) || 10);
+  const rulesMs = [...timings.values()].reduce((a, b) => a + b, 0);
+  process.stderr.write(`sol-audit timing: ${totalMs.toFixed(1)} ms total, ${rulesMs.toFixed(1)} ms in rules; ${top.map(([id, ms]) => `${id} ${ms.toFixed(1)}`).join(', ')}\n`);
 }
