@@ -55,24 +55,47 @@ function computeUsage(project: ProjectModel, owner: ContractInfo): Map<StateVari
     }
     const callables = [...contract.ownFunctions(), ...contract.ownMembers<ModifierDefinition>('ModifierDefinition')];
     for (const callable of callables) {
-      const scope = new FunctionScope(project, contract.file, contract, callable);
-      const pointers = storagePointers(scope);
-      for (const write of stateWrites(callable, scope, pointers)) {
-        const entry = write.variable.declaration && usage.get(write.variable.declaration);
+      const accesses = callableStateAccess(project, contract, callable);
+      for (const write of accesses.writes) {
+        const entry = write.declaration && usage.get(write.declaration);
         entry?.writes.push({ node: write.node, contract, callable });
       }
-      for (const read of stateReads(callable, scope, pointers)) {
-        const entry = read.variable.declaration && usage.get(read.variable.declaration);
+      for (const read of accesses.reads) {
+        const entry = read.declaration && usage.get(read.declaration);
         entry?.reads.push({ node: read.node, contract, callable });
       }
-      for (const access of findAll(callable, (n): n is AssemblyMemberAccess => n.type === 'AssemblyMemberAccess')) {
-        const base = access.expression;
-        const variable = ownByName.get(base.name);
+      for (const { name, declaration } of accesses.assembly) {
+        const variable = ownByName.get(name);
         // A local of the same name shadows the state variable inside this callable.
-        if (variable && scope.stateVariable(base.name, base)?.node === variable) (usage.get(variable) as StateVariableUsage).inAssembly = true;
+        if (variable && declaration === variable) (usage.get(variable) as StateVariableUsage).inAssembly = true;
       }
     }
   }
   return usage;
 }
 
+interface CallableStateAccess {
+  writes: { node: ASTNode; declaration: StateVariableDeclarationVariable | undefined }[];
+  reads: { node: ASTNode; declaration: StateVariableDeclarationVariable | undefined }[];
+  /** `x.slot` / `x.offset` in assembly, with the state variable `x` names there (undefined when a local shadows it). */
+  assembly: { name: string; declaration: StateVariableDeclarationVariable | undefined }[];
+}
+
+/**
+ * The state accesses of one callable of `contract`, computed once per project: every base's usage asks for the
+ * callables of all its inheritors, so without this a deep hierarchy walks the same bodies once per base.
+ */
+function callableStateAccess(project: ProjectModel, contract: ContractInfo, callable: FunctionDefinition | ModifierDefinition): CallableStateAccess {
+  return memoize(project, 'stateVariableUsage.callable', callable, () => {
+    const scope = new FunctionScope(project, contract.file, contract, callable);
+    const pointers = storagePointers(scope);
+    return {
+      writes: stateWrites(callable, scope, pointers).map((w) => ({ node: w.node, declaration: w.variable.declaration })),
+      reads: stateReads(callable, scope, pointers).map((r) => ({ node: r.node, declaration: r.variable.declaration })),
+      assembly: findAll(callable, (n): n is AssemblyMemberAccess => n.type === 'AssemblyMemberAccess').map((access) => ({
+        name: access.expression.name,
+        declaration: scope.stateVariable(access.expression.name, access.expression)?.node,
+      })),
+    };
+  });
+}
