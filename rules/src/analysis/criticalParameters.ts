@@ -12,15 +12,18 @@ const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '**', '+=', '-=', '*=', '/=
 
 /** Binary operations of every function and modifier in the hierarchy, each with the scope that resolves its names. */
 function binaryOperations(project: ProjectModel, contract: ContractInfo): { node: BinaryOperation; scope: FunctionScope }[] {
-  const out: { node: BinaryOperation; scope: FunctionScope }[] = [];
-  for (const member of contract.linearization) {
-    for (const callable of [...member.ownFunctions(), ...member.ownMembers<ModifierDefinition>('ModifierDefinition')]) {
-      if (!callable.body) continue;
-      const scope = new FunctionScope(project, member.file, contract, callable);
-      for (const node of findAll(callable.body, (n): n is BinaryOperation => n.type === 'BinaryOperation')) out.push({ node, scope });
+  // Memoised: both sets below walk the same bodies.
+  return memoize(project, 'criticalParameters.binaryOperations', contract, () => {
+    const out: { node: BinaryOperation; scope: FunctionScope }[] = [];
+    for (const member of contract.linearization) {
+      for (const callable of [...member.ownFunctions(), ...member.ownMembers<ModifierDefinition>('ModifierDefinition')]) {
+        if (!callable.body) continue;
+        const scope = new FunctionScope(project, member.file, contract, callable);
+        for (const node of findAll(callable.body, (n): n is BinaryOperation => n.type === 'BinaryOperation')) out.push({ node, scope });
+      }
     }
-  }
-  return out;
+    return out;
+  });
 }
 
 /** Address state variables compared with the caller (`msg.sender == owner`) anywhere in the hierarchy. */
