@@ -28,7 +28,7 @@ contract ShadowingStateLookAlikes is OwnedBase {
     // New names, and a local that shares a state variable's name, are not state shadowing.
     uint256 public ownerFee;
 
-    function quote(uint256 fee) external view returns (bool) {
+    function quote(uint256 fee) external view returns (bool) { // expect: shadowing-local
         return fee > ownerFee;
     }
 }

@@ -60,9 +60,11 @@ import returnBomb from './return-bomb';
 import rtlo from './rtlo';
 import selfdestructInImplementation from './selfdestruct-in-implementation';
 import shadowingBuiltin from './shadowing-builtin';
+import shadowingLocal from './shadowing-local';
 import shadowingState from './shadowing-state';
 import signatureMalleability from './signature-malleability';
 import signatureReplay from './signature-replay';
+import storagePacking from './storage-packing';
 import suicidal from './suicidal';
 import tautology from './tautology';
 import timestamp from './timestamp';
@@ -147,9 +149,11 @@ export const ALL_RULES: Rule[] = [
   rtlo,
   selfdestructInImplementation,
   shadowingBuiltin,
+  shadowingLocal,
   shadowingState,
   signatureMalleability,
   signatureReplay,
+  storagePacking,
   suicidal,
   tautology,
   timestamp,
