@@ -86,6 +86,7 @@ import unsafeErc20Approve from './unsafe-erc20-approve';
 import unusedReturn from './unused-return';
 import unusedState from './unused-state';
 import upgradeableConstructor from './upgradeable-constructor';
+import voidCst from './void-cst';
 import weakPrng from './weak-prng';
 import writeAfterWrite from './write-after-write';
 
@@ -175,6 +176,7 @@ export const ALL_RULES: Rule[] = [
   unusedReturn,
   unusedState,
   upgradeableConstructor,
+  voidCst,
   weakPrng,
   writeAfterWrite,
 ];
