@@ -7,7 +7,7 @@ import type { ContractInfo, ProjectModel } from '../project/projectModel';
 import { memoize } from './analysisCache';
 import { isReentrancyGuarded, isAccessControlled } from './accessControl';
 import { areExclusive, callTarget, executionEvents, mayHappenAfter, traceOutward, type ExecutionEvent, type ViaStep } from './effects';
-import { isSelfReference } from './entryPoints';
+import { anchorOf, isAnalysedContract, isSelfReference, isStateChangingEntryPoint } from './entryPoints';
 import { isMsgSender } from './astQueries';
 import { FunctionScope } from './scope';
 import { stateVariableOf, storagePointers } from './stateAccess';
@@ -116,6 +116,29 @@ function isCreation(expr: ASTNode): boolean {
 /** Reentrancy candidates of `fn`; empty when a reentrancy guard protects it. */
 export function reentrancyCandidates(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): ReentrancyCandidate[] {
   return allReentrancyCandidates(fn, contract, project).filter((c) => !c.guarded);
+}
+
+/**
+ * The unguarded candidates of a state-changing entry point of an analysed contract that pass `keep`, one per
+ * call site the rule reports on (`anchor`): the skeleton every reentrancy-* rule shares.
+ */
+export function reportableCandidates(
+  fn: FunctionDefinition,
+  contract: ContractInfo | undefined,
+  project: ProjectModel,
+  keep: (candidate: ReentrancyCandidate) => boolean,
+): { candidate: ReentrancyCandidate; anchor: ASTNode }[] {
+  if (!isAnalysedContract(contract) || !isStateChangingEntryPoint(fn)) return [];
+  const out: { candidate: ReentrancyCandidate; anchor: ASTNode }[] = [];
+  const anchors = new Set<ASTNode>();
+  for (const candidate of reentrancyCandidates(fn, contract, project)) {
+    if (!keep(candidate)) continue;
+    const anchor = anchorOf(candidate.call);
+    if (anchors.has(anchor)) continue;
+    anchors.add(anchor);
+    out.push({ candidate, anchor });
+  }
+  return out;
 }
 
 /** Reentrancy candidates of `fn`, guarded ones included (for read-only reentrancy, where the guard does not help). */

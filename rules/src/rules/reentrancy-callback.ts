@@ -2,8 +2,8 @@
 // hook (`onERC721Received`, `onERC1155Received`, ERC-777 `tokensReceived`) can call back in.
 
 import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
-import { anchorOf, isAnalysedContract, isStateChangingEntryPoint, relatedEvent, snippet } from '../analysis/entryPoints';
-import { reentrancyCandidates, variableNames } from '../analysis/reentrancy';
+import { relatedEvent, snippet } from '../analysis/entryPoints';
+import { reportableCandidates, variableNames } from '../analysis/reentrancy';
 import { defineRule } from '../engine/ruleApi';
 
 export default defineRule({
@@ -25,15 +25,9 @@ export default defineRule({
   create(context) {
     return {
       FunctionDefinition(fn: FunctionDefinition) {
-        const contract = context.contract();
-        if (!isAnalysedContract(contract) || !isStateChangingEntryPoint(fn)) return;
-        const reported = new Set<unknown>();
-        for (const candidate of reentrancyCandidates(fn, contract, context.project)) {
-          // Only hooks of recipients the caller chooses (msg.sender, an argument).
-          if (!candidate.callback || candidate.staleWrites.length === 0 || candidate.targetOrigin !== 'input') continue;
-          const anchor = anchorOf(candidate.call);
-          if (reported.has(anchor)) continue;
-          reported.add(anchor);
+        // Only hooks of recipients the caller chooses (msg.sender, an argument).
+        const found = reportableCandidates(fn, context.contract(), context.project, (c) => c.callback && c.staleWrites.length > 0 && c.targetOrigin === 'input');
+        for (const { candidate, anchor } of found) {
           context.report({
             node: anchor,
             messageId: 'default',

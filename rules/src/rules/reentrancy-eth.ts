@@ -1,8 +1,8 @@
 // reentrancy-eth: state the function read before an ETH-sending external call is written after it.
 
 import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
-import { anchorOf, isAnalysedContract, isStateChangingEntryPoint, relatedEvent, snippet } from '../analysis/entryPoints';
-import { reentrancyCandidates, variableNames } from '../analysis/reentrancy';
+import { relatedEvent, snippet } from '../analysis/entryPoints';
+import { reportableCandidates, variableNames } from '../analysis/reentrancy';
 import { defineRule } from '../engine/ruleApi';
 
 export default defineRule({
@@ -27,14 +27,8 @@ export default defineRule({
   create(context) {
     return {
       FunctionDefinition(fn: FunctionDefinition) {
-        const contract = context.contract();
-        if (!isAnalysedContract(contract) || !isStateChangingEntryPoint(fn)) return;
-        const reported = new Set<unknown>();
-        for (const candidate of reentrancyCandidates(fn, contract, context.project)) {
-          if (!candidate.call.sendsEth || candidate.staleWrites.length === 0) continue;
-          const anchor = anchorOf(candidate.call);
-          if (reported.has(anchor)) continue;
-          reported.add(anchor);
+        const found = reportableCandidates(fn, context.contract(), context.project, (c) => c.call.sendsEth && c.staleWrites.length > 0);
+        for (const { candidate, anchor } of found) {
           context.report({
             node: anchor,
             messageId: 'default',

@@ -1,8 +1,8 @@
 // reentrancy-no-eth: state the function read before an external call (without ETH) is written after it.
 
 import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
-import { anchorOf, isAnalysedContract, isStateChangingEntryPoint, relatedEvent, snippet } from '../analysis/entryPoints';
-import { reentrancyCandidates, variableNames } from '../analysis/reentrancy';
+import { relatedEvent, snippet } from '../analysis/entryPoints';
+import { reportableCandidates, variableNames } from '../analysis/reentrancy';
 import { defineRule } from '../engine/ruleApi';
 
 export default defineRule({
@@ -27,18 +27,13 @@ export default defineRule({
   create(context) {
     return {
       FunctionDefinition(fn: FunctionDefinition) {
-        const contract = context.contract();
-        if (!isAnalysedContract(contract) || !isStateChangingEntryPoint(fn)) return;
-        const reported = new Set<unknown>();
-        for (const candidate of reentrancyCandidates(fn, contract, context.project)) {
-          // Recipient hooks of safe transfers are reported by reentrancy-callback.
-          if (candidate.call.sendsEth || candidate.callback || candidate.staleWrites.length === 0) continue;
-          // Skip calls to a contract the deployer stored (the vault's asset, a router): trusted code that does
-          // not call back. User-supplied targets are the re-entry risk.
-          if (candidate.targetOrigin === 'state') continue;
-          const anchor = anchorOf(candidate.call);
-          if (reported.has(anchor)) continue;
-          reported.add(anchor);
+        const found = reportableCandidates(fn, context.contract(), context.project, (c) =>
+          // Recipient hooks of safe transfers are reported by reentrancy-callback. Calls to a contract the
+          // deployer stored (the vault's asset, a router) are trusted code that does not call back:
+          // user-supplied targets are the re-entry risk.
+          !c.call.sendsEth && !c.callback && c.staleWrites.length > 0 && c.targetOrigin !== 'state',
+        );
+        for (const { candidate, anchor } of found) {
           context.report({
             node: anchor,
             messageId: 'default',
