@@ -1,12 +1,13 @@
 // arbitrary-send-eth: a function anyone can call sends ETH to an address taken from its arguments.
 
 import type { ASTNode, FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
-import { isAccessControlled, isCommittedParameter } from '../analysis/accessControl';
+import { isAccessControlled } from '../analysis/accessControl';
 import { isMemberOf, isMsgSender } from '../analysis/astQueries';
-import { callTarget, executionEvents, traceOutward } from '../analysis/effects';
-import { anchorOf, isAnalysedContract, isSelfReference, isStateChangingEntryPoint, relatedEvent, snippet } from '../analysis/entryPoints';
+import { callerChosenTarget } from '../analysis/callerChosenTarget';
+import { executionEvents, traceOutward } from '../analysis/effects';
+import { anchorOf, isAnalysedContract, isStateChangingEntryPoint, relatedEvent, snippet } from '../analysis/entryPoints';
 import { scopeOf } from '../analysis/scope';
-import { FunctionTaint, parameterNames } from '../analysis/taint';
+import { FunctionTaint } from '../analysis/taint';
 import { defineRule } from '../engine/ruleApi';
 import { findAll } from '../engine/walk';
 
@@ -43,25 +44,19 @@ export default defineRule({
         const taint = new FunctionTaint(scopeOf(context, fn), { parameters: true });
         const reported = new Set<ASTNode>();
         for (const event of events) {
-          const rawTarget = callTarget(event);
-          if (!rawTarget) continue;
-          const destination = traceOutward(event, rawTarget);
-          // Only destinations the caller passes in; values made inside helpers are not the caller's choice.
-          if (destination.via.length > 0 || !taint.isTainted(destination.expr)) continue;
-          // Skip sending to the caller itself or to this contract.
-          if (isMsgSender(destination.expr) || isSelfReference(destination.expr as never)) continue;
+          const destination = callerChosenTarget(event, fn, taint);
+          // Skip sending to the caller itself.
+          if (!destination || isMsgSender(destination)) continue;
           // Skip forwarding the caller's own `msg.value`: that is their ETH, not the contract's.
           const value = event.call?.value ? traceOutward(event, event.call.value) : undefined;
           if (value && value.via.length === 0 && isMemberOf(value.expr, 'msg', 'value')) continue;
-          // Skip destinations bound to a commitment (a proposal or operation hash checked against storage).
-          if (parameterNames(destination.expr, fn).some((name) => isCommittedParameter(fn, name))) continue;
           const anchor = anchorOf(event);
           if (reported.has(anchor)) continue;
           reported.add(anchor);
           context.report({
             node: anchor,
             messageId: 'default',
-            data: { fn: fn.name ?? 'fallback', call: snippet(event.node, event.file), destination: context.text(destination.expr) },
+            data: { fn: fn.name ?? 'fallback', call: snippet(event.node, event.file), destination: context.text(destination) },
             related: [relatedEvent(event, 'ETH leaves here')],
           });
         }

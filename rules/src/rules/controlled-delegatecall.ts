@@ -1,11 +1,12 @@
 // controlled-delegatecall: a function anyone can call delegatecalls into an address from its arguments.
 
 import type { ASTNode, FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
-import { isAccessControlled, isCommittedParameter } from '../analysis/accessControl';
-import { callTarget, executionEvents, traceOutward, type ExecutionEvent } from '../analysis/effects';
-import { anchorOf, isAnalysedContract, isEntryPoint, isSelfReference, relatedEvent, snippet } from '../analysis/entryPoints';
+import { isAccessControlled } from '../analysis/accessControl';
+import { callerChosenTarget } from '../analysis/callerChosenTarget';
+import { executionEvents, type ExecutionEvent } from '../analysis/effects';
+import { anchorOf, isAnalysedContract, isEntryPoint, relatedEvent, snippet } from '../analysis/entryPoints';
 import { scopeOf } from '../analysis/scope';
-import { FunctionTaint, parameterNames } from '../analysis/taint';
+import { FunctionTaint } from '../analysis/taint';
 import { defineRule } from '../engine/ruleApi';
 
 function isDelegatecall(event: ExecutionEvent): boolean {
@@ -40,19 +41,15 @@ export default defineRule({
         const taint = new FunctionTaint(scopeOf(context, fn), { parameters: true });
         const reported = new Set<ASTNode>();
         for (const event of events) {
-          const rawTarget = callTarget(event);
-          if (!rawTarget) continue;
-          const target = traceOutward(event, rawTarget);
-          if (target.via.length > 0 || !taint.isTainted(target.expr) || isSelfReference(target.expr as never)) continue;
-          // Skip targets bound to a commitment (an approved operation hash).
-          if (parameterNames(target.expr, fn).some((name) => isCommittedParameter(fn, name))) continue;
+          const target = callerChosenTarget(event, fn, taint);
+          if (!target) continue;
           const anchor = anchorOf(event);
           if (reported.has(anchor)) continue;
           reported.add(anchor);
           context.report({
             node: anchor,
             messageId: 'default',
-            data: { fn: fn.name ?? 'fallback', call: snippet(event.node, event.file), target: context.text(target.expr) },
+            data: { fn: fn.name ?? 'fallback', call: snippet(event.node, event.file), target: context.text(target) },
             related: [relatedEvent(event, 'delegatecall')],
           });
         }
