@@ -62,17 +62,33 @@ function fixCases(): FixCase[] {
  * only that line, so earlier lines do not move.
  */
 function fixedLine(fixture: string, ruleId: string, line: number): string {
+  const { text, edits } = fixOf(fixture, ruleId, line);
+  const addedLines = edits.reduce((n, e) => n + e.text.split('\n').length - text.slice(e.start, e.end).split('\n').length, 0);
+  return withoutExpectation(applyEdits(text, edits).split('\n').slice(line - 1, line + addedLines).join('\n'));
+}
+
+/** Lines `from`..`to` (1-based, inclusive) of `fixture` after the fix of the finding on `line`, for fixes that edit elsewhere (a function header). */
+function fixedLines(fixture: string, ruleId: string, line: number, from: number, to: number): string {
+  const { text, edits } = fixOf(fixture, ruleId, line);
+  return withoutExpectation(applyEdits(text, edits).split('\n').slice(from - 1, to).join('\n'));
+}
+
+/** The fixture text (or `text` in its place) and the fix edits of the finding of `ruleId` on `line`. */
+function fixOf(fixture: string, ruleId: string, line: number, text?: string): { text: string; edits: TextEdit[] } {
   const file = path.join(FIXTURES_ROOT, fixture);
-  const finding = analyzeFixture(file).find((f) => f.ruleId === ruleId && f.range.startLine === line);
+  const finding = analyzeFixture(file, text).find((f) => f.ruleId === ruleId && f.range.startLine === line);
   assert.ok(finding?.fix, `${fixture}:${line} has no ${ruleId} finding with a fix`);
-  const text = host.readFile(file) as string;
-  const addedLines = finding.fix.edits.reduce((n, e) => n + e.text.split('\n').length - text.slice(e.start, e.end).split('\n').length, 0);
-  return applyEdits(text, finding.fix.edits)
-    .split('\n')
-    .slice(line - 1, line + addedLines)
-    .join('\n')
-    .replace(/\s*\/\/ expect:.*$/, '')
-    .trim();
+  return { text: text ?? (host.readFile(file) as string), edits: finding.fix.edits };
+}
+
+function withoutExpectation(lines: string): string {
+  return lines.replace(/\s*\/\/ expect:.*$/gm, '').trim();
+}
+
+function hasFix(fixture: string, ruleId: string, line: number): boolean {
+  const finding = analyzeFixture(path.join(FIXTURES_ROOT, fixture)).find((f) => f.ruleId === ruleId && f.range.startLine === line);
+  assert.ok(finding, `${fixture}:${line} has no ${ruleId} finding`);
+  return !!finding.fix;
 }
 
 describe('fixes', () => {
@@ -152,6 +168,66 @@ describe('fixes', () => {
       );
       // `values` is written, so it stays in memory.
       assert.equal(fixedLine('rules/external-function.sol', 'external-function', 15), 'function normalize(uint256[] memory values) external pure returns (uint256[] memory) {');
+    });
+    it('missing-zero-check requires the parameter first, on its own line at the indentation of the body', () => {
+      assert.equal(fixedLine('rules/missing-zero-check.sol', 'missing-zero-check', 28), 'require(newTreasury != address(0), "newTreasury: zero address");\n        treasury = newTreasury;');
+      // Each of two flagged parameters gets its own check, before the first statement.
+      assert.equal(
+        fixedLines('rules/missing-zero-check.sol', 'missing-zero-check', 84, 82, 84),
+        'function setBoth(address newTreasury, address newCollector) external onlyOwner {\n        require(newCollector != address(0), "newCollector: zero address");\n        treasury = newTreasury;',
+      );
+    });
+    it('missing-zero-check keeps a one-line body on one line, and a next-line suppression on its statement', () => {
+      const oneLine = 'pragma solidity 0.8.24;\ncontract C {\n    address public treasury;\n    function setTreasury(address t) external { treasury = t; }\n}\n';
+      const { edits } = fixOf('rules/missing-zero-check.sol', 'missing-zero-check', 4, oneLine);
+      assert.equal(applyEdits(oneLine, edits).split('\n')[3], '    function setTreasury(address t) external { require(t != address(0), "t: zero address"); treasury = t; }');
+      assert.equal(
+        fixedLines('engine/suppressions.sol', 'missing-zero-check', 11, 9, 12),
+        'function nextLine(address payable to) external {\n        require(to != address(0), "to: zero address");\n        // sol-audit-disable-next-line unchecked-send, transfer-gas-stipend, arbitrary-send-eth -- refunds are best effort\n        to.send(1 wei);',
+      );
+    });
+    it('reentrancy-eth adds the inherited `nonReentrant` before `returns`, and nothing without a guard to add', () => {
+      assert.equal(fixedLines('rules/reentrancy-eth.sol', 'reentrancy-eth', 108, 106, 106), 'function withdrawUnguarded(uint256 amount) external nonReentrant returns (bool) {');
+      assert.ok(!hasFix('rules/reentrancy-eth.sol', 'reentrancy-eth', 16), 'ReentrantVault declares no nonReentrant');
+      // A public function a guarded one calls: a nested nonReentrant would revert.
+      assert.ok(!hasFix('rules/reentrancy-eth.sol', 'reentrancy-eth', 117));
+    });
+    it('reentrancy-no-eth and reentrancy-callback add `nonReentrant` only when the guard is the whole remedy', () => {
+      assert.equal(fixedLines('rules/reentrancy-no-eth.sol', 'reentrancy-no-eth', 85, 83, 83), 'function claim(IReceiver receiver) external nonReentrant {');
+      assert.equal(fixedLines('rules/reentrancy-callback.sol', 'reentrancy-callback', 78, 76, 76), 'function claimOwn() external nonReentrant {');
+      // `nextId` written after the hook would stay stale for views under a guard (read-only reentrancy).
+      assert.ok(!hasFix('rules/reentrancy-callback.sol', 'reentrancy-callback', 86));
+    });
+    it('unprotected-critical-function and unprotected-upgrade add an available `onlyOwner`', () => {
+      assert.equal(fixedLines('rules/unprotected-critical-function.sol', 'unprotected-critical-function', 17, 16, 16), 'function setTreasury(address t) external onlyOwner {');
+      assert.ok(!hasFix('rules/unprotected-critical-function.sol', 'unprotected-critical-function', 73), 'PyramidFees declares no onlyOwner');
+      assert.equal(fixedLine('rules/unprotected-upgrade.sol', 'unprotected-upgrade', 77), 'function _authorizeUpgrade(address) internal override onlyOwner {}');
+      assert.ok(!hasFix('rules/unprotected-upgrade.sol', 'unprotected-upgrade', 19), 'OpenUpgrade declares no onlyOwner');
+    });
+    it('the modifier goes after the last header token, before a trailing comment and a `returns` on later lines', () => {
+      const text = [
+        'pragma solidity 0.8.24;',
+        'contract Settings {',
+        '    address public owner;',
+        '    address public treasury;',
+        '    modifier onlyOwner() {',
+        '        require(msg.sender == owner, "not owner");',
+        '        _;',
+        '    }',
+        '    function setTreasury(address t)',
+        '        external // anyone may call {',
+        '        returns (address previous)',
+        '    {',
+        '        require(t != address(0), "zero");',
+        '        previous = treasury;',
+        '        treasury = t;',
+        '    }',
+        '}',
+        '',
+      ].join('\n');
+      const finding = analyzeFixture(path.join(FIXTURES_ROOT, 'rules/unprotected-critical-function.sol'), text).find((f) => f.ruleId === 'unprotected-critical-function');
+      assert.ok(finding?.fix, 'no unprotected-critical-function fix on the multi-line header');
+      assert.equal(applyEdits(text, finding.fix.edits).split('\n')[9], '        external onlyOwner // anyone may call {');
     });
     it('boolean-equality drops or negates the comparison', () => {
       assert.equal(fixedLine('rules/boolean-equality.sol', 'boolean-equality', 9), 'require(!paused, "paused");');

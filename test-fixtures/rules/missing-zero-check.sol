@@ -78,6 +78,12 @@ contract Settings {
         pendingOwner = newOwner;
     }
 
+    // Two parameters, two findings: each fix inserts its own check.
+    function setBoth(address newTreasury, address newCollector) external onlyOwner {
+        treasury = newTreasury; // expect: missing-zero-check
+        feeCollector = newCollector; // expect: missing-zero-check
+    }
+
     // A mapping key is not a stored address value.
     function allow(address who) external onlyOwner {
         allowed[who] = true;

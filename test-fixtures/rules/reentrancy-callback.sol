@@ -3,6 +3,7 @@ pragma solidity 0.8.24;
 
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 
 contract LimitedMint is ERC721 {
     uint256 public constant MAX_PER_WALLET = 2;
@@ -61,5 +62,29 @@ contract Escrow {
         require(depositor[id] == msg.sender, "not yours");
         delete depositor[id];
         nft.safeTransferFrom(address(this), msg.sender, id);
+    }
+}
+
+// The guard is inherited but left off. LimitedMint and Escrow have no guard, so no fix there.
+contract GuardedMint is ERC721, ReentrancyGuard {
+    mapping(address => bool) public claimed;
+    uint256 public nextId;
+
+    constructor() ERC721("Guarded", "GRD") {}
+
+    // Only per-account state is written after the hook: the fix adds `nonReentrant`.
+    function claimOwn() external {
+        require(!claimed[msg.sender], "claimed");
+        _safeMint(msg.sender, uint256(uint160(msg.sender))); // expect: reentrancy-callback
+        claimed[msg.sender] = true;
+    }
+
+    // `nextId` is written after the hook too: a guard would leave it stale for views during the call
+    // (read-only reentrancy), so no fix is offered; moving the writes first is the remedy.
+    function claim() external {
+        require(!claimed[msg.sender], "claimed");
+        _safeMint(msg.sender, nextId); // expect: reentrancy-callback
+        claimed[msg.sender] = true;
+        nextId += 1;
     }
 }

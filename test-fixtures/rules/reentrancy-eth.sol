@@ -101,4 +101,25 @@ contract SafeVaults is ReentrancyGuard {
             balances[msg.sender] -= amount;
         }
     }
+
+    // The inherited guard is left off: the fix adds `nonReentrant` before `returns`.
+    function withdrawUnguarded(uint256 amount) external returns (bool) {
+        require(balances[msg.sender] >= amount, "low");
+        (bool ok, ) = msg.sender.call{value: amount}(""); // expect: reentrancy-eth
+        require(ok, "failed");
+        balances[msg.sender] -= amount;
+        return true;
+    }
+
+    // Also called from a guarded function: a nested `nonReentrant` would revert there, so no fix is offered.
+    function withdrawTo(uint256 amount) public {
+        require(balances[msg.sender] >= amount, "low");
+        (bool ok, ) = msg.sender.call{value: amount}(""); // expect: reentrancy-eth
+        require(ok, "failed");
+        balances[msg.sender] -= amount;
+    }
+
+    function withdrawEverything() external nonReentrant {
+        withdrawTo(balances[msg.sender]);
+    }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.24;
 
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+
 interface IToken {
     function transfer(address to, uint256 amount) external returns (bool);
     function transferFrom(address from, address to, uint256 amount) external returns (bool);
@@ -71,6 +73,17 @@ contract SharesPool {
         uint256 before = totalShares;
         this.deposit(before);
         totalShares = before;
+    }
+}
+
+// The inherited guard is left off: the fix adds `nonReentrant`. SharesPool above has no guard, so no fix there.
+contract GuardedPool is ReentrancyGuard {
+    mapping(address => uint256) public shares;
+
+    function claim(IReceiver receiver) external {
+        uint256 owed = shares[msg.sender];
+        receiver.onClaim(msg.sender, owed); // expect: reentrancy-no-eth
+        shares[msg.sender] = 0;
     }
 }
 

@@ -12,6 +12,7 @@ contract Token is ERC20, Ownable { // expect: centralization-risk
 
     constructor() ERC20("T", "T") Ownable(msg.sender) {}
 
+    // Ownable's `onlyOwner` is inherited: the fix adds it.
     function setTreasury(address t) external {
         treasury = t; // expect: unprotected-critical-function, missing-zero-check
     }
@@ -64,6 +65,7 @@ contract Token is ERC20, Ownable { // expect: centralization-risk
 }
 
 // Rubixi (2016): the renamed contract kept its old constructor name, now a public function installing `creator`.
+// No `onlyOwner` is available here, so no fix is offered.
 contract PyramidFees {
     address private creator;
 

@@ -55,3 +55,24 @@ contract BodyGuardedUpgrade is Initializable, UUPSUpgradeable {
         if (msg.sender != owner) revert("not owner");
     }
 }
+
+// `onlyOwner` is declared here but `_authorizeUpgrade` does not use it: the fix adds it. OpenUpgrade has none, so no fix there.
+contract OwnedOpenUpgrade is Initializable, UUPSUpgradeable {
+    address public owner;
+
+    constructor() {
+        _disableInitializers();
+    }
+
+    modifier onlyOwner() {
+        require(msg.sender == owner, "not owner");
+        _;
+    }
+
+    function initialize(address owner_) external initializer {
+        require(owner_ != address(0), "zero");
+        owner = owner_;
+    }
+
+    function _authorizeUpgrade(address) internal override {} // expect: unprotected-upgrade
+}

@@ -2,10 +2,12 @@
 // re-enter, with the state written and events emitted after it on the same path.
 
 import type { AssemblyAssignment, ASTNode, BinaryOperation, Expression, FunctionDefinition, VariableDeclaration, VariableDeclarationStatement } from '@solidity-parser/parser/dist/src/ast-types';
+import type { FixDescriptor } from '../engine/ruleApi';
 import { findAll } from '../engine/walk';
 import type { ContractInfo, ProjectModel } from '../project/projectModel';
 import { memoize } from './analysisCache';
 import { isReentrancyGuarded, isAccessControlled } from './accessControl';
+import { addModifierFix } from './addModifierFix';
 import { areExclusive, callTarget, executionEvents, mayHappenAfter, traceOutward, type ExecutionEvent, type ViaStep } from './effects';
 import { anchorOf, isAnalysedContract, isSelfReference, isStateChangingEntryPoint } from './entryPoints';
 import { isMsgSender } from './astQueries';
@@ -139,6 +141,18 @@ export function reportableCandidates(
     out.push({ candidate, anchor });
   }
   return out;
+}
+
+/**
+ * The fix adding `nonReentrant` to a reported function when the contract has that modifier and the guard is the
+ * whole remedy. Not when a scalar is written after a call the caller can steer: the guard would leave it stale
+ * for view functions during the call (read-only reentrancy), and the remedy is to move the write.
+ */
+export function nonReentrantFix(text: string, fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): FixDescriptor | undefined {
+  const staleScalar = reentrancyCandidates(fn, contract, project).some(
+    (c) => c.targetOrigin !== 'state' && c.laterWrites.some((w) => w.variable?.declaration && w.variable.declaration.typeName?.type !== 'Mapping'),
+  );
+  return staleScalar ? undefined : addModifierFix(text, fn, contract, project, 'nonReentrant');
 }
 
 /** Reentrancy candidates of `fn`, guarded ones included (for read-only reentrancy, where the guard does not help). */

@@ -4,7 +4,8 @@ import type { ASTNode, Expression, FunctionCall, FunctionDefinition, VariableDec
 import { classifyCall } from '../analysis/calls';
 import { isAnalysedContract, isStateChangingEntryPoint } from '../analysis/entryPoints';
 import { isAddressType, scopeOf, type FunctionScope } from '../analysis/scope';
-import { defineRule } from '../engine/ruleApi';
+import { indentationAt } from '../analysis/statementFixes';
+import { defineRule, type FixDescriptor } from '../engine/ruleApi';
 import { findAll } from '../engine/walk';
 
 /** `p`, `payable(p)` or `address(p)` for the parameter named `name`. */
@@ -38,6 +39,29 @@ function isCheckedOrDelegated(fn: FunctionDefinition, name: string, scope: Funct
 
 function isEmptyCalldata(expr: ASTNode | undefined): boolean {
   return !expr || (expr.type === 'StringLiteral' && expr.value === '') || (expr.type === 'HexLiteral' && expr.value === '');
+}
+
+/**
+ * Inserts `require(name != address(0), …)` as the first statement of the body: on a line of its own right after the
+ * `{` line (so a `// sol-audit-disable-next-line` above the first statement keeps its target), or after the `{`
+ * when the body is on one line.
+ */
+function zeroCheckFix(text: string, fn: FunctionDefinition, name: string): FixDescriptor | undefined {
+  const first = fn.body?.statements[0];
+  if (!fn.body?.range || !first?.range) return undefined;
+  const check = `require(${name} != address(0), "${name}: zero address");`;
+  const afterBrace = fn.body.range[0] + 1;
+  const newline = text.indexOf('\n', afterBrace);
+  let at = afterBrace;
+  let inserted = ` ${check}`;
+  if (newline >= 0 && newline < first.range[0]) {
+    const eol = text[newline - 1] === '\r' ? '\r\n' : '\n';
+    const lineEnd = newline + 1 - eol.length;
+    // After a trailing `// …` on the brace line; a block comment opened there may run on, so then right after the brace.
+    if (/^[ \t]*(\/\/.*)?$/.test(text.slice(afterBrace, lineEnd))) at = lineEnd;
+    inserted = `${eol}${indentationAt(text, first.range[0])}${check}`;
+  }
+  return { description: `Require \`${name}\` to be non-zero`, edits: (fixer) => fixer.replaceRange(at, at, inserted) };
 }
 
 interface Sink {
@@ -79,6 +103,7 @@ export default defineRule({
     recommendation: 'Add `require(p != address(0))` (or a custom error) before storing or paying the address.',
     references: ['https://github.com/crytic/slither/wiki/Detector-Documentation#missing-zero-address-validation'],
     messages: { default: '`{{param}}` is {{what}} without a zero-address check.' },
+    fixable: true,
   },
   create(context) {
     return {
@@ -90,7 +115,8 @@ export default defineRule({
           if (!param.name || !isAddressType(param.typeName ? { node: param.typeName, fromFile: context.file.path } : undefined)) continue;
           const sinks = sinksOf(fn, param, scope);
           if (sinks.length === 0 || isCheckedOrDelegated(fn, param.name, scope)) continue;
-          for (const sink of sinks) context.report({ node: sink.node, messageId: 'default', data: { param: param.name, what: sink.what } });
+          const fix = zeroCheckFix(context.file.text, fn, param.name);
+          for (const sink of sinks) context.report({ node: sink.node, messageId: 'default', data: { param: param.name, what: sink.what }, fix });
         }
       },
     };

@@ -3,7 +3,7 @@
 
 import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { relatedEvent, snippet } from '../analysis/entryPoints';
-import { reportableCandidates, variableNames } from '../analysis/reentrancy';
+import { nonReentrantFix, reportableCandidates, variableNames } from '../analysis/reentrancy';
 import { defineRule } from '../engine/ruleApi';
 
 export default defineRule({
@@ -21,18 +21,23 @@ export default defineRule({
     recommendation: 'Update state before the safe transfer or mint (checks-effects-interactions), or add `nonReentrant`.',
     references: ['https://swcregistry.io/docs/SWC-107', 'https://blog.openzeppelin.com/reentrancy-after-istanbul'],
     messages: { default: '`{{vars}}` is written after `{{call}}`, whose receiver hook can re-enter and see the old value.' },
+    fixable: true,
   },
   create(context) {
     return {
       FunctionDefinition(fn: FunctionDefinition) {
         // Only hooks of recipients the caller chooses (msg.sender, an argument).
-        const found = reportableCandidates(fn, context.contract(), context.project, (c) => c.callback && c.staleWrites.length > 0 && c.targetOrigin === 'input');
+        const contract = context.contract();
+        const found = reportableCandidates(fn, contract, context.project, (c) => c.callback && c.staleWrites.length > 0 && c.targetOrigin === 'input');
+        // Guarded functions are not reported, so `fn` carries no guard-named modifier yet.
+        const fix = contract && found.length > 0 ? nonReentrantFix(context.file.text, fn, contract, context.project) : undefined;
         for (const { candidate, anchor } of found) {
           context.report({
             node: anchor,
             messageId: 'default',
             data: { vars: variableNames(candidate.staleWrites).join('`, `'), call: snippet(anchor, context.file) },
             confidence: candidate.accessControlled ? 'low' : undefined,
+            fix,
             related: [relatedEvent(candidate.call, 'recipient hook call'), ...candidate.staleWrites.slice(0, 3).map((w) => relatedEvent(w, 'state written after the call'))],
           });
         }

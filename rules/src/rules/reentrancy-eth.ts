@@ -2,7 +2,7 @@
 
 import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { relatedEvent, snippet } from '../analysis/entryPoints';
-import { reportableCandidates, variableNames } from '../analysis/reentrancy';
+import { nonReentrantFix, reportableCandidates, variableNames } from '../analysis/reentrancy';
 import { defineRule } from '../engine/ruleApi';
 
 export default defineRule({
@@ -23,11 +23,15 @@ export default defineRule({
     messages: {
       default: '`{{vars}}` is written after the ETH-sending call `{{call}}`; a re-entrant call sees the old value.',
     },
+    fixable: true,
   },
   create(context) {
     return {
       FunctionDefinition(fn: FunctionDefinition) {
-        const found = reportableCandidates(fn, context.contract(), context.project, (c) => c.call.sendsEth && c.staleWrites.length > 0);
+        const contract = context.contract();
+        const found = reportableCandidates(fn, contract, context.project, (c) => c.call.sendsEth && c.staleWrites.length > 0);
+        // Guarded functions are not reported, so `fn` carries no guard-named modifier yet.
+        const fix = contract && found.length > 0 ? nonReentrantFix(context.file.text, fn, contract, context.project) : undefined;
         for (const { candidate, anchor } of found) {
           context.report({
             node: anchor,
@@ -35,6 +39,7 @@ export default defineRule({
             data: { vars: variableNames(candidate.staleWrites).join('`, `'), call: snippet(candidate.call.node, candidate.call.file) },
             // A call to an address the contract stores, from a restricted function, is harder to exploit.
             confidence: candidate.targetOrigin === 'state' || candidate.accessControlled ? 'low' : undefined,
+            fix,
             related: [relatedEvent(candidate.call, 'external call sending ETH'), ...candidate.staleWrites.slice(0, 3).map((w) => relatedEvent(w, 'state written after the call'))],
           });
         }

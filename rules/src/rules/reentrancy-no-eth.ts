@@ -2,7 +2,7 @@
 
 import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { relatedEvent, snippet } from '../analysis/entryPoints';
-import { reportableCandidates, variableNames } from '../analysis/reentrancy';
+import { nonReentrantFix, reportableCandidates, variableNames } from '../analysis/reentrancy';
 import { defineRule } from '../engine/ruleApi';
 
 export default defineRule({
@@ -23,16 +23,20 @@ export default defineRule({
     messages: {
       default: '`{{vars}}` is written after the external call `{{call}}`; a re-entrant call sees the old value.',
     },
+    fixable: true,
   },
   create(context) {
     return {
       FunctionDefinition(fn: FunctionDefinition) {
-        const found = reportableCandidates(fn, context.contract(), context.project, (c) =>
+        const contract = context.contract();
+        const found = reportableCandidates(fn, contract, context.project, (c) =>
           // Recipient hooks of safe transfers are reported by reentrancy-callback. Calls to a contract the
           // deployer stored (the vault's asset, a router) are trusted code that does not call back:
           // user-supplied targets are the re-entry risk.
           !c.call.sendsEth && !c.callback && c.staleWrites.length > 0 && c.targetOrigin !== 'state',
         );
+        // Guarded functions are not reported, so `fn` carries no guard-named modifier yet.
+        const fix = contract && found.length > 0 ? nonReentrantFix(context.file.text, fn, contract, context.project) : undefined;
         for (const { candidate, anchor } of found) {
           context.report({
             node: anchor,
@@ -40,6 +44,7 @@ export default defineRule({
             data: { vars: variableNames(candidate.staleWrites).join('`, `'), call: snippet(candidate.call.node, candidate.call.file) },
             // A restricted caller is harder to turn into an attacker.
             confidence: candidate.accessControlled ? 'low' : undefined,
+            fix,
             related: [relatedEvent(candidate.call, 'external call'), ...candidate.staleWrites.slice(0, 3).map((w) => relatedEvent(w, 'state written after the call'))],
           });
         }

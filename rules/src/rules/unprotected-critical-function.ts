@@ -3,6 +3,7 @@
 
 import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { isAccessControlled, isInitializerGuarded } from '../analysis/accessControl';
+import { addModifierFix } from '../analysis/addModifierFix';
 import { executionEvents } from '../analysis/effects';
 import { anchorOf, isAnalysedContract, isStateChangingEntryPoint, relatedEvent } from '../analysis/entryPoints';
 import { privilegedEffect } from '../analysis/privilegedEffects';
@@ -23,6 +24,7 @@ export default defineRule({
     recommendation: 'Add the access-control modifier the rest of the contract uses (`onlyOwner`, `onlyRole(...)`), or a `require(msg.sender == ...)` check.',
     references: ['https://swcregistry.io/docs/SWC-105', 'https://github.com/crytic/slither/wiki/Detector-Documentation#unprotected-upgradeable-contract'],
     messages: { default: 'Anyone can call `{{fn}}`, which {{effect}}: no caller check guards it.' },
+    fixable: true,
   },
   create(context) {
     return {
@@ -38,6 +40,7 @@ export default defineRule({
           messageId: 'default',
           data: { fn: fn.name ?? 'fallback', effect: effect.description },
           related: [relatedEvent(effect.event, 'privileged effect')],
+          fix: addModifierFix(context.file.text, fn, contract, context.project, 'onlyOwner'),
         });
       },
     };

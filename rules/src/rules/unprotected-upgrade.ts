@@ -2,6 +2,7 @@
 
 import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { isAccessControlled } from '../analysis/accessControl';
+import { addModifierFix } from '../analysis/addModifierFix';
 import { isAnalysedContract } from '../analysis/entryPoints';
 import { inheritsNamed } from '../analysis/upgradeability';
 import { defineRule } from '../engine/ruleApi';
@@ -21,6 +22,7 @@ export default defineRule({
     recommendation: 'Guard the override: `function _authorizeUpgrade(address) internal override onlyOwner {}` (or `onlyRole(UPGRADER_ROLE)`).',
     references: ['https://docs.openzeppelin.com/contracts/5.x/api/proxy#UUPSUpgradeable-_authorizeUpgrade-address-'],
     messages: { default: '`_authorizeUpgrade` checks no caller: anyone can upgrade `{{contract}}`.' },
+    fixable: true,
   },
   create(context) {
     return {
@@ -29,7 +31,7 @@ export default defineRule({
         if (!isAnalysedContract(contract) || fn.name !== '_authorizeUpgrade' || !fn.body) return;
         if (!inheritsNamed(contract, 'UUPSUpgradeable')) return;
         if (isAccessControlled(fn, contract, context.project)) return;
-        context.report({ node: fn, messageId: 'default', data: { contract: contract.name } });
+        context.report({ node: fn, messageId: 'default', data: { contract: contract.name }, fix: addModifierFix(context.file.text, fn, contract, context.project, 'onlyOwner') });
       },
     };
   },

@@ -1,0 +1,54 @@
+// The fix that adds a modifier the contract already has (`nonReentrant`, `onlyOwner`) to a function header,
+// after its visibility and existing modifiers and before `returns (` or the body; shared by the rules whose
+// remedy is such a guard.
+
+import { tokenize } from '@solidity-parser/parser';
+import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import type { FixDescriptor } from '../engine/ruleApi';
+import type { ContractInfo, ProjectModel } from '../project/projectModel';
+import { internallyReferencedNames } from './internalReferences';
+
+interface Token {
+  value: string;
+  /** Offsets into the tokenized text, end exclusive. */
+  range: [number, number];
+}
+
+function isComment(token: Token): boolean {
+  return token.value.startsWith('//') || token.value.startsWith('/*');
+}
+
+/**
+ * The offset right after the last header token before `returns` (or before the body), where ` modifier` goes.
+ * Comments are skipped so the modifier never lands inside a `// …` that runs up to the brace.
+ */
+function insertionOffset(text: string, fn: FunctionDefinition): number | undefined {
+  if (!fn.range || !fn.body?.range) return undefined;
+  const headerStart = fn.range[0];
+  let tokens: Token[];
+  try {
+    tokens = (tokenize(text.slice(headerStart, fn.body.range[0]), { range: true }) as Token[]).filter((t) => !isComment(t));
+  } catch {
+    return undefined;
+  }
+  // String literals and comments are whole tokens, so a `returns` token is the keyword.
+  const returnsAt = tokens.findIndex((t) => t.value === 'returns');
+  const last = tokens[(returnsAt < 0 ? tokens.length : returnsAt) - 1];
+  return last ? headerStart + last.range[1] : undefined;
+}
+
+/**
+ * A fix adding `modifier` to `fn`, or undefined when it is not clearly right: the contract (with its bases)
+ * declares no parameterless modifier of that name, `fn` already uses it, or the header cannot be read.
+ */
+export function addModifierFix(text: string, fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel, modifier: string): FixDescriptor | undefined {
+  if (fn.modifiers.some((m) => m.name === modifier)) return undefined;
+  const declared = contract.resolveModifier(modifier);
+  if (!declared || (declared.node.parameters?.length ?? 0) > 0) return undefined;
+  // Skip public functions the contracts also call internally: the modifier would run on those paths too, where
+  // a nested `nonReentrant` reverts and `onlyOwner` shuts out callers the outer function admits.
+  if (fn.visibility === 'public' && fn.name && internallyReferencedNames(project, contract).has(fn.name)) return undefined;
+  const offset = insertionOffset(text, fn);
+  if (offset === undefined) return undefined;
+  return { description: `Add the \`${modifier}\` modifier`, edits: (fixer) => fixer.replaceRange(offset, offset, ` ${modifier}`) };
+}
