@@ -29,6 +29,11 @@ contract Token is ERC20, Ownable { // expect: centralization-risk
         _mint(to, amount); // expect: unprotected-critical-function
     }
 
+    // Restricting a fallback to the owner would refuse every other call, so no fix is offered.
+    fallback() external {
+        _setPaused(true); // expect: unprotected-critical-function
+    }
+
     function _setPaused(bool value) internal {
         paused = value;
     }

@@ -40,7 +40,8 @@ export default defineRule({
           messageId: 'default',
           data: { fn: fn.name ?? 'fallback', effect: effect.description },
           related: [relatedEvent(effect.event, 'privileged effect')],
-          fix: addModifierFix(context.file.text, fn, contract, context.project, 'onlyOwner'),
+          // Skip receive and fallback: restricting them to the owner would also refuse every plain payment or proxied call.
+          fix: fn.isReceiveEther || fn.isFallback ? undefined : addModifierFix(context.file.text, fn, contract, context.project, 'onlyOwner'),
         });
       },
     };
