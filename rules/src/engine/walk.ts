@@ -4,6 +4,11 @@
 import type { ASTNode } from '@solidity-parser/parser/dist/src/ast-types';
 
 const SKIPPED_KEYS = new Set(['type', 'loc', 'range', 'comments']);
+/**
+ * Keys whose node is also reachable another way: a state variable's initializer is both the declaration's
+ * `initialValue` and its variable's `expression`. Visiting both reported every finding in it twice.
+ */
+const ALIAS_KEYS: Partial<Record<string, string>> = { StateVariableDeclaration: 'initialValue' };
 
 export function isNode(value: unknown): value is ASTNode {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
@@ -12,8 +17,9 @@ export function isNode(value: unknown): value is ASTNode {
 /** Direct child nodes in source-key order. */
 export function childrenOf(node: ASTNode): ASTNode[] {
   const out: ASTNode[] = [];
+  const alias = ALIAS_KEYS[node.type];
   for (const key of Object.keys(node)) {
-    if (SKIPPED_KEYS.has(key)) continue;
+    if (SKIPPED_KEYS.has(key) || key === alias) continue;
     const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) out.push(item);
@@ -27,6 +33,8 @@ export function childrenOf(node: ASTNode): ASTNode[] {
 export interface WalkCallbacks {
   enter(node: ASTNode, ancestors: readonly ASTNode[]): void;
   exit(node: ASTNode, ancestors: readonly ASTNode[]): void;
+  /** True for a node whose whole subtree is left out: neither it nor its descendants are entered. */
+  skip?(node: ASTNode): boolean;
 }
 
 export function walk(root: ASTNode, callbacks: WalkCallbacks): void {
@@ -39,6 +47,7 @@ export function walk(root: ASTNode, callbacks: WalkCallbacks): void {
       callbacks.exit(item.node, ancestors);
       continue;
     }
+    if (callbacks.skip?.(item.node)) continue;
     callbacks.enter(item.node, ancestors);
     ancestors.push(item.node);
     stack.push({ node: item.node, exiting: true });
