@@ -3,7 +3,7 @@
 // Anything else (or a splice that does not parse cleanly) falls back to a full parse.
 
 import { parse } from '@solidity-parser/parser';
-import type { ASTNode, BaseASTNode, ContractDefinition, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, BaseASTNode, ContractDefinition, FunctionDefinition, ModifierDefinition, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
 import { LineIndex, ParseCache, createSourceFile, hashText, type SourceFile } from 'sol-audit-rules';
 
 export type ParseKind = 'cached' | 'spliced' | 'full';
@@ -57,7 +57,6 @@ function locateParserCrash(file: SourceFile, lastGoodText: string): void {
 
 type Positioned = { range?: [number, number]; loc?: { start: { line: number; column: number }; end: { line: number; column: number } } };
 
-const HOST_HEADER = 'contract __SolAuditSpliceHost__ {\n';
 
 /**
  * The new file when `text` differs from `base` only inside one function or modifier body; undefined when
@@ -87,7 +86,9 @@ export function spliceFunctionEdit(base: SourceFile, text: string): SourceFile |
   const startPos = base.lines.positionAt(fnStart);
   const snippet = text.slice(fnStart, fnEndOld + delta);
   const padding = ' '.repeat(startPos.column - 1);
-  const wrapped = `${HOST_HEADER}${padding}${snippet}\n}`;
+  // The host carries the real contract's name: a pre-0.5 function named like its contract is its constructor.
+  const hostHeader = `contract ${contract.name} {\n`;
+  const wrapped = `${hostHeader}${padding}${snippet}\n}`;
   let host: SourceUnit;
   try {
     const result = parse(wrapped, { loc: true, range: true, tolerant: true }) as SourceUnit & { errors?: unknown[] };
@@ -99,7 +100,7 @@ export function spliceFunctionEdit(base: SourceFile, text: string): SourceFile |
   const hostContract = host.children[0];
   if (host.children.length !== 1 || hostContract.type !== 'ContractDefinition' || hostContract.subNodes.length !== 1) return undefined;
   const replacement = hostContract.subNodes[0];
-  const snippetStart = HOST_HEADER.length + padding.length;
+  const snippetStart = hostHeader.length + padding.length;
   if (replacement.type !== node.type || !replacement.range || replacement.range[0] !== snippetStart || replacement.range[1] !== snippetStart + snippet.length - 1) {
     return undefined;
   }
@@ -128,6 +129,7 @@ export function spliceFunctionEdit(base: SourceFile, text: string): SourceFile |
     pragma: base.pragma,
     importDirectives: base.importDirectives,
     contentHash: hashText(text),
+    bodyEdit: { previousContentHash: base.contentHash, callable: replacement as FunctionDefinition | ModifierDefinition, previousEnd: fnEndOld, delta },
   };
 }
 
@@ -156,16 +158,21 @@ function shift(n: Positioned, offsetDelta: number, lineDelta: number, start: boo
   }
 }
 
-/** Visits every object of a tree that carries a source position; the callback may answer 'skip' to prune. */
+/**
+ * Visits every object of a tree that carries a source position once; the callback may answer 'skip' to prune.
+ * Once: a node can hang under two keys (a state variable's initializer), and moving it twice misplaces it.
+ */
 function forEachPositioned(root: object, visit: (n: Positioned) => 'skip' | undefined): void {
   const stack: unknown[] = [root];
+  const seen = new Set<object>();
   while (stack.length > 0) {
     const value = stack.pop();
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    seen.add(value);
     if (Array.isArray(value)) {
       for (const item of value) if (typeof item === 'object' && item !== null) stack.push(item);
       continue;
     }
-    if (typeof value !== 'object' || value === null) continue;
     const node = value as Positioned & Record<string, unknown>;
     if (node.range !== undefined || node.loc !== undefined) {
       if (visit(node) === 'skip') continue;

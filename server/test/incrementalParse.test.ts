@@ -60,6 +60,22 @@ describe('function-level reparse', () => {
     });
   }
 
+  it('moves a state variable initializer after the edit once (it hangs under two keys of the tree)', () => {
+    const text = `contract C {\n    function f() external { uint256 a = 1; a; }\n    bytes32 public constant H = keccak256("h");\n}\n`;
+    const next = edited(text, 'uint256 a = 1;', 'uint256 a = 1234;\n        a += 1;');
+    const spliced = spliceFunctionEdit(createSourceFile('/p/C.sol', text), next);
+    assert.ok(spliced, 'expected a splice');
+    assert.deepEqual(treeOf(spliced), treeOf(createSourceFile('/p/C.sol', next)));
+  });
+
+  it('keeps a pre-0.5 constructor (a function named like its contract) a constructor', () => {
+    const text = `pragma solidity 0.4.24;\ncontract Owned {\n    address owner;\n    function Owned() public { owner = msg.sender; }\n}\n`;
+    const next = edited(text, 'owner = msg.sender;', 'owner = tx.origin;');
+    const spliced = spliceFunctionEdit(createSourceFile('/p/Owned.sol', text), next);
+    assert.ok(spliced, 'expected a splice');
+    assert.deepEqual(treeOf(spliced), treeOf(createSourceFile('/p/Owned.sol', next)));
+  });
+
   const elsewhere: [string, string, string][] = [
     ['a state variable', 'uint256 public total = 1;', 'uint256 public total = 12;'],
     ['a function signature', 'function deposit() external payable {', 'function deposit(uint256 x) external payable {'],
