@@ -2,7 +2,7 @@
 
 export * from './model/finding';
 export { LineIndex } from './model/lineIndex';
-export type { SourceFile } from './project/sourceFile';
+export type { SourceFile, BodyEdit } from './project/sourceFile';
 export { ParseCache, createSourceFile, hashText } from './project/sourceFile';
 export type { FileHost } from './project/fileHost';
 export { InMemoryFileHost } from './project/fileHost';
@@ -15,6 +15,7 @@ export { ENGINE_RULES } from './engine/engineRules';
 export type { RuleSelection, SelectionOverrides } from './engine/ruleSelection';
 export { selectRules, knownRuleIds, UnknownRuleError } from './engine/ruleSelection';
 export { analyzeFile, compareFindings } from './engine/analyze';
+export { FindingReuse } from './engine/findingReuse';
 export { scanFiles, reportedFiles } from './engine/scan';
 export type { ScanResult, ScanError } from './engine/scan';
 export { relativeTo } from './engine/runRules';

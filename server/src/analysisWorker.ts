@@ -23,8 +23,10 @@ function post(message: FromWorker): void {
 port.on('message', (message: ToWorker) => {
   switch (message.kind) {
     case 'document':
-      if (message.text === undefined) analyzer.host.openTexts.delete(message.path);
-      else analyzer.host.openTexts.set(message.path, message.text);
+      if (message.text === undefined) {
+        analyzer.host.openTexts.delete(message.path);
+        analyzer.findingReuse.forget(message.path);
+      } else analyzer.host.openTexts.set(message.path, message.text);
       return;
     case 'invalidate':
       analyzer.invalidate(message.paths);

@@ -7,6 +7,7 @@ import {
   CONFIG_FILE_NAME,
   ConfigError,
   DEFAULT_CONFIG,
+  FindingReuse,
   ProjectModel,
   analyzeFile,
   createReportFilter,
@@ -37,6 +38,8 @@ interface LoadedConfig {
 export class ProjectAnalyzer {
   readonly host = new OpenDocumentFileHost();
   readonly parseCache = new IncrementalParseCache();
+  /** Findings of open documents kept for the next edit: most rules then re-run over the edited function only. */
+  readonly findingReuse = new FindingReuse();
   private readonly registry = defaultRegistry();
   private readonly knownIds = knownRuleIds(this.registry);
   private readonly configs = new Map<string, LoadedConfig>();
@@ -48,6 +51,7 @@ export class ProjectAnalyzer {
   invalidate(paths: string[]): void {
     for (const p of paths) {
       this.parseCache.delete(p);
+      this.findingReuse.forget(p);
       const base = path.basename(p);
       if (base === CONFIG_FILE_NAME) this.configs.delete(path.dirname(p));
       // A new or deleted root marker moves project roots.
@@ -83,12 +87,13 @@ export class ProjectAnalyzer {
     return loaded;
   }
 
+  /** One open document, reusing the findings of its previous analysis where the edit allows. */
   analyze(filePath: string, settings: SolAuditSettings, workspaceFolder: string | undefined): FileAnalysis {
-    return this.analyzeMany([filePath], settings, workspaceFolder)[0];
+    return this.analyzeMany([filePath], settings, workspaceFolder, this.findingReuse)[0];
   }
 
   /** Analyses files that share one project model per root, so a workspace scan parses each file once. */
-  analyzeMany(filePaths: string[], settings: SolAuditSettings, workspaceFolder: string | undefined): FileAnalysis[] {
+  analyzeMany(filePaths: string[], settings: SolAuditSettings, workspaceFolder: string | undefined, reuse?: FindingReuse): FileAnalysis[] {
     const byRoot = new Map<string, string[]>();
     for (const p of filePaths) {
       const root = this.rootOf(p);
@@ -109,7 +114,7 @@ export class ProjectAnalyzer {
         const relative = relativeTo(root, p);
         const relativeToFolder = workspaceFolder ? relativeTo(workspaceFolder, p) : relative;
         const reported = !excludedBySettings(relativeToFolder) && reportable(relative);
-        const findings = analyzeFile(project, file, selection, { timings: this.ruleTimings }).filter(
+        const findings = analyzeFile(project, file, selection, { timings: this.ruleTimings, reuse }).filter(
           // Syntax errors always show: code that does not parse is not analysed.
           (f) => f.ruleId === 'syntax-error' || (reported && severityRank(f.severity) <= minimumRank),
         );

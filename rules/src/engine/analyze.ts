@@ -4,6 +4,7 @@
 import { severityRank, type Finding } from '../model/finding';
 import type { ProjectModel } from '../project/projectModel';
 import type { SourceFile } from '../project/sourceFile';
+import type { FindingReuse } from './findingReuse';
 import type { RuleSelection } from './ruleSelection';
 import { runRules, syntaxErrorFindings } from './runRules';
 import { applySuppressions } from './suppressions';
@@ -11,16 +12,22 @@ import { applySuppressions } from './suppressions';
 export interface AnalyzeOptions {
   /** Accumulates milliseconds per rule id (see runRules). */
   timings?: Map<string, number>;
+  /** Carries findings over from the previous analysis of this file where its bodyEdit allows (the editor). */
+  reuse?: FindingReuse;
 }
 
 export function analyzeFile(project: ProjectModel, file: SourceFile, selection: RuleSelection, options: AnalyzeOptions = {}): Finding[] {
-  const raw = [...syntaxErrorFindings(file, project.root), ...runRules(selection.rules, file, project, options.timings)];
+  const ruleFindings = options.reuse
+    ? options.reuse.runRules(selection.rules, file, project, options.timings)
+    : runRules(selection.rules, file, project, { timings: options.timings });
+  const raw = [...syntaxErrorFindings(file, project.root), ...ruleFindings];
   const kept = applySuppressions(file, project.root, raw, selection.knownRuleIds, selection.ranRuleIds).filter((f) => selection.ranRuleIds.has(f.ruleId));
-  for (const finding of kept) {
+  // Copies: the raw findings may be kept for reuse, and an override must not outlive its setting.
+  const overridden = kept.map((finding) => {
     const override = selection.severityOverrides.get(finding.ruleId);
-    if (override) finding.severity = override;
-  }
-  return kept.sort(compareFindings);
+    return override ? { ...finding, severity: override } : finding;
+  });
+  return overridden.sort(compareFindings);
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -43,6 +43,18 @@ export interface RuleMeta<M extends string = string> {
   fixable?: boolean;
   hasSuggestions?: boolean;
   tags?: FindingTag[];
+  /**
+   * How far the code a finding depends on reaches, so an edit of one function body re-runs the rule only where
+   * its findings can change (the editor's finding reuse; tested by re-running every fixture edit both ways).
+   * - 'function': a finding inside a function or modifier depends on that callable's own source and on code
+   *   outside every body; a finding anywhere else depends on no body at all.
+   * - 'contract': a finding inside a contract depends on the bodies of that contract, its bases, libraries and
+   *   free functions, not on derived or unrelated contracts; a finding outside every contract depends on no body.
+   * - 'hierarchy': as 'contract', and the finding may also depend on the bodies of contracts inheriting from
+   *   its contract (a state variable written only in a derived contract is not constant).
+   * Unset: the finding may depend on any code of the file, and the rule runs over the whole file on every edit.
+   */
+  scope?: 'function' | 'contract' | 'hierarchy';
 }
 
 export interface Fixer {

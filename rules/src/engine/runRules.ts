@@ -102,11 +102,15 @@ export function syntaxErrorFindings(file: SourceFile, root: string): Finding[] {
   );
 }
 
-/**
- * Runs `rules` on `file` and returns their findings plus internal errors; suppressions are applied later.
- * `timings`, when given, accumulates each rule's milliseconds (create plus handlers) by rule id, like ESLint's TIMING.
- */
-export function runRules(rules: readonly Rule[], file: SourceFile, project: ProjectModel, timings?: Map<string, number>): Finding[] {
+export interface RunOptions {
+  /** Accumulates each rule's milliseconds (create plus handlers) by rule id, like ESLint's TIMING. */
+  timings?: Map<string, number>;
+  /** Subtrees the traversal leaves out (see findingReuse: a re-run confined to an edited region). */
+  skip?: (node: ASTNode) => boolean;
+}
+
+/** Runs `rules` on `file` and returns their findings plus internal errors; suppressions are applied later. */
+export function runRules(rules: readonly Rule[], file: SourceFile, project: ProjectModel, { timings, skip }: RunOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const ast = file.ast;
   if (!ast) return findings;
@@ -205,6 +209,7 @@ export function runRules(rules: readonly Rule[], file: SourceFile, project: Proj
   };
 
   walk(ast, {
+    skip,
     enter: (node, stack) => {
       ancestors = stack;
       dispatch(node.type, node);

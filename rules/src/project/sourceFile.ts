@@ -1,7 +1,7 @@
 // One parsed Solidity file: text, tree, syntax errors, pragma and import list. Built once per content.
 
 import { createHash } from 'node:crypto';
-import type { ImportDirective, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
+import type { FunctionDefinition, ImportDirective, ModifierDefinition, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
 import { LineIndex } from '../model/lineIndex';
 import { parseSolidity, type ParseOutcome, type SyntaxError } from '../parse/parseSolidity';
 import { solidityPragma, type SolidityPragma } from '../parse/pragma';
@@ -16,6 +16,21 @@ export interface SourceFile {
   pragma: SolidityPragma | undefined;
   importDirectives: ImportDirective[];
   contentHash: string;
+  /** Set when this tree was made from the previous version's by re-parsing one edited body (the editor's splice). */
+  bodyEdit?: BodyEdit;
+}
+
+/**
+ * How a file differs from the version parsed before it: only the body of one function or modifier changed.
+ * Offsets before the callable are unchanged; offsets from `previousEnd` on moved by `delta`.
+ */
+export interface BodyEdit {
+  previousContentHash: string;
+  /** The edited function or modifier, in this file's tree. */
+  callable: FunctionDefinition | ModifierDefinition;
+  /** Where the callable ended in the previous text (exclusive). */
+  previousEnd: number;
+  delta: number;
 }
 
 export function hashText(text: string): string {

@@ -22,6 +22,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'code-quality',
+    scope: 'function',
     swc: ['SWC-124'],
     description:
       'Before Solidity 0.6.0 a dynamic storage array exposed a writable `length`. Decrementing it on an empty array wraps it to 2^256-1, and setting it from user input does the same; the array then spans the whole storage space, so an indexed write can overwrite any slot, including the owner.',

@@ -42,6 +42,7 @@ export default defineRule({
     severity: 'informational',
     confidence: 'high',
     category: 'code-quality',
+    scope: 'function',
     swc: [],
     description:
       'Inline assembly bypasses Solidity\'s type system, overflow checks, memory management and reentrancy-relevant call semantics. Every block that writes storage or memory, calls out, logs or ends execution needs a manual review. Blocks that only read values (code size, chain id, storage slot pointers) or only write the 0x00-0x3f scratch space (two-word hashing) are not reported.',

@@ -18,6 +18,7 @@ export default defineRule({
     severity: 'low',
     confidence: 'high',
     category: 'code-quality',
+    scope: 'function',
     swc: ['SWC-110'],
     description:
       '`assert` states an invariant that should never fail; tools (SMTChecker, fuzzers) and readers treat its argument as a pure check. A condition that also changes state hides an effect inside a check, and before Solidity 0.8 a failing `assert` consumed all remaining gas.',

@@ -13,6 +13,7 @@ export default defineRule({
     severity: 'informational',
     confidence: 'high',
     category: 'code-quality',
+    scope: 'function',
     swc: [],
     description: 'Comparing a boolean with `true` or `false` adds nothing: `x == true` is `x`, and `x == false` is `!x`. The extra comparison makes conditions harder to read and costs a little gas.',
     exploitScenario: 'None: this is a readability issue.',

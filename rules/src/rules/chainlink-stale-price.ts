@@ -16,6 +16,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'oracles',
+    scope: 'function',
     swc: [],
     description:
       '`latestRoundData()` returns the last answer the feed stored, however old, and the answer is a signed integer. If the feed stops updating (heartbeat missed, deprecated feed, sequencer down) or reports zero or a negative value, a contract that does not check `updatedAt` and `answer > 0` prices assets at a stale or absurd value.',

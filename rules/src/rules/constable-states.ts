@@ -13,6 +13,7 @@ export default defineRule({
     severity: 'gas',
     confidence: 'high',
     category: 'gas',
+    scope: 'hierarchy',
     swc: [],
     description:
       'The variable is initialised with a compile-time constant and nothing in the contract or the contracts deriving from it writes it. As storage it costs a slot and a 2100-gas cold read each transaction; as `constant` the value is inlined into the bytecode.',

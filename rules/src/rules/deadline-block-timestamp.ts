@@ -15,6 +15,7 @@ export default defineRule({
     severity: 'low',
     confidence: 'high',
     category: 'defi',
+    scope: 'function',
     swc: [],
     description:
       'A router deadline protects a swap from being executed long after it was signed. `block.timestamp` (plus anything) is evaluated in the block that includes the transaction, so the check always passes and the protection is gone.',

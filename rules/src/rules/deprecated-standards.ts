@@ -46,6 +46,7 @@ export default defineRule<MessageId>({
     severity: 'informational',
     confidence: 'high',
     category: 'deprecated',
+    scope: 'function',
     swc: ['SWC-111'],
     description:
       'The code uses a construct that later Solidity versions deprecated or removed: `suicide`, `sha3`, `throw`, `callcode`, `var`, `constant` functions, the `years` unit, `block.blockhash`, `msg.gas` or `now`. Such code pins the project to old compilers, and some of the constructs carry traps (`var` infers the smallest integer type, `years` ignores leap years, `callcode` keeps the wrong `msg.sender`).',

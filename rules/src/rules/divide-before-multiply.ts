@@ -13,6 +13,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'arithmetic',
+    scope: 'function',
     swc: [],
     description:
       'Integer division rounds down. Dividing first and multiplying the quotient scales the rounding error by the multiplier: `(amount / 1000) * rate` is zero for every amount below 1000 and off by up to `rate - 1` otherwise.',

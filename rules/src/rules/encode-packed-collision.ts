@@ -16,6 +16,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'high',
     category: 'signatures',
+    scope: 'function',
     swc: ['SWC-133'],
     description:
       '`abi.encodePacked` concatenates dynamic values without length prefixes, so two different argument lists can pack to the same bytes (`("a", "bc")` and `("ab", "c")`). A hash of such a packing used as an id, a mapping key or a signed message identifies more than one input.',

@@ -12,6 +12,7 @@ export default defineRule({
     severity: 'low',
     confidence: 'low',
     category: 'tokens',
+    scope: 'function',
     swc: ['SWC-114'],
     description:
       'ERC-20 `approve` replaces the allowance. When an owner lowers an allowance from N to M, the spender can front-run the change: spend N first, then spend M once the new approval lands, N + M in total. The standard accepts this; custom tokens can refuse a change between two non-zero values.',

@@ -40,6 +40,7 @@ export default defineRule({
     severity: 'gas',
     confidence: 'medium',
     category: 'gas',
+    scope: 'hierarchy',
     swc: [],
     description:
       'A `public` function copies its array, `bytes`, `string` and struct arguments from calldata into memory, because internal callers pass memory. Nothing in the contract or the contracts deriving from it calls this one internally, so as `external` with `calldata` parameters it would skip the copy.',

@@ -36,6 +36,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'low',
     category: 'tokens',
+    scope: 'function',
     swc: [],
     description:
       'Some ERC-20 tokens (USDT and USDC can switch it on, many others have it on) keep a fee on every transfer, so `transferFrom(user, address(this), amount)` delivers less than `amount`. A contract that credits the requested `amount` instead of the balance difference books more tokens than it holds; the shortfall is paid by the last users to withdraw.\n\nConfidence is low: a contract that only accepts a known, fee-free token is fine. The rule stays silent when the function reads a `balanceOf` (it likely measures the difference).',

@@ -19,6 +19,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'denial-of-service',
+    scope: 'function',
     swc: ['SWC-132'],
     description:
       'The contract compares `address(this).balance` with a target, cap or threshold held in storage. Anyone can raise that balance without calling the contract, through `selfdestruct` (still possible within a creation transaction), a coinbase payment, or a transfer to the address before deployment, and so push the contract past the threshold.',

@@ -20,6 +20,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'tokens',
+    scope: 'function',
     swc: ['SWC-132'],
     description:
       'An ETH balance can grow without the contract\'s consent (`selfdestruct`, block rewards, a transfer before deployment) and a token balance can grow by a plain `transfer`. Logic that needs the balance to equal an expected amount exactly breaks as soon as someone sends one wei or one token unit.',

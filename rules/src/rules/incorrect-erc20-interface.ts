@@ -14,6 +14,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'high',
     category: 'tokens',
+    scope: 'function',
     swc: [],
     description:
       'The contract implements ERC-20 but a standard function does not return what the standard says (for example `transfer` returns nothing instead of `bool`). Contracts compiled with Solidity 0.4.22 or later that call it through the standard `IERC20` interface check the size of the returned data and revert.',

@@ -14,6 +14,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'high',
     category: 'tokens',
+    scope: 'function',
     swc: [],
     description:
       'The contract implements ERC-721 but a standard view function does not return what the standard says (for example `ownerOf` returns nothing or a `uint256`). Marketplaces and wallets that call it through `IERC721` revert while decoding the result, or read garbage.',

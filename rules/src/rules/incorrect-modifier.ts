@@ -76,6 +76,7 @@ export default defineRule({
     severity: 'low',
     confidence: 'high',
     category: 'access-control',
+    scope: 'function',
     swc: [],
     description:
       'A modifier that, on some path, neither executes `_` nor reverts lets the call succeed without running the function body. The caller sees success and default return values (`false`, `0`), which callers that do not check results treat as done.',

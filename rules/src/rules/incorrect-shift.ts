@@ -17,6 +17,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'code-quality',
+    scope: 'function',
     swc: [],
     description:
       'In Yul, `shl(a, b)` means `b << a`: the shift amount comes first, unlike the `<<` operator. Writing `shl(value, 8)` shifts the constant 8 by `value` bits instead of shifting the value by 8 bits, which silently produces garbage.',

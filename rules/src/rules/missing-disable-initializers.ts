@@ -12,6 +12,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'high',
     category: 'upgradeability',
+    scope: 'contract',
     swc: ['SWC-118'],
     description:
       'The implementation contract behind a proxy is itself a deployed contract. Unless its constructor calls `_disableInitializers()`, anyone can call `initialize` on it directly and become its owner.',

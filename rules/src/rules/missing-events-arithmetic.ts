@@ -15,6 +15,7 @@ export default defineRule({
     severity: 'low',
     confidence: 'medium',
     category: 'code-quality',
+    scope: 'contract',
     swc: [],
     description:
       'An access-controlled function changes an integer the contract uses in arithmetic (a fee, rate, limit or multiplier) but emits no event. Users and monitoring cannot see that the economics changed until they are charged.',

@@ -13,6 +13,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'defi',
+    scope: 'function',
     swc: [],
     description:
       'A swap with `amountOutMin = 0` (or a liquidity call with zero minimums, or an exact-output swap with an unlimited maximum input) accepts any execution price. Anyone who sees the transaction before it is mined can move the price, let the swap execute at the bad price, and move it back.',

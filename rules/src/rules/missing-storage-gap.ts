@@ -12,6 +12,7 @@ export default defineRule({
     severity: 'low',
     confidence: 'medium',
     category: 'upgradeability',
+    scope: 'function',
     swc: ['SWC-124'],
     description:
       'Storage slots of an inheritance chain are laid out base first. A base contract of an upgradeable system that declares state variables without a trailing `uint256[N] private __gap` (or ERC-7201 namespaced storage) cannot gain variables in an upgrade without shifting every child\'s variables.',

@@ -95,6 +95,7 @@ export default defineRule({
     severity: 'low',
     confidence: 'medium',
     category: 'code-quality',
+    scope: 'function',
     swc: [],
     description:
       'An address parameter is written to a state variable, or receives ETH, without a check that it is not `address(0)`. A mistaken zero address locks ownership or burns funds for good.',

@@ -15,6 +15,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'defi',
+    scope: 'contract',
     swc: [],
     description:
       'A payable multicall delegatecalls into this contract several times; each delegated call sees the same `msg.value`. Any function that credits or checks `msg.value` can then be paid for once and executed many times.',

@@ -15,6 +15,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'oracles',
+    scope: 'function',
     swc: [],
     description:
       'A ratio of a pool\'s current reserves or balances (or V3 `slot0().sqrtPriceX96`) is the spot price: whoever trades against the pool first in the same transaction sets it. Used as an oracle for collateral, minting or liquidation, it can be pushed anywhere with a flash loan.',

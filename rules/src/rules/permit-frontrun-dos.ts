@@ -18,6 +18,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'denial-of-service',
+    scope: 'function',
     swc: ['SWC-114'],
     description:
       'A signed `permit` can be used once: the nonce it carries is consumed by the first transaction that submits it. The signature sits in the mempool as part of the victim\'s transaction, so anyone can copy it and call `token.permit(...)` directly first. The allowance is then set, but the victim\'s own call to `permit` reverts on the used nonce and takes the whole transaction (deposit, swap, repay) down with it.',

@@ -30,6 +30,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'upgradeability',
+    scope: 'contract',
     swc: ['SWC-124'],
     description:
       'A proxy runs the implementation\'s code on the proxy\'s storage. Ordinary state variables of the proxy (an `implementation` address, an `admin`) take slots 0, 1, ... from the start of storage, exactly where the implementation\'s first variables live. A write through either side corrupts the other: the implementation\'s `owner` overwrites the proxy\'s `implementation`, or the other way round.\n\nThe rule stays silent for variables declared in a base whose name says it is a shared storage layout (`...Storage`), the pattern in which proxy and implementation inherit the same layout on purpose.',

@@ -36,6 +36,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'low',
     category: 'tokens',
+    scope: 'contract',
     swc: [],
     description:
       'Rebasing tokens (stETH, AMPL, aTokens) change every holder\'s balance without a transfer, and anyone can send tokens to a contract directly. A contract that copies `token.balanceOf(address(this))` into a state variable and later computes shares, prices or payouts from the copy works with a stale number: positive rebases are stolen by whoever acts first, negative ones make the last withdrawals fail.\n\nConfidence is low: a contract that only handles a known, non-rebasing token, or that re-syncs the copy before every use, is fine.',

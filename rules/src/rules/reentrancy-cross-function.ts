@@ -21,6 +21,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'low',
     category: 'reentrancy',
+    scope: 'contract',
     swc: ['SWC-107'],
     description:
       'A function updates state only after an external call, and another public function of the contract reads that state. The callee can enter the other function while the state is stale, even though the first function itself cannot be re-entered profitably.',

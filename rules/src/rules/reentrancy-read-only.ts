@@ -15,6 +15,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'low',
     category: 'reentrancy',
+    scope: 'contract',
     swc: ['SWC-107'],
     description:
       'A `nonReentrant` function makes an external call before it finishes updating state. Its own functions are locked, but public view functions still return the half-updated state, and other protocols that price or collateralise with them read wrong values during the call.',

@@ -27,6 +27,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'high',
     category: 'code-quality',
+    scope: 'function',
     swc: ['SWC-130'],
     description:
       'Unicode bidirectional control characters such as U+202E (right-to-left override) are invisible, and they make editors and code review tools display the following characters in reverse order. What a reviewer reads is then not what the compiler compiles.',

@@ -13,6 +13,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'upgradeability',
+    scope: 'function',
     swc: ['SWC-106'],
     description:
       'Proxies delegate to one implementation contract. If anyone can make the implementation itself execute `selfdestruct` (directly, or through a delegatecall it is tricked into), every proxy is left pointing at empty code; on chains without EIP-6780 the code really disappears.',

@@ -24,6 +24,7 @@ export default defineRule({
     severity: 'low',
     confidence: 'high',
     category: 'code-quality',
+    scope: 'function',
     swc: [],
     description:
       'A declaration reuses the name of a Solidity builtin (`require`, `msg`, `block`, `keccak256`, and `now` before 0.7). Inside its scope every use of the name refers to the declaration, so code that looks like a builtin call or global does something else.',

@@ -12,6 +12,7 @@ export default defineRule({
     severity: 'low',
     confidence: 'high',
     category: 'code-quality',
+    scope: 'function',
     swc: ['SWC-119'],
     description:
       'A parameter or local variable with the name of a state variable hides that state variable inside the function. Code that looks like it reads or updates storage works on the local copy instead, and the storage value silently keeps its old content.',

@@ -12,6 +12,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'high',
     category: 'code-quality',
+    scope: 'function',
     swc: ['SWC-119'],
     description:
       'Before Solidity 0.6 a derived contract may declare a state variable with the same name as one in a base contract. That creates a second, independent variable: functions written in the base read and write the base copy, functions in the derived contract the new one.',

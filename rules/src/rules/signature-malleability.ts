@@ -17,6 +17,7 @@ export default defineRule({
     severity: 'low',
     confidence: 'medium',
     category: 'signatures',
+    scope: 'function',
     swc: ['SWC-117'],
     description:
       'For every valid signature `(v, r, s)` there is a second one, `(v ^ 1, r, n - s)`, for the same message and signer. Raw `ecrecover` accepts both. That is harmless when replay is prevented by a nonce, but any logic that treats the signature bytes as unique (a "used signatures" mapping, a signature hash as an id) can be bypassed.',

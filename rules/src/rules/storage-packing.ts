@@ -85,6 +85,7 @@ export default defineRule({
     severity: 'informational',
     confidence: 'high',
     category: 'gas',
+    scope: 'function',
     swc: [],
     description:
       'The compiler packs consecutive state variables smaller than 32 bytes into one slot, in declaration order. A small variable between two full-width ones takes a slot of its own; reordering the declarations so small ones sit together uses fewer slots, and code that touches them together pays one cold storage access instead of several.',

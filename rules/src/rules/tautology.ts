@@ -64,6 +64,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'high',
     category: 'code-quality',
+    scope: 'function',
     swc: [],
     description:
       'A comparison between an integer variable and a constant outside (or at the edge of) the range of its type always gives the same result: an unsigned value is never below zero, a `uint8` never exceeds 255. Such a check usually stands where a real bound was intended, so the guard it should provide is missing.',

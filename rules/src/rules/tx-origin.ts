@@ -11,6 +11,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'high',
     category: 'access-control',
+    scope: 'function',
     swc: ['SWC-115'],
     description:
       '`tx.origin` is the externally owned account that started the transaction, not the immediate caller. A check such as `require(tx.origin == owner)` passes for any contract the owner happens to call.',

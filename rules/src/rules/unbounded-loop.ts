@@ -16,6 +16,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'denial-of-service',
+    scope: 'contract',
     swc: ['SWC-128'],
     description:
       'The loop runs once per element of a storage array, and an unrestricted public function pushes to that array. Every push makes the loop cost more gas; past the block gas limit the function always reverts, along with everything that depends on it.',

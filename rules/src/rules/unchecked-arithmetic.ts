@@ -18,6 +18,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'arithmetic',
+    scope: 'function',
     swc: ['SWC-101'],
     description:
       '`unchecked { }` turns off Solidity 0.8 overflow checks. That is safe only when an earlier check proves the operation cannot wrap; on a parameter nothing has bounded, the caller picks a value that overflows or underflows.',

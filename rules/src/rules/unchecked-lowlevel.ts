@@ -14,6 +14,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'high',
     category: 'external-calls',
+    scope: 'function',
     swc: ['SWC-104'],
     description:
       'Low-level calls (`call`, `delegatecall`, `staticcall`, `callcode`) do not revert when the callee fails: they return `false`. When the flag is ignored, the function carries on as if the call had succeeded.',

@@ -15,6 +15,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'high',
     category: 'external-calls',
+    scope: 'function',
     swc: ['SWC-104'],
     description:
       '`send` does not revert when the transfer fails (recipient reverts, needs more than the 2300 gas stipend, or the call depth is exhausted): it returns `false`. Ignoring that value means the contract records a payment that never happened.',

@@ -16,6 +16,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'tokens',
+    scope: 'function',
     swc: ['SWC-104'],
     description:
       'ERC-20 lets a token report failure by returning `false` instead of reverting, and several widely used tokens do. A contract that ignores the returned boolean carries on as if the tokens moved: it credits deposits that never arrived or marks payouts as done that never happened.',

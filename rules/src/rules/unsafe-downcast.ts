@@ -21,6 +21,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'arithmetic',
+    scope: 'function',
     swc: ['SWC-101'],
     description:
       'Converting an integer to a narrower type (`uint128(x)`, `int64(y)`) keeps only the low bits and never reverts, not even under Solidity 0.8 checked arithmetic. A value above the target range silently becomes a small one.',

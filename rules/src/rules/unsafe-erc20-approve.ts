@@ -19,6 +19,7 @@ export default defineRule({
     severity: 'low',
     confidence: 'medium',
     category: 'tokens',
+    scope: 'function',
     swc: [],
     description:
       'Some major tokens (USDT on mainnet, KNC) break two assumptions behind a plain `IERC20(token).approve(spender, amount)`: their `approve` returns nothing, so Solidity\'s return-data check reverts when the interface declares `returns (bool)`, and they refuse to change an allowance from one non-zero value to another. A contract that approves routers or vaults this way cannot work with those tokens, or gets stuck after the first partial use of an allowance.',

@@ -11,6 +11,7 @@ export default defineRule({
     severity: 'low',
     confidence: 'high',
     category: 'code-quality',
+    scope: 'function',
     swc: [],
     description:
       'A constructor lists a base contract with empty parentheses (`constructor() Base() {}`), yet `Base` declares no constructor. The call compiles and does nothing; usually the author expected the base to set something up (an owner, a domain separator) and nothing does.',

@@ -19,6 +19,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'randomness',
+    scope: 'function',
     swc: ['SWC-120'],
     description:
       'Block values (`block.timestamp`, `block.number`, `blockhash`, `block.prevrandao`/`block.difficulty`) are known to the block proposer before the block is final and to any contract executing in the same block. Hashing them does not make them secret: a winner picked with `keccak256(...) % n` can be predicted or steered.',

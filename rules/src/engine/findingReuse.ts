@@ -1,0 +1,184 @@
+// Carries findings over an edit of one function body, the editor's hot path. A rule whose meta.scope bounds
+// what its findings depend on re-runs only over the edited function (or the contracts built on its contract);
+// its findings elsewhere are kept from the previous run and moved by the edit. Every other rule runs in full.
+
+import type { ASTNode, ContractDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import type { Finding, Fix, RelatedLocation, SourceRange, TextEdit } from '../model/finding';
+import type { ProjectModel } from '../project/projectModel';
+import type { BodyEdit, SourceFile } from '../project/sourceFile';
+import { INTERNAL_ERROR } from './engineRules';
+import type { Rule, RuleMeta } from './ruleApi';
+import { runRules } from './runRules';
+
+type Scope = NonNullable<RuleMeta['scope']>;
+
+interface PreviousRun {
+  contentHash: string;
+  /** Project root and every transitively imported file's content: findings may depend on any of them. */
+  inputsKey: string;
+  byRule: Map<string, Finding[]>;
+}
+
+/** Offsets [start, end) of the new text where a scoped rule is re-run. */
+interface Region {
+  start: number;
+  end: number;
+}
+
+interface ScopedRun {
+  regions: Region[];
+  /** Top-level and contract-level nodes the re-run leaves out. */
+  skipped: Set<ASTNode>;
+}
+
+export class FindingReuse {
+  private readonly previous = new Map<string, PreviousRun>();
+  /** Rules of the last run that re-ran only over the edited region, for tests and benchmarks. */
+  lastScopedRules: string[] = [];
+
+  forget(path: string): void {
+    this.previous.delete(path);
+  }
+
+  /** Same findings as runRules over the whole file, computed from the previous run where file.bodyEdit allows. */
+  runRules(rules: readonly Rule[], file: SourceFile, project: ProjectModel, timings?: Map<string, number>): Finding[] {
+    const inputsKey = inputsKeyOf(project, file);
+    const previous = this.previous.get(file.path);
+    const edit = file.bodyEdit;
+    const base = previous && edit && edit.previousContentHash === previous.contentHash && previous.inputsKey === inputsKey ? previous : undefined;
+    const runs = base && edit ? scopedRuns(file, project, edit) : undefined;
+
+    const full: Rule[] = [];
+    const scoped = new Map<Scope, { rules: Rule[]; carried: Finding[] }>();
+    for (const rule of rules) {
+      const scope = rule.meta.scope;
+      const run = scope ? runs?.get(scope) : undefined;
+      const before = base?.byRule.get(rule.meta.id);
+      const carried = run && before && edit ? carryOver(before, file, edit, run.regions) : undefined;
+      if (!scope || !carried) {
+        full.push(rule);
+        continue;
+      }
+      const group = scoped.get(scope) ?? { rules: [], carried: [] };
+      group.rules.push(rule);
+      group.carried.push(...carried);
+      scoped.set(scope, group);
+    }
+
+    const findings = runRules(full, file, project, { timings });
+    for (const [scope, group] of scoped) {
+      const run = runs?.get(scope) as ScopedRun;
+      const rerun = runRules(group.rules, file, project, { timings, skip: (node) => run.skipped.has(node) });
+      findings.push(...group.carried, ...rerun.filter((f) => f.ruleId === INTERNAL_ERROR.id || intersects(f.range, run.regions)));
+    }
+    this.lastScopedRules = [...scoped.values()].flatMap((g) => g.rules.map((r) => r.meta.id));
+    this.remember(rules, file, inputsKey, findings);
+    return findings;
+  }
+
+  private remember(rules: readonly Rule[], file: SourceFile, inputsKey: string, findings: Finding[]): void {
+    // A crashed rule's findings are incomplete, and a file without a tree had none: start afresh next time.
+    if (!file.ast || findings.some((f) => f.ruleId === INTERNAL_ERROR.id)) {
+      this.previous.delete(file.path);
+      return;
+    }
+    const byRule = new Map<string, Finding[]>(rules.map((r) => [r.meta.id, []]));
+    for (const finding of findings) byRule.get(finding.ruleId)?.push(finding);
+    this.previous.set(file.path, { contentHash: file.contentHash, inputsKey, byRule });
+  }
+}
+
+function inputsKeyOf(project: ProjectModel, file: SourceFile): string {
+  const imports = project.transitiveImports(file.path).map((p) => `${p}\u0000${project.file(p)?.contentHash ?? ''}`);
+  return [project.root, ...imports.sort()].join('\u0001');
+}
+
+const isCallable = (node: ASTNode): boolean => node.type === 'FunctionDefinition' || node.type === 'ModifierDefinition';
+
+function regionOf(node: ASTNode): Region {
+  const [start, endInclusive] = node.range as [number, number];
+  return { start, end: endInclusive + 1 };
+}
+
+/** Where each scope re-runs after `edit`; a scope without an entry runs over the whole file. */
+function scopedRuns(file: SourceFile, project: ProjectModel, edit: BodyEdit): Map<Scope, ScopedRun> {
+  const runs = new Map<Scope, ScopedRun>();
+  const topLevel = (file.ast?.children ?? []) as ASTNode[];
+  const [editStart] = edit.callable.range as [number, number];
+  const owner = topLevel.find(
+    (n): n is ContractDefinition => n.type === 'ContractDefinition' && !!n.range && n.range[0] <= editStart && editStart <= n.range[1],
+  );
+
+  // Function scope: the edited callable, inside its contract's declarations (rules may read those while walking).
+  const functionSkipped = new Set<ASTNode>();
+  for (const node of topLevel) if (node !== owner && (node.type === 'ContractDefinition' || (isCallable(node) && node !== edit.callable))) functionSkipped.add(node);
+  for (const node of (owner?.subNodes ?? []) as ASTNode[]) if (isCallable(node) && node !== edit.callable) functionSkipped.add(node);
+  runs.set('function', { regions: [regionOf(edit.callable)], skipped: functionSkipped });
+
+  // Contract scope: every contract of this file that inherits the edited one. A library or free function can be
+  // used by any contract, so an edit there re-runs contract and hierarchy rules over the whole file.
+  const ownerInfo = owner ? project.contractOf(owner) : undefined;
+  if (!owner || !ownerInfo || owner.kind === 'library') return runs;
+  const contracts = topLevel.filter((n): n is ContractDefinition => n.type === 'ContractDefinition');
+  const derived = contracts.filter((n) => project.contractOf(n)?.linearization.includes(ownerInfo));
+  // Hierarchy scope adds the bases: the edited contract is one of the contracts inheriting from them.
+  const related = contracts.filter((n) => derived.includes(n) || ownerInfo.linearization.some((base) => base.node === n));
+  for (const [scope, affected] of [['contract', derived], ['hierarchy', related]] as const) {
+    const skipped = new Set(topLevel.filter((n) => (n.type === 'ContractDefinition' && !affected.includes(n)) || isCallable(n)));
+    runs.set(scope, { regions: affected.map(regionOf), skipped });
+  }
+  return runs;
+}
+
+function intersects(range: { start: number; end: number }, regions: readonly Region[]): boolean {
+  return regions.some((g) => (range.start === range.end ? g.start <= range.start && range.start < g.end : range.start < g.end && range.end > g.start));
+}
+
+/**
+ * The previous findings outside the re-run regions, moved into the new text. Undefined when one of them points
+ * into the edited body (a related location or a fix edit): it depends on what changed, so the rule runs in full.
+ */
+function carryOver(before: readonly Finding[], file: SourceFile, edit: BodyEdit, regions: readonly Region[]): Finding[] | undefined {
+  const [callableStart] = edit.callable.range as [number, number];
+  const move = (start: number, end: number): [number, number] | undefined => {
+    if (end <= callableStart) return [start, end];
+    if (start >= edit.previousEnd) return [start + edit.delta, end + edit.delta];
+    return undefined;
+  };
+  const moveRange = (range: SourceRange): SourceRange | undefined => {
+    const moved = move(range.start, range.end);
+    return moved && file.lines.range(moved[0], moved[1]);
+  };
+  const moveFix = (fix: Fix): Fix | undefined => {
+    const edits: TextEdit[] = [];
+    for (const e of fix.edits) {
+      const moved = move(e.start, e.end);
+      if (!moved) return undefined;
+      edits.push({ ...e, start: moved[0], end: moved[1] });
+    }
+    return { ...fix, edits };
+  };
+
+  const out: Finding[] = [];
+  for (const finding of before) {
+    const range = moveRange(finding.range);
+    // Inside the edited callable, or in a region: the re-run reports it afresh.
+    if (!range || intersects(range, regions)) continue;
+    const related: RelatedLocation[] = [];
+    for (const r of finding.related) {
+      const moved = r.file === file.path ? moveRange(r.range) : r.range;
+      if (!moved) return undefined;
+      related.push({ ...r, range: moved });
+    }
+    const fix = finding.fix && moveFix(finding.fix);
+    if (finding.fix && !fix) return undefined;
+    const suggestions: Fix[] = [];
+    for (const s of finding.suggestions) {
+      const moved = moveFix(s);
+      if (!moved) return undefined;
+      suggestions.push(moved);
+    }
+    out.push({ ...finding, range, related, suggestions, ...(fix ? { fix } : {}) });
+  }
+  return out;
+}
