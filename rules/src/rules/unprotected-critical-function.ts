@@ -41,7 +41,7 @@ export default defineRule({
           data: { fn: fn.name ?? 'fallback', effect: effect.description },
           related: [relatedEvent(effect.event, 'privileged effect')],
           // Skip receive and fallback: restricting them to the owner would also refuse every plain payment or proxied call.
-          fix: fn.isReceiveEther || fn.isFallback ? undefined : addModifierFix(context.file.text, fn, contract, context.project, 'onlyOwner'),
+          fix: fn.isReceiveEther || fn.isFallback ? undefined : addModifierFix(context.file.text, fn, contract, 'onlyOwner'),
         });
       },
     };
