@@ -189,8 +189,8 @@ describe('fixes', () => {
     it('reentrancy-eth adds the inherited `nonReentrant` before `returns`, and nothing without a guard to add', () => {
       assert.equal(fixedLines('rules/reentrancy-eth.sol', 'reentrancy-eth', 108, 106, 106), 'function withdrawUnguarded(uint256 amount) external nonReentrant returns (bool) {');
       assert.ok(!hasFix('rules/reentrancy-eth.sol', 'reentrancy-eth', 16), 'ReentrantVault declares no nonReentrant');
-      // A public function a guarded one calls: a nested nonReentrant would revert.
-      assert.ok(!hasFix('rules/reentrancy-eth.sol', 'reentrancy-eth', 117));
+      // A public function, which a guarded one may call: a nested nonReentrant would revert.
+      assert.ok(!hasFix('rules/reentrancy-eth.sol', 'reentrancy-eth', 118));
     });
     it('reentrancy-no-eth and reentrancy-callback add `nonReentrant` only when the guard is the whole remedy', () => {
       assert.equal(fixedLines('rules/reentrancy-no-eth.sol', 'reentrancy-no-eth', 85, 83, 83), 'function claim(IReceiver receiver) external nonReentrant {');

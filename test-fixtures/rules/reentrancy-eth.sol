@@ -111,7 +111,8 @@ contract SafeVaults is ReentrancyGuard {
         return true;
     }
 
-    // Also called from a guarded function: a nested `nonReentrant` would revert there, so no fix is offered.
+    // A public function may also be called internally, as from the guarded function below, where a nested
+    // `nonReentrant` would revert: no fix is offered for public functions.
     function withdrawTo(uint256 amount) public {
         require(balances[msg.sender] >= amount, "low");
         (bool ok, ) = msg.sender.call{value: amount}(""); // expect: reentrancy-eth

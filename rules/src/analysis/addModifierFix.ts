@@ -5,8 +5,7 @@
 import { tokenize } from '@solidity-parser/parser';
 import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import type { FixDescriptor } from '../engine/ruleApi';
-import type { ContractInfo, ProjectModel } from '../project/projectModel';
-import { internallyReferencedNames } from './internalReferences';
+import type { ContractInfo } from '../project/projectModel';
 
 interface Token {
   value: string;
@@ -39,15 +38,17 @@ function insertionOffset(text: string, fn: FunctionDefinition): number | undefin
 
 /**
  * A fix adding `modifier` to `fn`, or undefined when it is not clearly right: the contract (with its bases)
- * declares no parameterless modifier of that name, `fn` already uses it, or the header cannot be read.
+ * declares no parameterless modifier of that name, `fn` already uses it, `fn` is public, or the header cannot be read.
  */
-export function addModifierFix(text: string, fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel, modifier: string): FixDescriptor | undefined {
+export function addModifierFix(text: string, fn: FunctionDefinition, contract: ContractInfo, modifier: string): FixDescriptor | undefined {
   if (fn.modifiers.some((m) => m.name === modifier)) return undefined;
   const declared = contract.resolveModifier(modifier);
   if (!declared || (declared.node.parameters?.length ?? 0) > 0) return undefined;
-  // Skip public functions the contracts also call internally: the modifier would run on those paths too, where
-  // a nested `nonReentrant` reverts and `onlyOwner` shuts out callers the outer function admits.
-  if (fn.visibility === 'public' && fn.name && internallyReferencedNames(project, contract).has(fn.name)) return undefined;
+  // Skip public functions: code in this contract, a base or a derived one may call them internally, and the
+  // modifier would run there too (a nested `nonReentrant` reverts, `onlyOwner` shuts out callers the outer
+  // function admits). Looking for such calls would make the fix depend on other bodies, which finding reuse
+  // in the editor does not re-check for function-scoped rules.
+  if (fn.visibility === 'public') return undefined;
   const offset = insertionOffset(text, fn);
   if (offset === undefined) return undefined;
   return { description: `Add the \`${modifier}\` modifier`, edits: (fixer) => fixer.replaceRange(offset, offset, ` ${modifier}`) };

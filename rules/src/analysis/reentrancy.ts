@@ -152,7 +152,7 @@ export function nonReentrantFix(text: string, fn: FunctionDefinition, contract: 
   const staleScalar = reentrancyCandidates(fn, contract, project).some(
     (c) => c.targetOrigin !== 'state' && c.laterWrites.some((w) => w.variable?.declaration && w.variable.declaration.typeName?.type !== 'Mapping'),
   );
-  return staleScalar ? undefined : addModifierFix(text, fn, contract, project, 'nonReentrant');
+  return staleScalar ? undefined : addModifierFix(text, fn, contract, 'nonReentrant');
 }
 
 /** Reentrancy candidates of `fn`, guarded ones included (for read-only reentrancy, where the guard does not help). */

@@ -32,7 +32,7 @@ export default defineRule({
         if (!isAnalysedContract(contract) || fn.name !== '_authorizeUpgrade' || !fn.body) return;
         if (!inheritsNamed(contract, 'UUPSUpgradeable')) return;
         if (isAccessControlled(fn, contract, context.project)) return;
-        context.report({ node: fn, messageId: 'default', data: { contract: contract.name }, fix: addModifierFix(context.file.text, fn, contract, context.project, 'onlyOwner') });
+        context.report({ node: fn, messageId: 'default', data: { contract: contract.name }, fix: addModifierFix(context.file.text, fn, contract, 'onlyOwner') });
       },
     };
   },
