@@ -20,7 +20,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'high',
     category: 'denial-of-service',
-    scope: 'function',
+    scope: 'contract',
     swc: [],
     description:
       'The contract has payable entry points, so ETH can arrive, but no code path sends ETH anywhere: no `transfer`, `send`, call with value, `selfdestruct` or delegatecall. Every wei it receives stays there forever.',

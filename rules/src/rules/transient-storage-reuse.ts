@@ -25,7 +25,7 @@ export default defineRule({
     severity: 'low',
     confidence: 'medium',
     category: 'code-quality',
-    scope: 'contract',
+    scope: 'hierarchy',
     swc: [],
     description:
       'Transient storage (EIP-1153) is only reset at the end of the transaction, not at the end of the call. A `transient` variable that is set and never cleared keeps its value for every later call in the same transaction: a lock stays locked, and a value passed to a callback is still there for the next, unrelated call.',
