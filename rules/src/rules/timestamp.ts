@@ -21,7 +21,7 @@ export default defineRule({
     severity: 'low',
     confidence: 'medium',
     category: 'time',
-    scope: 'function',
+    scope: 'contract',
     swc: ['SWC-116'],
     description:
       'A block proposer chooses `block.timestamp` within a tolerance (seconds on Ethereum, more on some L2s and sidechains). A comparison that needs the timestamp to equal a value, or to fall inside a window of a few minutes, can be made to pass or fail by whoever builds the block. Deadline checks against long windows are not reported.',
