@@ -75,8 +75,16 @@ export const KNOWN_COMPILER_BUGS: readonly KnownCompilerBug[] = [
   },
 ];
 
+const nodesByFile = new WeakMap<SourceFile, ASTNode[]>();
+
+/** Every node of the file, collected once however many bug triggers ask. */
 function nodesOf(file: SourceFile): ASTNode[] {
-  return file.ast ? findAll(file.ast, () => true) : [];
+  let nodes = nodesByFile.get(file);
+  if (!nodes) {
+    nodes = file.ast ? findAll(file.ast, () => true) : [];
+    nodesByFile.set(file, nodes);
+  }
+  return nodes;
 }
 
 function usesAssemblyCall(file: SourceFile, names: ReadonlySet<string>): boolean {
@@ -93,8 +101,17 @@ function hasStaticCalldataArray(file: SourceFile): boolean {
   );
 }
 
+/** Only state variables can be transient, so the contracts' members suffice: no walk through every body. */
 function hasTransientStateVariable(file: SourceFile): boolean {
-  return nodesOf(file).some((n) => n.type === 'VariableDeclaration' && (n as VariableDeclaration & { isTransient?: boolean }).isTransient === true);
+  return (file.ast?.children ?? []).some(
+    (child) =>
+      child.type === 'ContractDefinition' &&
+      (child.subNodes as ASTNode[]).some(
+        (member) =>
+          member.type === 'StateVariableDeclaration' &&
+          member.variables.some((v) => (v as VariableDeclaration & { isTransient?: boolean }).isTransient === true),
+      ),
+  );
 }
 
 function hasDelete(file: SourceFile): boolean {
