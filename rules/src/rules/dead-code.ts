@@ -12,7 +12,7 @@ export default defineRule({
     severity: 'informational',
     confidence: 'medium',
     category: 'code-quality',
-    scope: 'contract',
+    scope: 'hierarchy',
     swc: [],
     description:
       'The function is internal or private and nothing in the contract or in the contracts deriving from it calls it. Dead code adds review surface and often marks a check that was meant to be wired in (an access check, a validation) but never was.',

@@ -21,7 +21,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'arithmetic',
-    scope: 'function',
+    scope: 'contract',
     swc: ['SWC-101'],
     description:
       'Before Solidity 0.8.0 arithmetic wraps around silently. An addition, subtraction or multiplication on a balance, a counter or a caller-supplied amount can overflow or underflow and produce a huge or tiny value instead of reverting.',
