@@ -34,7 +34,6 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'code-quality',
-    scope: 'contract',
     swc: [],
     description:
       'A variable is assigned, and before anything reads it, assigned again. The first value is lost, so either the first assignment is dead code or, far more often, the second one names the wrong variable and the variable that should have been set keeps its old value.',
