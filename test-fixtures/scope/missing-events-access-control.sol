@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20; // expect: floating-pragma
 
-// Scope case for missing-events-access-control: the finding for `Registry.transferOwnership` is reported on the
-// write inside the base's `_setOwner`, so a finding in `OwnedBase` depends on the body of a derived contract.
+// Scope cases for missing-events-access-control. A derived contract's finding is reported on the write inside
+// the base's `_setOwner`, so a finding in `OwnedBase` depends on the bodies of contracts inheriting from it
+// (`Registry.transferOwnership`), and even on contracts unrelated to `OwnedBase` that the derived contract also
+// inherits (`Announcer.announce`, whose event silences the finding). Nothing narrower than a full run holds.
 
 contract OwnedBase {
     address internal owner = msg.sender;
@@ -17,9 +19,25 @@ contract OwnedBase {
     }
 }
 
+contract Announcer {
+    event Announced(address who);
+
+    function announce(address who) internal {
+        emit Announced(who);
+    }
+}
+
 contract Registry is OwnedBase {
     function transferOwnership(address next) external onlyOwner {
         require(next != address(0), "zero owner");
         _setOwner(next);
+    }
+}
+
+contract AnnouncedRegistry is OwnedBase, Announcer {
+    function transferOwnership(address next) external onlyOwner {
+        require(next != address(0), "zero owner");
+        _setOwner(next);
+        announce(next);
     }
 }

@@ -14,7 +14,6 @@ export default defineRule({
     severity: 'low',
     confidence: 'medium',
     category: 'access-control',
-    scope: 'hierarchy',
     swc: [],
     description:
       'The function changes an address that the contract compares with `msg.sender` to grant privileges (an owner, admin or guardian) but emits no event. Off-chain monitoring, indexers and users cannot see who controls the contract, and a hijacked admin key goes unnoticed.',
