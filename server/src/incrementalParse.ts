@@ -1,9 +1,9 @@
-// A parse cache that re-parses only the edited function: when an edit stays inside one function body, that
-// function alone is parsed and spliced into the last good tree, and the nodes after it are moved by the edit.
-// Anything else (or a splice that does not parse cleanly) falls back to a full parse.
+// A parse cache that re-parses only what was edited: when an edit stays inside one function body, that function
+// alone is parsed and spliced into the last good tree (else the enclosing contract), and the nodes after it are
+// moved by the edit. Anything else (or a splice that does not parse cleanly) falls back to a full parse.
 
 import { parse } from '@solidity-parser/parser';
-import type { ASTNode, BaseASTNode, ContractDefinition, FunctionDefinition, ModifierDefinition, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, ContractDefinition, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
 import { LineIndex, ParseCache, createSourceFile, hashText, type SourceFile } from 'sol-audit-rules';
 
 export type ParseKind = 'cached' | 'spliced' | 'full';
@@ -21,7 +21,7 @@ export class IncrementalParseCache extends ParseCache {
       return cached;
     }
     const base = this.lastGood.get(path);
-    const spliced = base ? spliceFunctionEdit(base, text) : undefined;
+    const spliced = base ? spliceEdit(base, text) : undefined;
     const file = spliced ?? createSourceFile(path, text);
     if (!file.ast && base) locateParserCrash(file, base.text);
     this.lastKind.set(path, spliced ? 'spliced' : 'full');
@@ -58,11 +58,23 @@ function locateParserCrash(file: SourceFile, lastGoodText: string): void {
 type Positioned = { range?: [number, number]; loc?: { start: { line: number; column: number }; end: { line: number; column: number } } };
 
 
+/** A node to re-parse alone: where it hangs in the tree, and how to parse its text so it comes out as itself. */
+interface SpliceTarget {
+  siblings: ASTNode[];
+  index: number;
+  node: ASTNode;
+  /** Wraps the node's text for the parser (a function needs a contract around it). */
+  header: string;
+  footer: string;
+  pick(unit: SourceUnit): ASTNode | undefined;
+}
+
 /**
- * The new file when `text` differs from `base` only inside one function or modifier body; undefined when
- * a full parse is needed. `base` is consumed: its tree is reused and moved in place.
+ * The new file when `text` differs from `base` only inside one function or modifier body, or else only inside
+ * one contract; undefined when a full parse is needed. Only that function or contract is parsed again and put
+ * into the last good tree. `base` is consumed: its tree is reused and moved in place.
  */
-export function spliceFunctionEdit(base: SourceFile, text: string): SourceFile | undefined {
+export function spliceEdit(base: SourceFile, text: string): SourceFile | undefined {
   const old = base.text;
   if (!base.ast) return undefined;
   let prefix = 0;
@@ -73,53 +85,51 @@ export function spliceFunctionEdit(base: SourceFile, text: string): SourceFile |
   while (suffix < maxSuffix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   const oldChangeEnd = old.length - suffix;
   const delta = text.length - old.length;
+  const lineDelta = countNewlines(text, prefix, text.length - suffix) - countNewlines(old, prefix, oldChangeEnd);
 
-  const target = enclosingCallable(base.ast, prefix, oldChangeEnd);
+  const target = callableTarget(base.ast, prefix, oldChangeEnd) ?? contractTarget(base.ast, prefix, oldChangeEnd);
   if (!target) return undefined;
-  const { contract, index, node } = target;
-  const [fnStart, fnEndInclusive] = node.range as [number, number];
-  const fnEndOld = fnEndInclusive + 1;
-  // Nodes after the function keep their columns only when nothing else shares the function's last line.
-  const lineEndAfter = old.indexOf('\n', fnEndOld);
-  if (old.slice(fnEndOld, lineEndAfter < 0 ? old.length : lineEndAfter).trim() !== '') return undefined;
+  const [nodeStart, nodeEndInclusive] = target.node.range as [number, number];
+  const nodeEndOld = nodeEndInclusive + 1;
+  // Nodes after the target keep their columns only when nothing else shares its last line.
+  const lineEndAfter = old.indexOf('\n', nodeEndOld);
+  if (old.slice(nodeEndOld, lineEndAfter < 0 ? old.length : lineEndAfter).trim() !== '') return undefined;
 
-  const startPos = base.lines.positionAt(fnStart);
-  const snippet = text.slice(fnStart, fnEndOld + delta);
+  const startPos = base.lines.positionAt(nodeStart);
+  const snippet = text.slice(nodeStart, nodeEndOld + delta);
   const padding = ' '.repeat(startPos.column - 1);
-  // The host carries the real contract's name: a pre-0.5 function named like its contract is its constructor.
-  const hostHeader = `contract ${contract.name} {\n`;
-  const wrapped = `${hostHeader}${padding}${snippet}\n}`;
-  let host: SourceUnit;
+  let unit: SourceUnit;
   try {
-    const result = parse(wrapped, { loc: true, range: true, tolerant: true }) as SourceUnit & { errors?: unknown[] };
+    const result = parse(`${target.header}${padding}${snippet}${target.footer}`, { loc: true, range: true, tolerant: true }) as SourceUnit & { errors?: unknown[] };
     if (result.errors && result.errors.length > 0) return undefined;
-    host = result;
+    unit = result;
   } catch {
     return undefined;
   }
-  const hostContract = host.children[0];
-  if (host.children.length !== 1 || hostContract.type !== 'ContractDefinition' || hostContract.subNodes.length !== 1) return undefined;
-  const replacement = hostContract.subNodes[0];
-  const snippetStart = hostHeader.length + padding.length;
-  if (replacement.type !== node.type || !replacement.range || replacement.range[0] !== snippetStart || replacement.range[1] !== snippetStart + snippet.length - 1) {
+  const replacement = target.pick(unit);
+  const snippetStart = target.header.length + padding.length;
+  if (replacement?.type !== target.node.type || !replacement.range || replacement.range[0] !== snippetStart || replacement.range[1] !== snippetStart + snippet.length - 1) {
     return undefined;
   }
 
-  // Move the new function from the host's coordinates (it starts on line 2, at the same column) to the file's.
+  // Move the new node from the wrapper's coordinates (same column, after the header's lines) to the file's.
+  const headerLines = countNewlines(target.header, 0, target.header.length);
   forEachPositioned(replacement, (n) => {
-    shift(n, fnStart - snippetStart, startPos.line - 2, true, true);
+    shift(n, nodeStart - snippetStart, startPos.line - 1 - headerLines, true, true);
     return undefined;
   });
-  // Move everything after the function by the edit; the enclosing contract and unit only grow at their end.
-  const lineDelta = countNewlines(text, prefix, text.length - suffix) - countNewlines(old, prefix, oldChangeEnd);
+  // Move everything after the target by the edit; the nodes enclosing it (they may end where it ends: the
+  // source unit and its last contract) only grow at their end.
   forEachPositioned(base.ast, (n) => {
-    if (!n.range || n === node) return n === node ? 'skip' : undefined;
-    if (n.range[0] >= fnEndOld) shift(n, delta, lineDelta, true, true);
-    else if (n.range[1] >= fnEndOld) shift(n, delta, lineDelta, false, true);
+    if (n === target.node) return 'skip';
+    if (!n.range) return undefined;
+    if (n.range[0] >= nodeEndOld) shift(n, delta, lineDelta, true, true);
+    else if (n.range[1] >= nodeEndInclusive) shift(n, delta, lineDelta, false, true);
     return undefined;
   });
-  contract.subNodes[index] = replacement;
+  target.siblings[target.index] = replacement;
 
+  const callable = replacement.type === 'FunctionDefinition' || replacement.type === 'ModifierDefinition' ? replacement : undefined;
   return {
     path: base.path,
     text,
@@ -129,22 +139,58 @@ export function spliceFunctionEdit(base: SourceFile, text: string): SourceFile |
     pragma: base.pragma,
     importDirectives: base.importDirectives,
     contentHash: hashText(text),
-    bodyEdit: { previousContentHash: base.contentHash, callable: replacement as FunctionDefinition | ModifierDefinition, previousEnd: fnEndOld, delta },
+    // Only a body edit leaves the rest of the file's declarations as they were, which finding reuse relies on.
+    bodyEdit: callable && { previousContentHash: base.contentHash, callable, previousEnd: nodeEndOld, delta },
   };
 }
 
-function enclosingCallable(ast: SourceUnit, changeStart: number, changeEnd: number): { contract: ContractDefinition; index: number; node: BaseASTNode } | undefined {
-  for (const child of ast.children) {
-    if (child.type !== 'ContractDefinition' || !child.range || child.range[0] > changeStart || child.range[1] < changeEnd) continue;
-    for (let index = 0; index < child.subNodes.length; index++) {
-      const sub = child.subNodes[index] as ASTNode;
-      if (sub.type !== 'FunctionDefinition' && sub.type !== 'ModifierDefinition') continue;
-      const body = sub.body;
-      // Only edits strictly inside the braces: the signature decides how the rest of the file reads.
-      if (body?.range && body.range[0] < changeStart && changeEnd <= body.range[1]) return { contract: child, index, node: sub };
-    }
+function enclosingContract(ast: SourceUnit, changeStart: number, changeEnd: number): { contract: ContractDefinition; index: number } | undefined {
+  for (let index = 0; index < ast.children.length; index++) {
+    const child = ast.children[index];
+    if (child.type === 'ContractDefinition' && child.range && child.range[0] <= changeStart && changeEnd <= child.range[1] + 1) return { contract: child, index };
   }
   return undefined;
+}
+
+/** The function or modifier whose body braces strictly enclose the change: its signature decides how the rest reads. */
+function callableTarget(ast: SourceUnit, changeStart: number, changeEnd: number): SpliceTarget | undefined {
+  const enclosing = enclosingContract(ast, changeStart, changeEnd);
+  if (!enclosing) return undefined;
+  const { contract } = enclosing;
+  const siblings = contract.subNodes as ASTNode[];
+  for (let index = 0; index < siblings.length; index++) {
+    const node = siblings[index];
+    if (node.type !== 'FunctionDefinition' && node.type !== 'ModifierDefinition') continue;
+    const body = node.body;
+    if (!body?.range || body.range[0] >= changeStart || changeEnd > body.range[1]) continue;
+    return {
+      siblings,
+      index,
+      node,
+      // The host carries the real contract's name: a pre-0.5 function named like its contract is its constructor.
+      header: `contract ${contract.name} {\n`,
+      footer: '\n}',
+      pick: (unit) => {
+        const host = unit.children[0];
+        return unit.children.length === 1 && host.type === 'ContractDefinition' && host.subNodes.length === 1 ? (host.subNodes[0] as ASTNode) : undefined;
+      },
+    };
+  }
+  return undefined;
+}
+
+/** The top-level contract enclosing the change (a state variable, a signature, a new function): parsed on its own. */
+function contractTarget(ast: SourceUnit, changeStart: number, changeEnd: number): SpliceTarget | undefined {
+  const enclosing = enclosingContract(ast, changeStart, changeEnd);
+  if (!enclosing) return undefined;
+  return {
+    siblings: ast.children as ASTNode[],
+    index: enclosing.index,
+    node: enclosing.contract,
+    header: '',
+    footer: '',
+    pick: (unit) => (unit.children.length === 1 ? (unit.children[0] as ASTNode) : undefined),
+  };
 }
 
 function shift(n: Positioned, offsetDelta: number, lineDelta: number, start: boolean, end: boolean): void {

@@ -1,9 +1,9 @@
-// The function-level reparse: a tree spliced after an edit inside a function body must equal a full parse of
-// the new text, positions included; edits anywhere else must fall back to a full parse.
+// The partial reparse: a tree spliced after an edit inside a function body, or else inside one contract, must
+// equal a full parse of the new text, positions included; edits anywhere else must fall back to a full parse.
 
 import { strict as assert } from 'node:assert';
 import { createSourceFile, type SourceFile } from 'sol-audit-rules';
-import { IncrementalParseCache, spliceFunctionEdit } from '../src/incrementalParse';
+import { IncrementalParseCache, spliceEdit } from '../src/incrementalParse';
 
 const BASE = `// SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
@@ -43,7 +43,7 @@ function treeOf(file: SourceFile): unknown {
   return JSON.parse(JSON.stringify(file.ast));
 }
 
-describe('function-level reparse', () => {
+describe('partial reparse', () => {
   const insideBodies: [string, string, string][] = [
     ['a character typed in a statement', 'total += msg.value;', 'total += msg.value + 1;'],
     ['lines added in a body', '        require(ok);\n', '        require(ok);\n        uint256 left = balances[msg.sender];\n        left;\n'],
@@ -53,7 +53,7 @@ describe('function-level reparse', () => {
   for (const [name, search, replacement] of insideBodies) {
     it(`splices ${name} and matches a full parse`, () => {
       const text = edited(BASE, search, replacement);
-      const spliced = spliceFunctionEdit(createSourceFile('/p/Vault.sol', BASE), text);
+      const spliced = spliceEdit(createSourceFile('/p/Vault.sol', BASE), text);
       assert.ok(spliced, 'expected a splice');
       assert.deepEqual(treeOf(spliced), treeOf(createSourceFile('/p/Vault.sol', text)));
       assert.equal(spliced.text, text);
@@ -63,7 +63,7 @@ describe('function-level reparse', () => {
   it('moves a state variable initializer after the edit once (it hangs under two keys of the tree)', () => {
     const text = `contract C {\n    function f() external { uint256 a = 1; a; }\n    bytes32 public constant H = keccak256("h");\n}\n`;
     const next = edited(text, 'uint256 a = 1;', 'uint256 a = 1234;\n        a += 1;');
-    const spliced = spliceFunctionEdit(createSourceFile('/p/C.sol', text), next);
+    const spliced = spliceEdit(createSourceFile('/p/C.sol', text), next);
     assert.ok(spliced, 'expected a splice');
     assert.deepEqual(treeOf(spliced), treeOf(createSourceFile('/p/C.sol', next)));
   });
@@ -71,20 +71,42 @@ describe('function-level reparse', () => {
   it('keeps a pre-0.5 constructor (a function named like its contract) a constructor', () => {
     const text = `pragma solidity 0.4.24;\ncontract Owned {\n    address owner;\n    function Owned() public { owner = msg.sender; }\n}\n`;
     const next = edited(text, 'owner = msg.sender;', 'owner = tx.origin;');
-    const spliced = spliceFunctionEdit(createSourceFile('/p/Owned.sol', text), next);
+    const spliced = spliceEdit(createSourceFile('/p/Owned.sol', text), next);
     assert.ok(spliced, 'expected a splice');
     assert.deepEqual(treeOf(spliced), treeOf(createSourceFile('/p/Owned.sol', next)));
   });
 
-  const elsewhere: [string, string, string][] = [
+  const insideContracts: [string, string, string][] = [
     ['a state variable', 'uint256 public total = 1;', 'uint256 public total = 12;'],
     ['a function signature', 'function deposit() external payable {', 'function deposit(uint256 x) external payable {'],
+    ['a new function', '    function tail()', '    function head() external {}\n    function tail()'],
+  ];
+  for (const [name, search, replacement] of insideContracts) {
+    it(`splices the enclosing contract for ${name}, with no body edit to reuse findings from`, () => {
+      const text = edited(BASE, search, replacement);
+      const spliced = spliceEdit(createSourceFile('/p/Vault.sol', BASE), text);
+      assert.ok(spliced, 'expected a splice');
+      assert.deepEqual(treeOf(spliced), treeOf(createSourceFile('/p/Vault.sol', text)));
+      assert.equal(spliced.bodyEdit, undefined);
+    });
+  }
+
+  it('records the edited callable of a body edit for finding reuse', () => {
+    const text = edited(BASE, 'total += msg.value;', 'total += msg.value + 1;');
+    const spliced = spliceEdit(createSourceFile('/p/Vault.sol', BASE), text);
+    assert.equal(spliced?.bodyEdit?.callable.type, 'FunctionDefinition');
+    assert.equal((spliced?.bodyEdit?.callable as { name?: string }).name, 'deposit');
+    assert.equal(spliced?.bodyEdit?.delta, 4);
+  });
+
+  const elsewhere: [string, string, string][] = [
+    ['the pragma, outside every contract', 'pragma solidity ^0.8.20;', 'pragma solidity ^0.8.21;'],
     ['a closing brace of a body', '        total += msg.value;\n    }', '        total += msg.value;\n    }}'],
     ['a body that no longer parses', 'require(ok);', 'require(ok'],
   ];
   for (const [name, search, replacement] of elsewhere) {
     it(`falls back to a full parse for ${name}`, () => {
-      assert.equal(spliceFunctionEdit(createSourceFile('/p/Vault.sol', BASE), edited(BASE, search, replacement)), undefined);
+      assert.equal(spliceEdit(createSourceFile('/p/Vault.sol', BASE), edited(BASE, search, replacement)), undefined);
     });
   }
 
