@@ -1,8 +1,9 @@
 // LSP latency benchmark: a protocol client drives the built language server (server/dist/server.js).
 // 1. Opens a generated 3,000-line contract and times 50 single-character edits inside a function body,
 //    each from didChange to the publishDiagnostics of that version (p50/p95/max).
-// 2. The same for edits outside any function (a state variable), which force a full reparse.
-// 3. Peak RSS of the server process after indexing @openzeppelin/contracts as a workspace.
+// 2. The same for edits of a state variable: the contract is re-parsed alone and every rule runs on the file.
+// 3. The same for edits outside every contract (the license comment), which force a full reparse.
+// 4. Peak RSS of the server process after indexing @openzeppelin/contracts as a workspace.
 // Usage: npm run build && node scripts/benchLsp.mjs [--debounce MS] [--realistic] [--timing] [--no-indexing]
 //   --debounce MS  default 0: measures analysis, not the wait
 //   --realistic    the 3,000 lines are OpenZeppelin contracts concatenated instead of one generated contract
@@ -168,15 +169,19 @@ async function latencyRun() {
   const inFunction = [];
   for (let i = 0; i < EDITS; i++) inFunction.push(await timeEdit(bodyLine, bodyColumn + i, '1'));
 
-  // Outside any function: the state variable initialiser, so the whole file is parsed again.
+  // Outside any function: the state variable initialiser, so its contract is parsed again and no finding is reused.
   const stateLine = lines.findIndex((l) => l.includes('uint256 public counter = 1;'));
   const stateColumn = lines[stateLine].indexOf(';');
+  const contractEdit = [];
+  for (let i = 0; i < FULL_REPARSE_EDITS; i++) contractEdit.push(await timeEdit(stateLine, stateColumn + i, '1'));
+
+  // Outside every contract: the license comment on line 1, so the whole file is parsed again.
   const fullReparse = [];
-  for (let i = 0; i < FULL_REPARSE_EDITS; i++) fullReparse.push(await timeEdit(stateLine, stateColumn + i, '1'));
+  for (let i = 0; i < FULL_REPARSE_EDITS; i++) fullReparse.push(await timeEdit(0, lines[0].length + i, '1'));
 
   await client.stop();
   fs.rmSync(folder, { recursive: true, force: true });
-  return { lines: lines.length, findings: diagnostics.length, openMs, inFunction, fullReparse };
+  return { lines: lines.length, findings: diagnostics.length, openMs, inFunction, contractEdit, fullReparse };
 }
 
 async function indexingRun() {
@@ -195,6 +200,7 @@ const kind = REALISTIC ? 'OpenZeppelin contracts concatenated' : 'generated cont
 console.log(`LSP latency, ${latency.lines}-line file (${kind}, ${latency.findings} findings), debounce ${DEBOUNCE_MS} ms, didChange → publishDiagnostics; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`  didOpen (cold full parse)            ${latency.openMs.toFixed(1)} ms`);
 console.log(`  ${EDITS} edits inside a function body:   ${stats(latency.inFunction)}`);
+console.log(`  ${FULL_REPARSE_EDITS} edits of a state variable:       ${stats(latency.contractEdit)}`);
 console.log(`  ${FULL_REPARSE_EDITS} edits forcing a full reparse:   ${stats(latency.fullReparse)}`);
 if (!INDEXING) process.exit(0);
 const indexing = await indexingRun();
