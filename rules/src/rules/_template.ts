@@ -6,7 +6,11 @@
 //   4. Comment every false-positive guard with the reason ("Skip X: that is Y, not Z.").
 //   5. Add `test-fixtures/rules/<rule-id>.sol` with flagged lines annotated `// expect: <rule-id>` and
 //      look-alikes that must stay silent, then the one line in `rules/src/rules/index.ts` (keep it sorted).
-//   6. Run `npm test`; the fixture runner names any false positive or negative.
+//   6. Set `scope` (see RuleMeta in ../engine/ruleApi.ts) to the narrowest honest answer, or leave it out:
+//      'function' when a finding reads only its own function, 'contract' when it follows internal calls,
+//      modifiers or bases. Unset re-runs the rule over the whole file on every keystroke in the editor.
+//   7. Run `npm test`; the fixture runner names any false positive or negative, and the finding-reuse test
+//      any scope that claims too little.
 // This file is not registered: it only shows the shape.
 
 import { defineRule } from '../engine/ruleApi';
@@ -18,6 +22,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'code-quality',
+    scope: 'function',
     swc: [],
     description: 'What the code does and why that is a problem.',
     exploitScenario: 'How an attacker turns it into a loss, step by step.',
