@@ -33,6 +33,6 @@ export function defaultRegistry(): RuleRegistry {
 }
 export { NodeFileHost } from './cli/nodeFileHost';
 export { ruleDocsUrl, DOCS_BASE_URL } from './model/ruleDocsUrl';
-export { walk, childrenOf } from './engine/walk';
+export { walk, childrenOf, aliasKeyOf } from './engine/walk';
 export type { AnalyzeOptions } from './engine/analyze';
 export { renderMarkdown } from './format/markdown';

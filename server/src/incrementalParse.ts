@@ -4,7 +4,7 @@
 
 import { parse } from '@solidity-parser/parser';
 import type { ASTNode, ContractDefinition, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
-import { LineIndex, ParseCache, createSourceFile, hashText, type SourceFile } from 'sol-audit-rules';
+import { LineIndex, ParseCache, aliasKeyOf, createSourceFile, hashText, type SourceFile } from 'sol-audit-rules';
 
 export type ParseKind = 'cached' | 'spliced' | 'full';
 
@@ -121,7 +121,8 @@ export function spliceEdit(base: SourceFile, text: string): SourceFile | undefin
   // Move everything after the target by the edit; the nodes enclosing it (they may end where it ends: the
   // source unit and its last contract) only grow at their end.
   forEachPositioned(base.ast, (n) => {
-    if (n === target.node) return 'skip';
+    // The target is replaced, and nothing before it moves.
+    if (n === target.node || (n.range && n.range[1] < nodeStart)) return 'skip';
     if (!n.range) return undefined;
     if (n.range[0] >= nodeEndOld) shift(n, delta, lineDelta, true, true);
     else if (n.range[1] >= nodeEndInclusive) shift(n, delta, lineDelta, false, true);
@@ -206,25 +207,24 @@ function shift(n: Positioned, offsetDelta: number, lineDelta: number, start: boo
 
 /**
  * Visits every object of a tree that carries a source position once; the callback may answer 'skip' to prune.
- * Once: a node can hang under two keys (a state variable's initializer), and moving it twice misplaces it.
+ * Once: a state variable's initializer hangs under two keys, and moving it twice misplaced it.
  */
 function forEachPositioned(root: object, visit: (n: Positioned) => 'skip' | undefined): void {
   const stack: unknown[] = [root];
-  const seen = new Set<object>();
   while (stack.length > 0) {
     const value = stack.pop();
-    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
-    seen.add(value);
     if (Array.isArray(value)) {
       for (const item of value) if (typeof item === 'object' && item !== null) stack.push(item);
       continue;
     }
+    if (typeof value !== 'object' || value === null) continue;
     const node = value as Positioned & Record<string, unknown>;
     if (node.range !== undefined || node.loc !== undefined) {
       if (visit(node) === 'skip') continue;
     }
+    const alias = typeof node.type === 'string' ? aliasKeyOf(node.type) : undefined;
     for (const key in node) {
-      if (key === 'range' || key === 'loc') continue;
+      if (key === 'range' || key === 'loc' || key === alias) continue;
       const child = node[key];
       if (typeof child === 'object' && child !== null) stack.push(child);
     }

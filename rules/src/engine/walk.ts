@@ -10,6 +10,11 @@ const SKIPPED_KEYS = new Set(['type', 'loc', 'range', 'comments']);
  */
 const ALIAS_KEYS: Partial<Record<string, string>> = { StateVariableDeclaration: 'initialValue' };
 
+/** The key of a node of `type` whose value is reachable another way too, for code that walks the tree by hand. */
+export function aliasKeyOf(type: string): string | undefined {
+  return ALIAS_KEYS[type];
+}
+
 export function isNode(value: unknown): value is ASTNode {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
@@ -17,7 +22,7 @@ export function isNode(value: unknown): value is ASTNode {
 /** Direct child nodes in source-key order. */
 export function childrenOf(node: ASTNode): ASTNode[] {
   const out: ASTNode[] = [];
-  const alias = ALIAS_KEYS[node.type];
+  const alias = aliasKeyOf(node.type);
   for (const key of Object.keys(node)) {
     if (SKIPPED_KEYS.has(key) || key === alias) continue;
     const value = (node as unknown as Record<string, unknown>)[key];
