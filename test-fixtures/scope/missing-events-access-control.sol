@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20; // expect: floating-pragma
 
-// Scope cases for missing-events-access-control. A derived contract's finding is reported on the write inside
-// the base's `_setOwner`, so a finding in `OwnedBase` depends on the bodies of contracts inheriting from it
-// (`Registry.transferOwnership`), and even on contracts unrelated to `OwnedBase` that the derived contract also
-// inherits (`Announcer.announce`, whose event silences the finding). Nothing narrower than a full run holds.
+// Scope cases for missing-events-access-control. The finding of a derived contract's function that writes
+// through a base helper is anchored in that function, not on the write inside the base: were it on the write,
+// a finding in `OwnedBase` would depend on every contract inheriting it (`Registry.transferOwnership`) and on
+// their other bases (`Announcer.announce`, whose event silences it). Anchored so, contract scope holds.
 
 contract OwnedBase {
     address internal owner = msg.sender;
@@ -15,7 +15,7 @@ contract OwnedBase {
     }
 
     function _setOwner(address next) internal {
-        owner = next; // expect: missing-events-access-control
+        owner = next;
     }
 }
 
@@ -28,7 +28,7 @@ contract Announcer {
 }
 
 contract Registry is OwnedBase {
-    function transferOwnership(address next) external onlyOwner {
+    function transferOwnership(address next) external onlyOwner { // expect: missing-events-access-control
         require(next != address(0), "zero owner");
         _setOwner(next);
     }

@@ -14,6 +14,7 @@ export default defineRule({
     severity: 'low',
     confidence: 'medium',
     category: 'access-control',
+    scope: 'contract',
     swc: [],
     description:
       'The function changes an address that the contract compares with `msg.sender` to grant privileges (an owner, admin or guardian) but emits no event. Off-chain monitoring, indexers and users cannot see who controls the contract, and a hijacked admin key goes unnoticed.',
@@ -34,7 +35,9 @@ export default defineRule({
         const writes = writesWithoutEvent(node, contract, context.project, accessControlVariables(context.project, contract));
         if (writes.length === 0) return;
         const variables = [...new Set(writes.map((w) => w.variable?.name ?? ''))];
-        const local = writes.find((w) => w.file === context.file);
+        // Anchored in the function analysed: a write inside an inherited helper is shown there only when it is
+        // this function's own code, so each finding belongs to the function whose call chain it describes.
+        const local = writes.find((w) => w.file === context.file && isWithin(w.node, node));
         context.report({
           node: local?.node ?? functionNameNode(context.file.text, node),
           messageId: 'default',
@@ -44,3 +47,7 @@ export default defineRule({
     };
   },
 });
+
+function isWithin(inner: { range?: [number, number] }, outer: { range?: [number, number] }): boolean {
+  return !!inner.range && !!outer.range && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}

@@ -37,7 +37,9 @@ export default defineRule({
         );
         if (writes.length === 0) return;
         const variables = [...new Set(writes.map((w) => w.variable?.name ?? ''))];
-        const local = writes.find((w) => w.file === context.file);
+        // Anchored in the function analysed: a write inside an inherited helper is shown there only when it is
+        // this function's own code, so each finding belongs to the function whose call chain it describes.
+        const local = writes.find((w) => w.file === context.file && isWithin(w.node, node));
         context.report({
           node: local?.node ?? functionNameNode(context.file.text, node),
           messageId: 'default',
@@ -47,3 +49,7 @@ export default defineRule({
     };
   },
 });
+
+function isWithin(inner: { range?: [number, number] }, outer: { range?: [number, number] }): boolean {
+  return !!inner.range && !!outer.range && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}

@@ -34,6 +34,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'code-quality',
+    scope: 'function',
     swc: [],
     description:
       'A variable is assigned, and before anything reads it, assigned again. The first value is lost, so either the first assignment is dead code or, far more often, the second one names the wrong variable and the variable that should have been set keeps its old value.',
@@ -41,7 +42,7 @@ export default defineRule({
       'A fee setter writes `buyFee = newBuyFee; buyFee = newSellFee;`. The sell fee is never updated and stays at its initial 0, so traders avoid the intended fee while the owner believes it is set.',
     recommendation: 'Check which variable the second assignment should write; if the first assignment is truly unnecessary, delete it.',
     references: ['https://github.com/crytic/slither/wiki/Detector-Documentation#write-after-write'],
-    messages: { default: '`{{name}}` is overwritten here before the value assigned on line {{line}} is read.' },
+    messages: { default: '`{{name}}` is overwritten here before the value assigned earlier (see the related location) is read.' },
   },
   create(context) {
     const check = (statements: readonly ASTNode[]) => {
@@ -56,8 +57,8 @@ export default defineRule({
           const second = plainAssignment(later);
           if (second?.name === first.name) {
             if (mentions(second.value, first.name)) return;
-            const line = context.file.lines.positionAt(statement.range?.[0] ?? 0).line + 1;
-            context.report({ node: later, messageId: 'default', data: { name: first.name, line } });
+            // The first assignment is a related location, not a line number in the text: locations move with edits.
+            context.report({ node: later, messageId: 'default', data: { name: first.name }, related: [{ node: statement, message: 'first assignment' }] });
             return;
           }
           if (!isStraightLine(later) || mentions(later, first.name)) return;
