@@ -25,11 +25,28 @@ export class ContractInfo {
   linearization: ContractInfo[] = [this];
   directBases: ContractInfo[] = [];
   unresolvedBases: string[] = [];
+  /**
+   * Member lists computed once: rules ask for them per call site, and rebuilding them each time made a contract
+   * with thousands of members quadratic. Inherited lists are kept for the linearization they were built from.
+   */
+  private readonly ownByType = new Map<string, readonly unknown[]>();
+  private inherited: { linearization: ContractInfo[]; byType: Map<string, readonly Member<unknown>[]> } | undefined;
 
   constructor(
     readonly node: ContractDefinition,
     readonly file: SourceFile,
   ) {}
+
+  private inheritedMembers<T>(key: string, own: (c: ContractInfo) => readonly T[]): Member<T>[] {
+    if (this.inherited?.linearization !== this.linearization) this.inherited = { linearization: this.linearization, byType: new Map() };
+    let members = this.inherited.byType.get(key);
+    if (!members) {
+      // Frozen: the lists are shared by every rule, so a caller sorting one in place would change it for all.
+      members = Object.freeze(this.linearization.flatMap((c) => own(c).map((node) => ({ node, owner: c }))));
+      this.inherited.byType.set(key, members);
+    }
+    return members as Member<T>[];
+  }
 
   get name(): string {
     return this.node.name;
@@ -41,7 +58,12 @@ export class ContractInfo {
 
   /** Own members of one node type, in source order. */
   ownMembers<T>(type: string): T[] {
-    return this.node.subNodes.filter((n) => n.type === type) as unknown as T[];
+    let members = this.ownByType.get(type);
+    if (!members) {
+      members = Object.freeze(this.node.subNodes.filter((n) => n.type === type));
+      this.ownByType.set(type, members);
+    }
+    return members as T[];
   }
 
   ownFunctions(): FunctionDefinition[] {
@@ -49,18 +71,17 @@ export class ContractInfo {
   }
 
   ownStateVariables(): StateVariableDeclarationVariable[] {
-    const out: StateVariableDeclarationVariable[] = [];
-    for (const decl of this.node.subNodes) {
-      if (decl.type === 'StateVariableDeclaration') {
-        out.push(...((decl as unknown as { variables: StateVariableDeclarationVariable[] }).variables));
-      }
+    let variables = this.ownByType.get('StateVariableDeclarationVariable');
+    if (!variables) {
+      variables = Object.freeze(this.ownMembers<{ variables: StateVariableDeclarationVariable[] }>('StateVariableDeclaration').flatMap((decl) => decl.variables));
+      this.ownByType.set('StateVariableDeclarationVariable', variables);
     }
-    return out;
+    return variables as StateVariableDeclarationVariable[];
   }
 
   /** State variables visible in this contract, own first, then inherited. */
   stateVariables(): Member<StateVariableDeclarationVariable>[] {
-    return this.linearization.flatMap((c) => c.ownStateVariables().map((node) => ({ node, owner: c })));
+    return this.inheritedMembers('StateVariableDeclarationVariable', (c) => c.ownStateVariables());
   }
 
   stateVariable(name: string): Member<StateVariableDeclarationVariable> | undefined {
@@ -69,7 +90,7 @@ export class ContractInfo {
 
   /** Every function definition in the hierarchy, most derived first (overridden ones included). */
   functions(): Member<FunctionDefinition>[] {
-    return this.linearization.flatMap((c) => c.ownFunctions().map((node) => ({ node, owner: c })));
+    return this.inheritedMembers('FunctionDefinition', (c) => c.ownFunctions());
   }
 
   /** The implementations a call by name dispatches to: the most derived definition per name and arity. */
@@ -80,7 +101,7 @@ export class ContractInfo {
   }
 
   modifiers(): Member<ModifierDefinition>[] {
-    return this.linearization.flatMap((c) => c.ownMembers<ModifierDefinition>('ModifierDefinition').map((node) => ({ node, owner: c })));
+    return this.inheritedMembers('ModifierDefinition', (c) => c.ownMembers<ModifierDefinition>('ModifierDefinition'));
   }
 
   resolveModifier(name: string): Member<ModifierDefinition> | undefined {
@@ -88,11 +109,11 @@ export class ContractInfo {
   }
 
   events(): Member<EventDefinition>[] {
-    return this.linearization.flatMap((c) => c.ownMembers<EventDefinition>('EventDefinition').map((node) => ({ node, owner: c })));
+    return this.inheritedMembers('EventDefinition', (c) => c.ownMembers<EventDefinition>('EventDefinition'));
   }
 
   usingFor(): Member<UsingForDeclaration>[] {
-    return this.linearization.flatMap((c) => c.ownMembers<UsingForDeclaration>('UsingForDeclaration').map((node) => ({ node, owner: c })));
+    return this.inheritedMembers('UsingForDeclaration', (c) => c.ownMembers<UsingForDeclaration>('UsingForDeclaration'));
   }
 
   inheritsFrom(name: string): boolean {
