@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, defaultRegistry, InMemoryFileHost, NodeFileHost, scanFiles, selectRules, type FileHost, type ScanResult } from '../src/index';
+import { MAX_SYNTAX_ERRORS } from '../src/parse/parseSolidity';
 
 const ROOT = '/project';
 const selection = selectRules(defaultRegistry(), DEFAULT_CONFIG);
@@ -67,6 +68,20 @@ describe('bad input', () => {
     const result = scanTexts({ 'Garbage.sol': bytes.join('') });
     assertNoRuleCrashed(result);
     assert.ok(result.findings.some((f) => f.ruleId === 'syntax-error'));
+  });
+
+  it('a long binary file lists its first syntax errors and counts the rest in one more', () => {
+    let seed = 7;
+    // No brackets: with them the nesting guard stops the parse at the first deep spot and reports one error.
+    const bytes = Array.from({ length: 60_000 }, () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return String.fromCharCode(seed % 256);
+    }).filter((c) => !'()[]{}'.includes(c));
+    const result = scanTexts({ 'Garbage.sol': bytes.join('') });
+    assertNoRuleCrashed(result);
+    const syntaxErrors = result.findings.filter((f) => f.ruleId === 'syntax-error');
+    assert.equal(syntaxErrors.length, MAX_SYNTAX_ERRORS + 1);
+    assert.match(syntaxErrors.at(-1)?.message ?? '', /^Syntax error: \d+ more syntax errors after this point are not listed/);
   });
 
   it('a 20,000-line generated file is analysed completely', function () {

@@ -27,6 +27,12 @@ interface RawParserError {
 /** Lines skipped to get past tree-builder crashes before giving up on the file. */
 const MAX_SKIPPED_LINES = 3;
 
+/**
+ * Syntax errors reported per file. Past the first few the parser is only resynchronising (a binary file gave
+ * 18,000), and thousands of squiggles or report lines bury the one that matters.
+ */
+export const MAX_SYNTAX_ERRORS = 50;
+
 export function parseSolidity(text: string, lines: LineIndex = new LineIndex(text)): ParseOutcome {
   const tooDeep = findExcessiveBracketNesting(text);
   if (tooDeep !== undefined) {
@@ -34,7 +40,16 @@ export function parseSolidity(text: string, lines: LineIndex = new LineIndex(tex
     const message = `brackets are nested more than ${MAX_BRACKET_DEPTH} levels deep here; the file is not parsed or analysed`;
     return { ast: undefined, syntaxErrors: [toSyntaxError({ message, line, column: column - 1 }, lines)] };
   }
-  return parseTolerantly(text, lines, MAX_SKIPPED_LINES);
+  const outcome = parseTolerantly(text, lines, MAX_SKIPPED_LINES);
+  return { ast: outcome.ast, syntaxErrors: capped(outcome.syntaxErrors) };
+}
+
+/** The first MAX_SYNTAX_ERRORS errors, then one that counts the rest, placed where the first of them is. */
+function capped(errors: SyntaxError[]): SyntaxError[] {
+  if (errors.length <= MAX_SYNTAX_ERRORS) return errors;
+  const rest = errors.length - MAX_SYNTAX_ERRORS;
+  const summary = { message: `Syntax error: ${rest} more syntax errors after this point are not listed; fix the ones above first`, range: errors[MAX_SYNTAX_ERRORS].range };
+  return [...errors.slice(0, MAX_SYNTAX_ERRORS), summary];
 }
 
 /** `text` may differ from `lines.text` only by blanked lines, so offsets and lines stay those of the original. */
