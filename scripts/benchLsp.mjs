@@ -1,6 +1,7 @@
 // LSP latency benchmark: a protocol client drives the built language server (server/dist/server.js).
 // 1. Opens a generated 3,000-line contract and times 50 single-character edits inside a function body,
 //    each from didChange to the publishDiagnostics of that version (p50/p95/max).
+//    With --realistic, also 50 edits inside a function of the file's largest contract (OpenZeppelin's Governor).
 // 2. The same for edits of a state variable: the contract is re-parsed alone and every rule runs on the file.
 // 3. The same for edits outside every contract (the license comment), which force a full reparse.
 // 4. Peak RSS of the server process after indexing @openzeppelin/contracts as a workspace.
@@ -169,6 +170,12 @@ async function latencyRun() {
   const inFunction = [];
   for (let i = 0; i < EDITS; i++) inFunction.push(await timeEdit(bodyLine, bodyColumn + i, '1'));
 
+  // In the realistic file, also inside a function of its largest contract (Governor, about 800 lines and many
+  // bases): rules scoped to a contract re-run over all of it.
+  const bigLine = REALISTIC ? lines.findIndex((l) => l.includes('uint256 votesThreshold = proposalThreshold();')) : -1;
+  const inBigContract = [];
+  if (bigLine >= 0) for (let i = 0; i < EDITS; i++) inBigContract.push(await timeEdit(bigLine, lines[bigLine].indexOf(';'), ' '));
+
   // Outside any function: the state variable initialiser, so its contract is parsed again and no finding is reused.
   const stateLine = lines.findIndex((l) => l.includes('uint256 public counter = 1;'));
   const stateColumn = lines[stateLine].indexOf(';');
@@ -181,7 +188,7 @@ async function latencyRun() {
 
   await client.stop();
   fs.rmSync(folder, { recursive: true, force: true });
-  return { lines: lines.length, findings: diagnostics.length, openMs, inFunction, contractEdit, fullReparse };
+  return { lines: lines.length, findings: diagnostics.length, openMs, inFunction, inBigContract, contractEdit, fullReparse };
 }
 
 async function indexingRun() {
@@ -200,6 +207,7 @@ const kind = REALISTIC ? 'OpenZeppelin contracts concatenated' : 'generated cont
 console.log(`LSP latency, ${latency.lines}-line file (${kind}, ${latency.findings} findings), debounce ${DEBOUNCE_MS} ms, didChange → publishDiagnostics; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`  didOpen (cold full parse)            ${latency.openMs.toFixed(1)} ms`);
 console.log(`  ${EDITS} edits inside a function body:   ${stats(latency.inFunction)}`);
+if (latency.inBigContract.length > 0) console.log(`  ${EDITS} edits in a Governor function:    ${stats(latency.inBigContract)}`);
 console.log(`  ${FULL_REPARSE_EDITS} edits of a state variable:       ${stats(latency.contractEdit)}`);
 console.log(`  ${FULL_REPARSE_EDITS} edits forcing a full reparse:   ${stats(latency.fullReparse)}`);
 if (!INDEXING) process.exit(0);
