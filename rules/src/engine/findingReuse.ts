@@ -2,13 +2,14 @@
 // what its findings depend on re-runs only over the edited function (or the contracts built on its contract);
 // its findings elsewhere are kept from the previous run and moved by the edit. Every other rule runs in full.
 
-import type { ASTNode, ContractDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, ContractDefinition, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import type { Finding, Fix, RelatedLocation, SourceRange, TextEdit } from '../model/finding';
 import type { ProjectModel } from '../project/projectModel';
 import type { BodyEdit, SourceFile } from '../project/sourceFile';
 import { INTERNAL_ERROR } from './engineRules';
 import type { Rule, RuleMeta } from './ruleApi';
 import { runRules } from './runRules';
+import { walk } from './walk';
 
 type Scope = NonNullable<RuleMeta['scope']>;
 
@@ -114,6 +115,7 @@ function scopedRuns(file: SourceFile, project: ProjectModel, edit: BodyEdit): Ma
   for (const node of topLevel) if (node !== owner && (node.type === 'ContractDefinition' || (isCallable(node) && node !== edit.callable))) functionSkipped.add(node);
   for (const node of (owner?.subNodes ?? []) as ASTNode[]) if (isCallable(node) && node !== edit.callable) functionSkipped.add(node);
   runs.set('function', { regions: [regionOf(edit.callable)], skipped: functionSkipped });
+  runs.set('reachable', reachableRun(topLevel, edit));
 
   // Contract scope: every contract of this file that inherits the edited one. A library or free function can be
   // used by any contract, so an edit there re-runs contract and hierarchy rules over the whole file.
@@ -128,6 +130,59 @@ function scopedRuns(file: SourceFile, project: ProjectModel, edit: BodyEdit): Ma
     runs.set(scope, { regions: affected.map(regionOf), skipped });
   }
   return runs;
+}
+
+type Callable = FunctionDefinition | ModifierDefinition;
+
+/** Names a callable's body and modifier list mention: what it may call. Kept per node, which edits leave alone. */
+const mentionsByCallable = new WeakMap<Callable, Set<string>>();
+
+function mentionsOf(callable: Callable): Set<string> {
+  let names = mentionsByCallable.get(callable);
+  if (!names) {
+    const found = new Set<string>();
+    const parts: ASTNode[] = [...(callable.body ? [callable.body] : []), ...(callable.type === 'FunctionDefinition' ? callable.modifiers : [])];
+    for (const part of parts) {
+      walk(part, {
+        enter: (node) => {
+          if (node.type === 'Identifier') found.add(node.name);
+          else if (node.type === 'MemberAccess') found.add(node.memberName);
+          else if (node.type === 'ModifierInvocation') found.add(node.name);
+        },
+        exit: () => undefined,
+      });
+    }
+    names = found;
+    mentionsByCallable.set(callable, names);
+  }
+  return names;
+}
+
+/**
+ * Reachable scope: the edited callable and every callable of the file that may reach it, by the names their
+ * bodies mention, transitively. A constructor, receive or fallback cannot be called by name: it reaches itself only.
+ */
+function reachableRun(topLevel: readonly ASTNode[], edit: BodyEdit): ScopedRun {
+  const callables: Callable[] = [];
+  for (const node of topLevel) {
+    if (isCallable(node)) callables.push(node as Callable);
+    else if (node.type === 'ContractDefinition') for (const member of node.subNodes as ASTNode[]) if (isCallable(member)) callables.push(member as Callable);
+  }
+  const reaching = new Set<Callable>([edit.callable]);
+  const targets = new Set<string>(edit.callable.name ? [edit.callable.name] : []);
+  for (let grew = targets.size > 0; grew; ) {
+    grew = false;
+    for (const callable of callables) {
+      if (reaching.has(callable) || ![...mentionsOf(callable)].some((name) => targets.has(name))) continue;
+      reaching.add(callable);
+      if (callable.name) targets.add(callable.name);
+      grew = true;
+    }
+  }
+  const containing = new Set(topLevel.filter((n) => n.type === 'ContractDefinition' && (n.subNodes as ASTNode[]).some((m) => reaching.has(m as Callable))));
+  const skipped = new Set<ASTNode>(callables.filter((c) => !reaching.has(c)));
+  for (const node of topLevel) if (node.type === 'ContractDefinition' && !containing.has(node)) skipped.add(node);
+  return { regions: [...reaching].map((c) => regionOf(c)), skipped };
 }
 
 function intersects(range: { start: number; end: number }, regions: readonly Region[]): boolean {

@@ -48,13 +48,16 @@ export interface RuleMeta<M extends string = string> {
    * its findings can change (the editor's finding reuse; tested by re-running every fixture edit both ways).
    * - 'function': a finding inside a function or modifier depends on that callable's own source and on code
    *   outside every body; a finding anywhere else depends on no body at all.
+   * - 'reachable': as 'function', and a finding inside a callable may also depend on the bodies that callable
+   *   reaches through internal and `super` calls, modifiers, library and free functions (by name: an override
+   *   counts). Not on a function that merely shares its contract (a setter writing a variable it reads).
    * - 'contract': a finding inside a contract depends on the bodies of that contract, its bases, libraries and
    *   free functions, not on derived or unrelated contracts; a finding outside every contract depends on no body.
    * - 'hierarchy': as 'contract', and the finding may also depend on the bodies of contracts inheriting from
    *   its contract (a state variable written only in a derived contract is not constant).
    * Unset: the finding may depend on any code of the file, and the rule runs over the whole file on every edit.
    */
-  scope?: 'function' | 'contract' | 'hierarchy';
+  scope?: 'function' | 'reachable' | 'contract' | 'hierarchy';
 }
 
 export interface Fixer {

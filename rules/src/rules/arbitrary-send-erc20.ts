@@ -36,7 +36,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'tokens',
-    scope: 'contract',
+    scope: 'reachable',
     swc: ['SWC-105'],
     description:
       'The function moves tokens with `transferFrom` from an address it takes as an argument instead of `msg.sender`. Any user who approved this contract can have their tokens moved by anyone else.',

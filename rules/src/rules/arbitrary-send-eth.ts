@@ -22,7 +22,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'access-control',
-    scope: 'contract',
+    scope: 'reachable',
     swc: ['SWC-105'],
     description:
       'A function without any caller check sends the contract\'s ETH to an address that comes from its arguments, so anyone can direct the contract\'s balance to themselves.',

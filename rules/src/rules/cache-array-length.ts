@@ -24,7 +24,7 @@ export default defineRule({
     severity: 'gas',
     confidence: 'medium',
     category: 'gas',
-    scope: 'contract',
+    scope: 'reachable',
     swc: [],
     description:
       'The loop condition reads `array.length` of a storage array, so every iteration pays a storage read (2100 gas cold, 100 warm) for a value the loop does not change.',

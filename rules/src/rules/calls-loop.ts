@@ -51,7 +51,7 @@ export default defineRule({
     severity: 'low',
     confidence: 'medium',
     category: 'denial-of-service',
-    scope: 'contract',
+    scope: 'reachable',
     swc: ['SWC-113', 'SWC-128'],
     description:
       'The function loops over a stored list and makes an external call for each entry. One reverting or gas-hungry callee makes the whole loop fail, and the list only grows, so the function can become impossible to run.',

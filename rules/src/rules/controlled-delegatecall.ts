@@ -22,7 +22,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'access-control',
-    scope: 'contract',
+    scope: 'reachable',
     swc: ['SWC-112'],
     description:
       '`delegatecall` runs the target\'s code with this contract\'s storage, balance and identity. When the target comes from the arguments of a function anyone can call, the caller runs arbitrary code as this contract.',

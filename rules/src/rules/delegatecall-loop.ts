@@ -18,7 +18,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'defi',
-    scope: 'contract',
+    scope: 'reachable',
     swc: [],
     description:
       '`delegatecall` keeps the original `msg.value`. A payable function that delegatecalls several times in a loop (a payable multicall) lets every delegated call spend the same ETH again.',

@@ -14,7 +14,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'defi',
-    scope: 'contract',
+    scope: 'reachable',
     swc: [],
     description:
       '`msg.value` is the same in every iteration of a loop. Crediting or checking it per iteration counts one payment several times.',

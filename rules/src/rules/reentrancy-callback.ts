@@ -13,7 +13,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'reentrancy',
-    scope: 'contract',
+    scope: 'reachable',
     swc: ['SWC-107'],
     description:
       '`_safeMint`, `safeTransferFrom` (ERC-721/1155) and ERC-777 transfers call a hook on the recipient. State the function read before that call and writes after it is stale while the hook runs, so the recipient can re-enter and act on the old value.',

@@ -12,7 +12,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'reentrancy',
-    scope: 'contract',
+    scope: 'reachable',
     swc: ['SWC-107'],
     description:
       'The function reads a state variable, sends ETH with an external call (which hands control to the receiver with all remaining gas), and only then writes that variable. The receiver can call back in while the old value is still stored.',

@@ -26,7 +26,7 @@ export default defineRule({
     severity: 'low',
     confidence: 'medium',
     category: 'reentrancy',
-    scope: 'contract',
+    scope: 'reachable',
     swc: ['SWC-107'],
     description:
       'An event is emitted after an external call to an address the caller chooses. A re-entrant call emits its own events first, so off-chain indexers see the events out of order with the state changes.',

@@ -12,7 +12,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'reentrancy',
-    scope: 'contract',
+    scope: 'reachable',
     swc: ['SWC-107'],
     description:
       'The function reads a state variable, makes an external call (which hands control to the callee), and only then writes that variable. A malicious callee, token hook or callback can call back in while the old value is still stored.',

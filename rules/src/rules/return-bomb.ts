@@ -28,7 +28,7 @@ export default defineRule({
     severity: 'low',
     confidence: 'medium',
     category: 'denial-of-service',
-    scope: 'contract',
+    scope: 'reachable',
     swc: ['SWC-113'],
     description:
       'A low-level `call` copies everything the callee returns into memory, and memory expansion costs gas quadratically. When the callee is an address the caller of a public function chose, it can return a huge buffer (a "return bomb") so the transaction runs out of gas after the callee\'s own gas limit was respected. This matters for relayers, keepers and any flow that must not revert (liquidations, withdrawal queues, cross-chain message execution).\n\nThe rule reports calls whose return data is kept in a variable or used directly. Solidity may copy return data even when it is discarded; those calls are left out to keep the rule precise.',

@@ -21,7 +21,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'signatures',
-    scope: 'contract',
+    scope: 'reachable',
     swc: ['SWC-121'],
     description:
       'A signature authorises exactly the bytes that were signed. If the signed message carries no nonce (and the contract does not mark it used), the same signature works again; without the chain id it works on every chain the contract is deployed to; without the contract address it works on every contract that checks the same message format.',

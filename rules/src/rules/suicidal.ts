@@ -13,7 +13,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'high',
     category: 'access-control',
-    scope: 'contract',
+    scope: 'reachable',
     swc: ['SWC-106'],
     description:
       'A function without a caller check reaches `selfdestruct`. Anyone can call it: before Cancun that deletes the contract, and in every version it sends the whole balance to the given address.',

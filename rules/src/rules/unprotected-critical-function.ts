@@ -16,7 +16,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'access-control',
-    scope: 'contract',
+    scope: 'reachable',
     swc: ['SWC-105', 'SWC-106'],
     description:
       'A public or external function changes who controls the contract (owner, admin, roles), its code (implementation), its pause switch or other privileged settings, or mints tokens for free, and nothing checks `msg.sender`.',

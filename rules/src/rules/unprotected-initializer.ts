@@ -17,7 +17,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'upgradeability',
-    scope: 'contract',
+    scope: 'reachable',
     swc: ['SWC-118'],
     description:
       'Upgradeable contracts replace the constructor with an `initialize` function. Without the `initializer` modifier (or an equivalent one-time flag) and without a caller check, anyone can call it, again and again, and set the owner and parameters.',

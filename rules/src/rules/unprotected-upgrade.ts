@@ -14,7 +14,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'high',
     category: 'upgradeability',
-    scope: 'contract',
+    scope: 'reachable',
     swc: ['SWC-105'],
     description:
       'In UUPS proxies the implementation decides who may upgrade, through `_authorizeUpgrade`. An override that checks nothing lets anyone call `upgradeToAndCall` and replace the code.',
