@@ -7,8 +7,9 @@
 //   5. Add `test-fixtures/rules/<rule-id>.sol` with flagged lines annotated `// expect: <rule-id>` and
 //      look-alikes that must stay silent, then the one line in `rules/src/rules/index.ts` (keep it sorted).
 //   6. Set `scope` (see RuleMeta in ../engine/ruleApi.ts) to the narrowest honest answer, or leave it out:
-//      'function' when a finding reads only its own function, 'contract' when it follows internal calls,
-//      modifiers or bases. Unset re-runs the rule over the whole file on every keystroke in the editor.
+//      'function' when a finding reads only its own function, 'reachable' when it also follows internal calls
+//      and modifiers, 'contract' when it reads other functions of the contract or its bases. Unset re-runs the
+//      rule over the whole file on every keystroke in the editor.
 //   7. Run `npm test`; the fixture runner names any false positive or negative, and the finding-reuse test
 //      any scope that claims too little.
 // This file is not registered: it only shows the shape.
