@@ -102,6 +102,9 @@ export function syntaxErrorFindings(file: SourceFile, root: string): Finding[] {
   );
 }
 
+/** Node types found only at the top of a file. */
+const FILE_LEVEL_TYPES: ReadonlySet<string> = new Set(['SourceUnit', 'PragmaDirective', 'ImportDirective']);
+
 export interface RunOptions {
   /** Accumulates each rule's milliseconds (create plus handlers) by rule id, like ESLint's TIMING. */
   timings?: Map<string, number>;
@@ -208,8 +211,11 @@ export function runRules(rules: readonly Rule[], file: SourceFile, project: Proj
     }
   };
 
+  const fileLevelOnly = active.every(({ visitor }) => Object.keys(visitor).every((key) => FILE_LEVEL_TYPES.has(key.replace(/:exit$/, ''))));
   walk(ast, {
-    skip,
+    // Rules that only listen to the file's directives need no walk through contracts (outdated-compiler alone
+    // re-runs on every edit in the editor, and a whole-tree walk for it cost as much as the rules).
+    skip: fileLevelOnly ? (node) => !FILE_LEVEL_TYPES.has(node.type) || (skip?.(node) ?? false) : skip,
     enter: (node, stack) => {
       ancestors = stack;
       dispatch(node.type, node);
