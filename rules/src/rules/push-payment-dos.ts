@@ -21,7 +21,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'denial-of-service',
-    scope: 'reachable',
+    scope: 'contract',
     swc: ['SWC-113'],
     description:
       'The function sends ETH to an address read from storage and reverts when the transfer fails. Whoever controls that address (a contract without `receive`, or one that reverts on purpose) makes every call to the function fail, freezing the logic around it.',
