@@ -18,7 +18,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'defi',
-    scope: 'reachable',
+    scope: 'contract',
     swc: [],
     description:
       'The vault prices shares against its live token balance, which anyone can raise by transferring tokens directly. With an empty vault, the first depositor mints one share, donates a large amount, and every later deposit smaller than the donation rounds down to zero shares while its assets accrue to the attacker\'s share.',
