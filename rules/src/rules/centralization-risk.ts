@@ -39,7 +39,7 @@ export default defineRule({
     severity: 'informational',
     confidence: 'medium',
     category: 'access-control',
-    scope: 'reachable',
+    scope: 'contract',
     swc: [],
     description:
       'Functions restricted to an owner or role can upgrade the code, mint, pause, replace the price oracle or freeze accounts. Users must trust whoever holds that key; if it is one EOA, one leaked key is enough.',
