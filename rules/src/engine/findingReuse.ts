@@ -115,7 +115,7 @@ function scopedRuns(file: SourceFile, project: ProjectModel, edit: BodyEdit): Ma
   for (const node of topLevel) if (node !== owner && (node.type === 'ContractDefinition' || (isCallable(node) && node !== edit.callable))) functionSkipped.add(node);
   for (const node of (owner?.subNodes ?? []) as ASTNode[]) if (isCallable(node) && node !== edit.callable) functionSkipped.add(node);
   runs.set('function', { regions: [regionOf(edit.callable)], skipped: functionSkipped });
-  runs.set('reachable', reachableRun(topLevel, edit));
+  runs.set('reachable', reachableRun(project, file, topLevel, edit));
 
   // Contract scope: every contract of this file that inherits the edited one. A library or free function can be
   // used by any contract, so an edit there re-runs contract and hierarchy rules over the whole file.
@@ -158,16 +158,23 @@ function mentionsOf(callable: Callable): Set<string> {
   return names;
 }
 
-/**
- * Reachable scope: the edited callable and every callable of the file that may reach it, by the names their
- * bodies mention, transitively. A constructor, receive or fallback cannot be called by name: it reaches itself only.
- */
-function reachableRun(topLevel: readonly ASTNode[], edit: BodyEdit): ScopedRun {
+function callablesOf(topLevel: readonly ASTNode[]): Callable[] {
   const callables: Callable[] = [];
   for (const node of topLevel) {
     if (isCallable(node)) callables.push(node as Callable);
     else if (node.type === 'ContractDefinition') for (const member of node.subNodes as ASTNode[]) if (isCallable(member)) callables.push(member as Callable);
   }
+  return callables;
+}
+
+/**
+ * Reachable scope: the edited callable and every callable of the file that may reach it, by the names their
+ * bodies mention, transitively. The chain may pass through imported files (a base's loop calling a function this
+ * file overrides), so every callable of the project takes part. A constructor, receive or fallback cannot be
+ * called by name: it reaches itself only.
+ */
+function reachableRun(project: ProjectModel, file: SourceFile, topLevel: readonly ASTNode[], edit: BodyEdit): ScopedRun {
+  const callables = project.files().flatMap((f) => callablesOf(f === file ? topLevel : ((f.ast?.children ?? []) as ASTNode[])));
   const reaching = new Set<Callable>([edit.callable]);
   const targets = new Set<string>(edit.callable.name ? [edit.callable.name] : []);
   for (let grew = targets.size > 0; grew; ) {
@@ -179,10 +186,11 @@ function reachableRun(topLevel: readonly ASTNode[], edit: BodyEdit): ScopedRun {
       grew = true;
     }
   }
+  const own = callablesOf(topLevel).filter((c) => reaching.has(c));
   const containing = new Set(topLevel.filter((n) => n.type === 'ContractDefinition' && (n.subNodes as ASTNode[]).some((m) => reaching.has(m as Callable))));
-  const skipped = new Set<ASTNode>(callables.filter((c) => !reaching.has(c)));
+  const skipped = new Set<ASTNode>(callablesOf(topLevel).filter((c) => !reaching.has(c)));
   for (const node of topLevel) if (node.type === 'ContractDefinition' && !containing.has(node)) skipped.add(node);
-  return { regions: [...reaching].map((c) => regionOf(c)), skipped };
+  return { regions: own.map((c) => regionOf(c)), skipped };
 }
 
 function intersects(range: { start: number; end: number }, regions: readonly Region[]): boolean {
