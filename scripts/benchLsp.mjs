@@ -3,8 +3,9 @@
 //    each from didChange to the publishDiagnostics of that version (p50/p95/max).
 //    With --realistic, also 50 edits inside a function of the file's largest contract (OpenZeppelin's Governor).
 // 2. The same for edits of a state variable: the contract is re-parsed alone and every rule runs on the file.
-// 3. The same for edits outside every contract (the license comment), which force a full reparse.
-// 4. Peak RSS of the server process after indexing @openzeppelin/contracts as a workspace.
+// 3. The same for edits of a comment (the license line): no reparse, every rule runs.
+// 4. The same for edits of the pragma, outside every contract, which force a full reparse.
+// 5. Peak RSS of the server process after indexing @openzeppelin/contracts as a workspace.
 // Usage: npm run build && node scripts/benchLsp.mjs [--debounce MS] [--realistic] [--timing] [--no-indexing]
 //   --debounce MS  default 0: measures analysis, not the wait
 //   --realistic    the 3,000 lines are OpenZeppelin contracts concatenated instead of one generated contract
@@ -182,13 +183,18 @@ async function latencyRun() {
   const contractEdit = [];
   for (let i = 0; i < FULL_REPARSE_EDITS; i++) contractEdit.push(await timeEdit(stateLine, stateColumn + i, '1'));
 
-  // Outside every contract: the license comment on line 1, so the whole file is parsed again.
+  // A comment: the license line. No node changes, so nothing is parsed again; every rule runs.
+  const commentEdit = [];
+  for (let i = 0; i < FULL_REPARSE_EDITS; i++) commentEdit.push(await timeEdit(0, lines[0].length + i, '1'));
+
+  // Outside every contract: the pragma (a space before its `;`), so the whole file is parsed again.
+  const pragmaLine = lines.findIndex((l) => l.startsWith('pragma solidity'));
   const fullReparse = [];
-  for (let i = 0; i < FULL_REPARSE_EDITS; i++) fullReparse.push(await timeEdit(0, lines[0].length + i, '1'));
+  for (let i = 0; i < FULL_REPARSE_EDITS; i++) fullReparse.push(await timeEdit(pragmaLine, lines[pragmaLine].indexOf(';'), ' '));
 
   await client.stop();
   fs.rmSync(folder, { recursive: true, force: true });
-  return { lines: lines.length, findings: diagnostics.length, openMs, inFunction, inBigContract, contractEdit, fullReparse };
+  return { lines: lines.length, findings: diagnostics.length, openMs, inFunction, inBigContract, contractEdit, commentEdit, fullReparse };
 }
 
 async function indexingRun() {
@@ -209,6 +215,7 @@ console.log(`  didOpen (cold full parse)            ${latency.openMs.toFixed(1)}
 console.log(`  ${EDITS} edits inside a function body:   ${stats(latency.inFunction)}`);
 if (latency.inBigContract.length > 0) console.log(`  ${EDITS} edits in a Governor function:    ${stats(latency.inBigContract)}`);
 console.log(`  ${FULL_REPARSE_EDITS} edits of a state variable:       ${stats(latency.contractEdit)}`);
+console.log(`  ${FULL_REPARSE_EDITS} edits of a comment:              ${stats(latency.commentEdit)}`);
 console.log(`  ${FULL_REPARSE_EDITS} edits forcing a full reparse:   ${stats(latency.fullReparse)}`);
 if (!INDEXING) process.exit(0);
 const indexing = await indexingRun();

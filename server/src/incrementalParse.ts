@@ -87,7 +87,12 @@ export function spliceEdit(base: SourceFile, text: string): SourceFile | undefin
   const delta = text.length - old.length;
   const lineDelta = countNewlines(text, prefix, text.length - suffix) - countNewlines(old, prefix, oldChangeEnd);
 
-  const target = callableTarget(base.ast, prefix, oldChangeEnd) ?? contractTarget(base.ast, prefix, oldChangeEnd);
+  const inBody = callableTarget(base.ast, prefix, oldChangeEnd);
+  if (!inBody) {
+    const gap = triviaGap(base.ast, old, text, prefix, oldChangeEnd, delta);
+    if (gap) return movedOnly(base, text, gap, delta, lineDelta);
+  }
+  const target = inBody ?? contractTarget(base.ast, prefix, oldChangeEnd);
   if (!target) return undefined;
   const [nodeStart, nodeEndInclusive] = target.node.range as [number, number];
   const nodeEndOld = nodeEndInclusive + 1;
@@ -143,6 +148,66 @@ export function spliceEdit(base: SourceFile, text: string): SourceFile | undefin
     // Only a body edit leaves the rest of the file's declarations as they were, which finding reuse relies on.
     bodyEdit: callable && { previousContentHash: base.contentHash, callable, previousEnd: nodeEndOld, delta },
   };
+}
+
+/**
+ * The gap between two top-level nodes or two contract members (or before the first top-level node, or after
+ * the last) that holds the whole change, when it holds only comments and whitespace before and after it, and
+ * the next node keeps its columns.
+ */
+function triviaGap(ast: SourceUnit, old: string, text: string, changeStart: number, changeEnd: number, delta: number): [number, number] | undefined {
+  const fits = (start: number, end: number): boolean => {
+    if (start > changeStart || changeEnd > end) return false;
+    // What precedes the next node on its line must not change, or its columns (and all after it) would move.
+    const oldLead = old.slice(old.lastIndexOf('\n', end - 1) + 1, end);
+    const newLead = text.slice(text.lastIndexOf('\n', end + delta - 1) + 1, end + delta);
+    if (end < old.length && oldLead !== newLead) return false;
+    return isTrivia(old.slice(start, end)) && isTrivia(text.slice(start, end + delta));
+  };
+  const endOf = (node: ASTNode): number => (node.range as [number, number])[1] + 1;
+  const startOf = (node: ASTNode): number => (node.range as [number, number])[0];
+  const top = ast.children as ASTNode[];
+  if (top.length === 0 || top.some((n) => !n.range)) return undefined;
+  for (let i = 0; i <= top.length; i++) {
+    const start = i === 0 ? 0 : endOf(top[i - 1]);
+    const end = i === top.length ? old.length : startOf(top[i]);
+    if (fits(start, end)) return [start, end];
+  }
+  const contract = enclosingContract(ast, changeStart, changeEnd)?.contract;
+  const members = (contract?.subNodes ?? []) as ASTNode[];
+  if (members.some((n) => !n.range)) return undefined;
+  // Only between two members: before the first or after the last, the gap holds the contract's braces.
+  for (let i = 1; i < members.length; i++) if (fits(endOf(members[i - 1]), startOf(members[i]))) return [endOf(members[i - 1]), startOf(members[i])];
+  return undefined;
+}
+
+/** Whitespace and comments only: an edit there changes no node, only where the nodes after it are. */
+function isTrivia(source: string): boolean {
+  let at = 0;
+  while (at < source.length) {
+    if (/\s/.test(source[at])) at++;
+    else if (source.startsWith('//', at)) {
+      const lineEnd = source.indexOf('\n', at);
+      at = lineEnd < 0 ? source.length : lineEnd + 1;
+    } else if (source.startsWith('/*', at)) {
+      const close = source.indexOf('*/', at + 2);
+      if (close < 0) return false;
+      at = close + 2;
+    } else return false;
+  }
+  return true;
+}
+
+/** The file after an edit of comments or whitespace in `gap`: the same tree, with the nodes after the gap moved. */
+function movedOnly(base: SourceFile, text: string, [gapStart, gapEnd]: [number, number], delta: number, lineDelta: number): SourceFile {
+  const ast = base.ast as SourceUnit;
+  forEachPositioned(ast, (n) => {
+    if (!n.range || n.range[1] < gapStart) return n.range ? 'skip' : undefined;
+    if (n.range[0] >= gapEnd) shift(n, delta, lineDelta, true, true);
+    else if (n.range[1] >= gapEnd) shift(n, delta, lineDelta, false, true);
+    return undefined;
+  });
+  return { ...base, text, lines: new LineIndex(text), contentHash: hashText(text), bodyEdit: undefined };
 }
 
 function enclosingContract(ast: SourceUnit, changeStart: number, changeEnd: number): { contract: ContractDefinition; index: number } | undefined {

@@ -2,7 +2,9 @@
 // equal a full parse of the new text, positions included; edits anywhere else must fall back to a full parse.
 
 import { strict as assert } from 'node:assert';
-import { createSourceFile, type SourceFile } from 'sol-audit-rules';
+import * as path from 'node:path';
+import type { ASTNode } from '@solidity-parser/parser/dist/src/ast-types';
+import { collectSolidityFiles, createSourceFile, NodeFileHost, type SourceFile } from 'sol-audit-rules';
 import { IncrementalParseCache, spliceEdit } from '../src/incrementalParse';
 
 const BASE = `// SPDX-License-Identifier: MIT
@@ -91,6 +93,43 @@ describe('partial reparse', () => {
     });
   }
 
+  const commentsOnly: [string, string, string][] = [
+    ['the license comment above everything', '// SPDX-License-Identifier: MIT', '// SPDX-License-Identifier: MIT OR Apache-2.0\n// Copyright'],
+    ['NatSpec added above a contract', 'contract After {', '/// @title The tail\n/// @notice Returns 42.\ncontract After {'],
+    ['a comment between two functions', '    modifier onlyPositive', '    /** Checks the amount. */\n    modifier onlyPositive'],
+    ['a blank line removed between members', '    }\n\n    modifier', '    }\n    modifier'],
+    ['a comment after the last contract', 'return 42; }\n}\n', 'return 42; }\n}\n// the end\n'],
+  ];
+  for (const [name, search, replacement] of commentsOnly) {
+    it(`moves the tree without parsing for ${name}`, () => {
+      const text = edited(BASE, search, replacement);
+      const base = createSourceFile('/p/Vault.sol', BASE);
+      const baseTree = base.ast;
+      const moved = spliceEdit(base, text);
+      assert.ok(moved, 'expected the tree to be reused');
+      assert.equal(moved.ast, baseTree, 'the same tree, moved in place');
+      assert.deepEqual(treeOf(moved), treeOf(createSourceFile('/p/Vault.sol', text)));
+      assert.equal(moved.bodyEdit, undefined);
+    });
+  }
+
+  const codeOrColumns: [string, string, string][] = [
+    ['code typed between two functions', '    modifier onlyPositive', '    uint256 public extra;\n    modifier onlyPositive'],
+    ['a comment on the line of the next member', '    modifier onlyPositive', '    /* checks */ modifier onlyPositive'],
+  ];
+  for (const [name, search, replacement] of codeOrColumns) {
+    it(`re-parses the contract for ${name}`, () => {
+      const text = edited(BASE, search, replacement);
+      const base = createSourceFile('/p/Vault.sol', BASE);
+      const baseTree = base.ast;
+      const spliced = spliceEdit(base, text);
+      assert.ok(spliced, 'expected a contract splice');
+      assert.equal(spliced.ast, baseTree);
+      assert.notEqual(spliced.ast?.children[1], (treeOf(base) as { children: unknown[] }).children[1]);
+      assert.deepEqual(treeOf(spliced), treeOf(createSourceFile('/p/Vault.sol', text)));
+    });
+  }
+
   it('records the edited callable of a body edit for finding reuse', () => {
     const text = edited(BASE, 'total += msg.value;', 'total += msg.value + 1;');
     const spliced = spliceEdit(createSourceFile('/p/Vault.sol', BASE), text);
@@ -133,5 +172,28 @@ describe('partial reparse', () => {
     assert.equal(file.ast, undefined);
     assert.equal(file.syntaxErrors.length, 1);
     assert.equal(file.syntaxErrors[0].range.startLine, halfTyped.slice(0, halfTyped.indexOf('uint256 x')).split('\n').length);
+  });
+
+  it('gives the tree of a full parse when a comment line goes above any declaration of any fixture', function () {
+    this.timeout(120_000);
+    const host = new NodeFileHost();
+    let edits = 0;
+    for (const file of collectSolidityFiles(path.resolve(__dirname, '../../test-fixtures'), host, true)) {
+      const text = host.readFile(file) as string;
+      const parsed = createSourceFile(file, text);
+      if (!parsed.ast || parsed.syntaxErrors.length > 0) continue;
+      // Above top-level nodes and the first members of each contract: gaps of comments, and gaps holding a `{`.
+      const declarations = (parsed.ast.children as ASTNode[]).flatMap((n) => [n, ...(n.type === 'ContractDefinition' ? (n.subNodes as ASTNode[]).slice(0, 2) : [])]);
+      // Every third declaration: the whole corpus takes a minute, and a third covers both paths as well.
+      for (const node of declarations.filter((_, i) => i % 3 === 0)) {
+        const lineStart = text.lastIndexOf('\n', (node.range as [number, number])[0] - 1) + 1;
+        const next = `${text.slice(0, lineStart)}    // probe\n${text.slice(lineStart)}`;
+        const spliced = spliceEdit(createSourceFile(file, text), next);
+        if (!spliced) continue;
+        edits++;
+        assert.deepEqual(treeOf(spliced), treeOf(createSourceFile(file, next)), `${path.basename(file)}: comment above line ${text.slice(0, lineStart).split('\n').length}`);
+      }
+    }
+    assert.ok(edits > 300, `only ${edits} edits were spliced`);
   });
 });
