@@ -1,6 +1,7 @@
 // A parse cache that re-parses only what was edited: when an edit stays inside one function body, that function
-// alone is parsed and spliced into the last good tree (else the enclosing contract), and the nodes after it are
-// moved by the edit. Anything else (or a splice that does not parse cleanly) falls back to a full parse.
+// alone is parsed and spliced into the last good tree (else the enclosing contract; nothing at all for comments
+// between declarations), and the nodes after it are moved by the edit. Anything else (or a splice that does not
+// parse cleanly) falls back to a full parse.
 
 import { parse } from '@solidity-parser/parser';
 import type { ASTNode, ContractDefinition, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
@@ -70,8 +71,8 @@ interface SpliceTarget {
 }
 
 /**
- * The new file when `text` differs from `base` only inside one function or modifier body, or else only inside
- * one contract; undefined when a full parse is needed. Only that function or contract is parsed again and put
+ * The new file when `text` differs from `base` only inside one function or modifier body, in comments between
+ * declarations, or else only inside one contract; undefined when a full parse is needed. Only that function or contract is parsed again and put
  * into the last good tree. `base` is consumed: its tree is reused and moved in place.
  */
 export function spliceEdit(base: SourceFile, text: string): SourceFile | undefined {
