@@ -218,6 +218,28 @@ require(${JSON.stringify(workerScript)});\n`,
       assert.ok(!result.findings.some((f) => f.ruleId === 'tx-origin'));
     });
 
+    it('evicts the least recently used entries beyond its limit, and keeps those of the last scan', async () => {
+      await runScan(request(root, { cacheDir }));
+      const findingsDir = path.join(cacheDir, 'v1', 'findings');
+      // The real entries were written two months ago, the stale ones (earlier versions of files) used a month ago:
+      // only reading them in the next scan can save the real ones.
+      const twoMonthsAgo = new Date(Date.now() - 60 * 24 * 3600 * 1000);
+      for (const name of fs.readdirSync(findingsDir)) fs.utimesSync(path.join(findingsDir, name), twoMonthsAgo, twoMonthsAgo);
+      const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000);
+      for (let i = 0; i < 2100; i++) {
+        const stale = path.join(findingsDir, `stale${i}.json`);
+        fs.writeFileSync(stale, '{}');
+        fs.utimesSync(stale, monthAgo, monthAgo);
+      }
+      // A warm scan uses (and so renews) every real entry; the least recently used beyond the limit go.
+      const warm = await runScan(request(root, { cacheDir }));
+      assert.equal(warm.stats.cacheHits, fileCount);
+      const left = fs.readdirSync(findingsDir);
+      assert.equal(left.length, 2000);
+      assert.equal(left.filter((name) => !name.startsWith('stale')).length, fileCount);
+      assert.equal((await runScan(request(root, { cacheDir }))).stats.cacheHits, fileCount);
+    });
+
     it('ignores corrupted entries and rebuilds them', async () => {
       const cold = await runScan(request(root, { cacheDir }));
       const findingsDir = path.join(cacheDir, 'v1', 'findings');

@@ -18,6 +18,9 @@ export const DEFAULT_CACHE_DIR_NAME = '.sol-audit-cache';
 /** Bump when the layout of the files below changes. */
 const LAYOUT_VERSION = 1;
 
+/** Entries kept per kind (findings, trees) at the least, however small the scan: room for other branches. */
+const MIN_KEPT_ENTRIES = 2000;
+
 export interface CachedScan {
   lineCount: number;
   findings: Finding[];
@@ -114,6 +117,7 @@ export class ScanCache {
     // A truncated or hand-edited entry must read as a miss: check the shape, and that it is the entry asked for.
     const entry = raw as Partial<CachedScan & { key: string }> | null;
     if (!entry || entry.key !== key || typeof entry.lineCount !== 'number' || !Array.isArray(entry.findings)) return undefined;
+    markUsed(this.entryPath(key));
     return { lineCount: entry.lineCount, findings: entry.findings };
   }
 
@@ -167,6 +171,7 @@ export class TreeCache {
     if (!entry || !Array.isArray(entry.syntaxErrors)) return undefined;
     const ast = entry.ast ?? undefined;
     if (ast !== undefined && (typeof ast !== 'object' || ast.type !== 'SourceUnit')) return undefined;
+    markUsed(this.entryPath(contentHash));
     return { ast, syntaxErrors: entry.syntaxErrors };
   }
 
@@ -190,6 +195,45 @@ function isImportRecord(value: unknown): value is ImportRecord {
  * Writes through a temporary file and a rename, so a concurrent scan or a crash never leaves half an entry.
  * Failures are swallowed: a read-only cache folder only makes the next scan cold.
  */
+/** A hit renews the entry's modification time, which eviction reads as its last use. */
+function markUsed(entryPath: string): void {
+  try {
+    const now = new Date();
+    fs.utimesSync(entryPath, now, now);
+  } catch {
+    // Another scan evicted it meanwhile: it was read already, and will be written again when needed.
+  }
+}
+
+/**
+ * Keeps the cache from growing with every edit: of the findings and of the trees, at most
+ * max(MIN_KEPT_ENTRIES, 3 x the files of this scan) entries each stay, the most recently used ones.
+ */
+export function evictStaleEntries(cacheDir: string, scannedFiles: number): void {
+  const limit = Math.max(MIN_KEPT_ENTRIES, 3 * scannedFiles);
+  for (const kind of ['findings', 'trees']) {
+    const dir = path.join(cacheDir, `v${LAYOUT_VERSION}`, kind);
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir).filter((n) => n.endsWith('.json'));
+    } catch {
+      continue;
+    }
+    if (names.length <= limit) continue;
+    const entries: { file: string; used: number }[] = [];
+    for (const name of names) {
+      const file = path.join(dir, name);
+      try {
+        entries.push({ file, used: fs.statSync(file).mtimeMs });
+      } catch {
+        // Gone already (another scan evicting): nothing to do.
+      }
+    }
+    entries.sort((a, b) => a.used - b.used);
+    for (const { file } of entries.slice(0, Math.max(0, entries.length - limit))) fs.rmSync(file, { force: true });
+  }
+}
+
 function writeAtomically(target: string, text: string): void {
   const temporary = `${target}.${process.pid}.${hashText(`${target}${Math.random()}`).slice(0, 8)}.tmp`;
   try {

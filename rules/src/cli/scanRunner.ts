@@ -14,7 +14,7 @@ import type { FileHost } from '../project/fileHost';
 import { discoverRemappings, ImportResolver } from '../project/remappings';
 import { hashText } from '../project/sourceFile';
 import { NodeFileHost } from './nodeFileHost';
-import { DEFAULT_CACHE_DIR_NAME, engineKey, fileKey, ScanCache, TreeCache, treeVersion } from './scanCache';
+import { DEFAULT_CACHE_DIR_NAME, engineKey, evictStaleEntries, fileKey, ScanCache, TreeCache, treeVersion } from './scanCache';
 import { ImportGraph } from './importGraph';
 import { ScanSession, selectionToSpec, type FileScan, type ImportRecord, type ParsedFile } from './scanSession';
 import { ChunkQueue, WorkerPool } from './workerPool';
@@ -177,6 +177,7 @@ class ScanRun {
       if (key !== undefined) this.cache.cache.writeFindings(key, { lineCount: scan.lineCount, findings: scan.findings });
     }
     this.cache.cache.flush();
+    evictStaleEntries(this.cache.dir, keys.size);
   }
 
   async close(): Promise<void> {
