@@ -3,7 +3,7 @@
 // between declarations), and the nodes after it are moved by the edit. Anything else (or a splice that does not
 // parse cleanly) falls back to a full parse.
 
-import { parse } from '@solidity-parser/parser';
+import { parse, tokenize } from '@solidity-parser/parser';
 import type { ASTNode, ContractDefinition, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
 import { LineIndex, ParseCache, aliasKeyOf, createSourceFile, hashText, type SourceFile } from 'sol-audit-rules';
 
@@ -182,21 +182,13 @@ function triviaGap(ast: SourceUnit, old: string, text: string, changeStart: numb
   return undefined;
 }
 
-/** Whitespace and comments only: an edit there changes no node, only where the nodes after it are. */
+/** Whitespace and comments only (by the parser's own tokenizer): an edit there changes no node. */
 function isTrivia(source: string): boolean {
-  let at = 0;
-  while (at < source.length) {
-    if (/\s/.test(source[at])) at++;
-    else if (source.startsWith('//', at)) {
-      const lineEnd = source.indexOf('\n', at);
-      at = lineEnd < 0 ? source.length : lineEnd + 1;
-    } else if (source.startsWith('/*', at)) {
-      const close = source.indexOf('*/', at + 2);
-      if (close < 0) return false;
-      at = close + 2;
-    } else return false;
+  try {
+    return tokenize(source).every((token: { value: string }) => token.value.startsWith('//') || token.value.startsWith('/*'));
+  } catch {
+    return false;
   }
-  return true;
 }
 
 /** The file after an edit of comments or whitespace in `gap`: the same tree, with the nodes after the gap moved. */

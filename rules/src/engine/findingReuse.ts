@@ -8,7 +8,7 @@ import type { ProjectModel } from '../project/projectModel';
 import type { BodyEdit, SourceFile } from '../project/sourceFile';
 import { INTERNAL_ERROR } from './engineRules';
 import type { Rule, RuleMeta } from './ruleApi';
-import { runRules } from './runRules';
+import { nodeRange, runRules } from './runRules';
 import { walk } from './walk';
 
 type Scope = NonNullable<RuleMeta['scope']>;
@@ -97,8 +97,8 @@ function inputsKeyOf(project: ProjectModel, file: SourceFile): string {
 const isCallable = (node: ASTNode): boolean => node.type === 'FunctionDefinition' || node.type === 'ModifierDefinition';
 
 function regionOf(node: ASTNode): Region {
-  const [start, endInclusive] = node.range as [number, number];
-  return { start, end: endInclusive + 1 };
+  const [start, end] = nodeRange(node);
+  return { start, end };
 }
 
 /** Where each scope re-runs after `edit`; a scope without an entry runs over the whole file. */
@@ -111,9 +111,10 @@ function scopedRuns(file: SourceFile, project: ProjectModel, edit: BodyEdit): Ma
   );
 
   // Function scope: the edited callable, inside its contract's declarations (rules may read those while walking).
-  const functionSkipped = new Set<ASTNode>();
-  for (const node of topLevel) if (node !== owner && (node.type === 'ContractDefinition' || (isCallable(node) && node !== edit.callable))) functionSkipped.add(node);
-  for (const node of (owner?.subNodes ?? []) as ASTNode[]) if (isCallable(node) && node !== edit.callable) functionSkipped.add(node);
+  const functionSkipped = new Set<ASTNode>([
+    ...callablesOf(topLevel).filter((c) => c !== edit.callable),
+    ...topLevel.filter((n) => n.type === 'ContractDefinition' && n !== owner),
+  ]);
   runs.set('function', { regions: [regionOf(edit.callable)], skipped: functionSkipped });
   runs.set('reachable', reachableRun(project, file, topLevel, edit));
 
@@ -186,11 +187,11 @@ function reachableRun(project: ProjectModel, file: SourceFile, topLevel: readonl
       grew = true;
     }
   }
-  const own = callablesOf(topLevel).filter((c) => reaching.has(c));
+  const own = callablesOf(topLevel);
   const containing = new Set(topLevel.filter((n) => n.type === 'ContractDefinition' && (n.subNodes as ASTNode[]).some((m) => reaching.has(m as Callable))));
-  const skipped = new Set<ASTNode>(callablesOf(topLevel).filter((c) => !reaching.has(c)));
+  const skipped = new Set<ASTNode>(own.filter((c) => !reaching.has(c)));
   for (const node of topLevel) if (node.type === 'ContractDefinition' && !containing.has(node)) skipped.add(node);
-  return { regions: own.map((c) => regionOf(c)), skipped };
+  return { regions: own.filter((c) => reaching.has(c)).map(regionOf), skipped };
 }
 
 function intersects(range: { start: number; end: number }, regions: readonly Region[]): boolean {

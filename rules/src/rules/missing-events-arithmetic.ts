@@ -4,8 +4,7 @@
 import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { isAccessControlled } from '../analysis/accessControl';
 import { arithmeticVariables } from '../analysis/criticalParameters';
-import { functionNameNode } from '../analysis/rangeNode';
-import { isStateChangingEntryPoint, writesWithoutEvent } from '../analysis/unannouncedWrites';
+import { isStateChangingEntryPoint, unannouncedWriteAnchor, writesWithoutEvent } from '../analysis/unannouncedWrites';
 import { defineRule } from '../engine/ruleApi';
 
 export default defineRule({
@@ -37,11 +36,8 @@ export default defineRule({
         );
         if (writes.length === 0) return;
         const variables = [...new Set(writes.map((w) => w.variable?.name ?? ''))];
-        // Anchored in the function analysed: a write inside an inherited helper is shown there only when it is
-        // this function's own code, so each finding belongs to the function whose call chain it describes.
-        const local = writes.find((w) => w.file === context.file && isWithin(w.node, node));
         context.report({
-          node: local?.node ?? functionNameNode(context.file.text, node),
+          node: unannouncedWriteAnchor(writes, node, context.file),
           messageId: 'default',
           data: { name: node.name ?? 'function', variable: variables.join('`, `') },
         });
@@ -49,7 +45,3 @@ export default defineRule({
     };
   },
 });
-
-function isWithin(inner: { range?: [number, number] }, outer: { range?: [number, number] }): boolean {
-  return !!inner.range && !!outer.range && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
