@@ -17,19 +17,48 @@ import {
   type Finding,
 } from '../../src/index';
 import { REPO_ROOT } from './fixtureProject';
+import { CORPUS_PACKAGES, NON_PRODUCTION_DIRS, NON_PRODUCTION_FILE, packageRoot, type CorpusPackage } from './realWorldCorpus';
+
+const host = new NodeFileHost();
 
 export interface AuditedCorpus {
-  /** npm package and folder, the prefix of every file path in docs/precision.md. */
+  /** npm package (and folder), the prefix of every file path in docs/precision.md. */
   name: string;
+  /** The project root imports resolve from. */
   root: string;
+  /** The production `.sol` files scanned, absolute and sorted. */
+  files: () => string[];
+  /** The real-world packages live in .corpus-cache/ and are absent until `npm run corpus` fetched them. */
+  fetched: boolean;
 }
 
-export const AUDITED_CORPORA: AuditedCorpus[] = [
+/** OpenZeppelin and Uniswap core, devDependencies of this repository: every file of the package is production. */
+const INSTALLED_CORPORA: AuditedCorpus[] = [
   '@openzeppelin/contracts',
   '@openzeppelin/contracts-upgradeable',
   '@uniswap/v2-core/contracts',
   '@uniswap/v3-core/contracts',
-].map((name) => ({ name, root: path.join(REPO_ROOT, 'node_modules', name) }));
+].map((name) => {
+  const root = path.join(REPO_ROOT, 'node_modules', name);
+  return { name, root, files: () => collectSolidityFiles(root, host), fetched: true };
+});
+
+function realWorldCorpus(pkg: CorpusPackage): AuditedCorpus {
+  const root = packageRoot(pkg);
+  const skipped = new Set([...NON_PRODUCTION_DIRS, ...(pkg.excludeDirs ?? []), 'node_modules']);
+  const isProduction = (file: string): boolean => {
+    const segments = path.relative(root, file).split(path.sep);
+    return !segments.slice(0, -1).some((segment) => skipped.has(segment)) && !NON_PRODUCTION_FILE.test(segments[segments.length - 1]);
+  };
+  return {
+    name: pkg.name,
+    root,
+    files: () => pkg.include.flatMap((folder) => collectSolidityFiles(path.join(root, folder), host, true)).filter(isProduction).sort(),
+    fetched: fs.existsSync(root),
+  };
+}
+
+export const AUDITED_CORPORA: AuditedCorpus[] = [...INSTALLED_CORPORA, ...CORPUS_PACKAGES.map(realWorldCorpus)];
 
 export const SEVERITIES = ['high', 'medium', 'low', 'informational', 'gas'] as const;
 
@@ -42,7 +71,6 @@ export interface CorpusSweep {
   lineText: (finding: Finding) => string;
 }
 
-const host = new NodeFileHost();
 
 /**
  * Sweeps corpora with all default rules, the way scanFiles does. One parse cache serves every corpus:
@@ -53,7 +81,7 @@ export class CorpusSweeper {
   private readonly selection = selectRules(defaultRegistry(), DEFAULT_CONFIG);
 
   sweep(corpus: AuditedCorpus): CorpusSweep {
-    const files = collectSolidityFiles(corpus.root, host);
+    const files = corpus.files();
     const project = ProjectModel.load(files, { root: corpus.root, host, parseCache: this.parseCache });
     const sources = files.map((file) => {
       const source = project.file(file);
