@@ -78,7 +78,12 @@ export interface CorpusSweep {
  */
 export class CorpusSweeper {
   private readonly parseCache = new ParseCache();
-  private readonly selection = selectRules(defaultRegistry(), DEFAULT_CONFIG);
+  private readonly selection;
+
+  /** `onlyRules` narrows the sweep to those rules, for a quicker look at one rule's findings. */
+  constructor(onlyRules?: string[]) {
+    this.selection = selectRules(defaultRegistry(), DEFAULT_CONFIG, { only: onlyRules });
+  }
 
   sweep(corpus: AuditedCorpus): CorpusSweep {
     const files = corpus.files();
