@@ -2,6 +2,7 @@
 // 224 left by `x` bits, where `x << 224` (written `shl(224, x)`) was meant.
 
 import type { AssemblyCall, AssemblyExpression } from '@solidity-parser/parser/dist/src/ast-types';
+import { enclosingAssembly, YulBounds } from '../analysis/yulBounds';
 import { defineRule } from '../engine/ruleApi';
 
 const SHIFTS = new Set(['shl', 'shr', 'sar']);
@@ -38,6 +39,11 @@ export default defineRule({
         // variable amount is the intended idiom there. A decimal bit count (8 … 255) is what a swap leaves behind.
         const constant = Number(value.value);
         if (!Number.isInteger(constant) || constant < 8 || constant > 255) return;
+        // Skip an amount the block proves small (`shl(gt(n, 0xfffe), 16)`, a loop's `shr(1, or(m, 8))`): a
+        // computed bit count below 256 is a shift amount on purpose; a swap puts a full word there.
+        const assembly = enclosingAssembly(context.ancestors());
+        const bound = assembly ? YulBounds.of(assembly).upperBound(amount) : undefined;
+        if (bound !== undefined && bound < 256n) return;
         const amountText = context.text(amount);
         const swapped = `${node.functionName}(${value.value}, ${amountText})`;
         context.report({
