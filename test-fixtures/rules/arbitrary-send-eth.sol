@@ -4,6 +4,18 @@ pragma solidity 0.8.24;
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 
+library LowLevel {
+    function callTarget(address target, bytes memory data) internal returns (bytes memory) {
+        return callTargetWithValue(target, data, 0);
+    }
+
+    function callTargetWithValue(address target, bytes memory data, uint256 value) internal returns (bytes memory) {
+        (bool ok, bytes memory result) = target.call{value: value}(data);
+        require(ok, "call failed");
+        return result;
+    }
+}
+
 contract Payouts is Ownable {
     mapping(address => uint256) public owed;
     mapping(bytes32 => bool) public approved;
@@ -53,6 +65,77 @@ contract Payouts is Ownable {
     // The destination must match an approved operation hash.
     function executeApproved(address payable to, uint256 amount) external {
         require(approved[keccak256(abi.encode(to, amount))], "not approved");
+        Address.sendValue(to, amount);
+    }
+
+    // A zero passed down through a library helper: the call sends no ETH.
+    function poke(address target, bytes calldata data) external {
+        LowLevel.callTarget(target, data);
+    }
+
+    // A caller-chosen amount through the same helper is the contract's ETH.
+    function pokeWithValue(address target, bytes calldata data, uint256 amount) external {
+        LowLevel.callTargetWithValue(target, data, amount); // expect: arbitrary-send-eth
+    }
+
+    // Assembly forwarding of `callvalue()`: the caller's own deposit.
+    function forwardInAssembly(address to) external payable {
+        assembly { // expect: assembly
+            if iszero(call(gas(), to, callvalue(), 0, 0, 0, 0)) { revert(0, 0) }
+        }
+    }
+
+    // Refunding what the caller over-paid: at most their own `msg.value`.
+    function payFee(address payable refundTo, uint256 fee) external payable {
+        require(msg.value >= fee, "fee");
+        uint256 supplied = msg.value;
+        _refund(refundTo, supplied, fee);
+    }
+
+    function _refund(address payable to, uint256 supplied, uint256 required) internal {
+        if (required < supplied) {
+            unchecked {
+                Address.sendValue(to, supplied - required);
+            }
+        }
+    }
+
+    // Splitting the caller's deposit: every amount is taken from a budget that starts at `msg.value`.
+    function split(address payable[] calldata receivers, uint256[] calldata amounts) external payable {
+        uint256 remaining = msg.value;
+        for (uint256 i = 0; i < receivers.length; ++i) {
+            remaining -= amounts[i];
+            (bool ok, ) = receivers[i].call{value: amounts[i]}("");
+            require(ok, "failed");
+        }
+    }
+
+    // The same split from the contract's own balance pays out the contract's ETH.
+    function splitBalance(address payable[] calldata receivers, uint256[] calldata amounts) external {
+        uint256 remaining = address(this).balance;
+        for (uint256 i = 0; i < receivers.length; ++i) {
+            remaining -= amounts[i];
+            (bool ok, ) = receivers[i].call{value: amounts[i]}(""); // expect: arbitrary-send-eth
+            require(ok, "failed");
+        }
+    }
+
+    // The helper's own modifier restricts who may act for `account`: the account itself or its approved relayer.
+    mapping(address => mapping(address => bool)) public relayers;
+
+    modifier actingFor(address account) {
+        if (msg.sender != account) {
+            require(relayers[account][msg.sender], "not a relayer");
+        }
+        _;
+    }
+
+    function withdrawFor(address account, address payable to, uint256 amount) external {
+        _withdraw(account, to, amount);
+    }
+
+    function _withdraw(address account, address payable to, uint256 amount) private actingFor(account) {
+        owed[account] -= amount;
         Address.sendValue(to, amount);
     }
 }

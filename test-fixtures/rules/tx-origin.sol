@@ -42,3 +42,26 @@ contract TxOriginLookAlikes {
         emit Origin(tx.origin);
     }
 }
+
+// A gate for off-chain simulation: only `eth_call` (origin zero) or the simulator's address may run `check`.
+contract SimulationOnly {
+    address internal constant SIMULATOR = address(0x1111111111111111111111111111111111111111);
+    uint256 public lastChecked;
+
+    modifier onlySimulated() {
+        if (tx.origin != address(0) && tx.origin != SIMULATOR) revert("simulation only");
+        _;
+    }
+
+    function check() external onlySimulated returns (bool) {
+        lastChecked = block.number;
+        return true;
+    }
+
+    // The simulator's address alone is still an origin check a phished transaction passes.
+    function checkBySimulator() external returns (bool) {
+        if (tx.origin != SIMULATOR) revert("simulator only"); // expect: tx-origin
+        lastChecked = block.number;
+        return true;
+    }
+}

@@ -73,3 +73,57 @@ contract UncheckedLookAlikes {
         }
     }
 }
+
+// Look-alikes: inputs a validation helper checked first, and inputs only a checked caller chooses.
+contract ValidatedTokenIds {
+    mapping(uint256 => address) internal owners;
+    mapping(bytes32 => uint256) public poolFees;
+    uint256 internal nextTokenId;
+    address public immutable feeManager;
+
+    constructor(address manager) {
+        feeManager = manager;
+    }
+
+    modifier onlyFeeManager() {
+        if (msg.sender != feeManager) revert("fee manager");
+        _;
+    }
+
+    function transfer(address to, uint256 tokenId) external {
+        address owner = ownerOf(tokenId);
+        require(owner == msg.sender, "owner");
+        owners[tokenId] = to;
+        unchecked {
+            uint256 next = tokenId + 1;
+            if (owners[next] == address(0) && next != nextTokenId) owners[next] = owner;
+        }
+    }
+
+    // The fee manager sums fees it computed itself; no outsider reaches the block.
+    function onFeePaid(bytes32[] calldata pools, uint256[] calldata amounts) external onlyFeeManager returns (uint256 total) {
+        for (uint256 i; i < pools.length; ++i) {
+            unchecked {
+                poolFees[pools[i]] += amounts[i];
+                total += amounts[i];
+            }
+        }
+    }
+
+    // Still reported: the helper reads the id but compares nothing.
+    function touch(uint256 tokenId) external view returns (uint256) {
+        address owner = peek(tokenId);
+        unchecked {
+            return uint256(uint160(owner)) + tokenId; // expect: unchecked-arithmetic
+        }
+    }
+
+    function ownerOf(uint256 tokenId) public view returns (address) {
+        if (tokenId >= nextTokenId) revert("nonexistent");
+        return owners[tokenId];
+    }
+
+    function peek(uint256 tokenId) internal view returns (address) {
+        return owners[tokenId];
+    }
+}

@@ -78,3 +78,76 @@ contract PyramidFees {
         creator = msg.sender; // expect: unprotected-critical-function
     }
 }
+
+interface IAuthority {
+    function canPerform(bytes32 action, address account, address where) external view returns (bool);
+}
+
+// A require-like helper of another name: `_ensure(cond, code)` reverts with an error code when `cond` is false.
+function _ensure(bool condition, uint256 errorCode) pure {
+    if (!condition) _fail(errorCode);
+}
+
+function _fail(uint256 errorCode) pure {
+    assembly { // expect: assembly
+        mstore(0, errorCode)
+        revert(0, 32)
+    }
+}
+
+contract AuthorityPausable { // expect: centralization-risk
+    IAuthority public immutable authority;
+    bool public paused;
+
+    constructor(IAuthority authority_) {
+        authority = authority_;
+    }
+
+    modifier authenticate() {
+        _authenticateCaller();
+        _;
+    }
+
+    function _authenticateCaller() internal view {
+        bytes32 action = keccak256(abi.encodePacked(address(this), msg.sig));
+        _ensure(_canPerform(action, msg.sender), 401);
+    }
+
+    function _canPerform(bytes32 action, address account) internal view returns (bool) {
+        return authority.canPerform(action, account, address(this));
+    }
+
+    // Guarded through the helper: the authority must allow the caller.
+    function setPaused(bool value) external authenticate {
+        paused = value;
+    }
+
+    // The same helper handed a condition that says nothing about the caller guards nothing.
+    function setPausedAfter(bool value, uint256 notBefore) external {
+        _ensure(block.timestamp >= notBefore, 402);
+        paused = value; // expect: unprotected-critical-function
+    }
+}
+
+// ERC-6909-style operators: a caller can only change its own entry.
+contract OperatorRegistry {
+    mapping(address => mapping(address => bool)) public isOperator;
+
+    function setOperator(address operator, bool approved) external returns (bool) {
+        isOperator[msg.sender][operator] = approved;
+        return true;
+    }
+
+    function revokeOperator(address operator) external {
+        _setOperator(msg.sender, operator, false);
+    }
+
+    // Anyone can make themselves an operator of any owner.
+    function setOperatorFor(address owner, address operator, bool approved) external {
+        _setOperator(owner, operator, approved); // expect: unprotected-critical-function
+    }
+
+    function _setOperator(address owner, address operator, bool approved) internal {
+        isOperator[owner][operator] = approved;
+    }
+}

@@ -107,3 +107,31 @@ contract HandlerRouter {
         require(ok, "handler failed");
     }
 }
+
+// Safe: a dispatcher written in assembly copies the whole calldata to the stored handler.
+contract AssemblyHandlerRouter {
+    bytes32 internal constant HANDLER_SLOT = keccak256("handler.router.handler");
+
+    fallback() external {
+        bytes32 slot = HANDLER_SLOT;
+        assembly { // expect: assembly
+            let handler := sload(slot)
+            calldatacopy(0, 0, calldatasize())
+            let ok := call(gas(), handler, 0, 0, calldatasize(), 0, 0)
+            returndatacopy(0, 0, returndatasize())
+            if iszero(ok) { revert(0, returndatasize()) }
+            return(0, returndatasize())
+        }
+    }
+}
+
+// Safe: the fallback pays out only when the stored owner calls, checked in assembly.
+contract OwnerSweepVault {
+    fallback() external payable {
+        assembly { // expect: assembly
+            let owner := sload(0)
+            if iszero(eq(caller(), owner)) { revert(0, 0) }
+            if iszero(call(gas(), calldataload(0), selfbalance(), 0, 0, 0, 0)) { revert(0, 0) }
+        }
+    }
+}

@@ -61,3 +61,82 @@ contract UnsafeDowncastLookAlikes {
         return _pack(1);
     }
 }
+
+// Look-alikes: the value was checked by a validation helper or modifier first, or only a checked caller (the
+// owner, the token contract a callback is pinned to) can choose it.
+interface IFundingToken {
+    function transferFrom(address from, address to, uint256 amount) external returns (bool);
+}
+
+contract ValidatedRounds {
+    struct Round {
+        int192 answer;
+        uint64 updatedAt;
+    }
+
+    mapping(uint80 => Round) internal rounds;
+    mapping(uint64 => uint96) public subscriptionBalance;
+    mapping(address => uint256) public pending;
+    uint80 public latestRoundId;
+    uint96 public feeCap;
+    address public immutable owner;
+    IFundingToken public immutable fundingToken;
+
+    constructor(IFundingToken token) {
+        owner = msg.sender;
+        fundingToken = token;
+    }
+
+    modifier withinCap(uint256 amount) {
+        require(amount <= type(uint96).max, "cap");
+        _;
+    }
+
+    modifier onlyOwner() {
+        require(msg.sender == owner, "owner");
+        _;
+    }
+
+    function getAnswer(uint256 roundId) external view returns (int256) {
+        if (isValidRound(roundId)) return rounds[uint80(roundId)].answer;
+        return 0;
+    }
+
+    function getTimestamp(uint256 roundId) external view returns (uint256) {
+        requireValidRound(roundId);
+        return rounds[uint80(roundId)].updatedAt;
+    }
+
+    function setFeeCap(uint256 cap) external withinCap(cap) {
+        feeCap = uint96(cap);
+    }
+
+    function setFeeCapByOwner(uint256 cap) external onlyOwner {
+        feeCap = uint96(cap);
+    }
+
+    // Called by the funding token after a transfer: the token's supply bounds `amount`.
+    function onTokenTransfer(address, uint256 amount, bytes calldata data) external {
+        if (msg.sender != address(fundingToken)) revert("only token");
+        uint64 subscriptionId = abi.decode(data, (uint64));
+        subscriptionBalance[subscriptionId] += uint96(amount);
+    }
+
+    // Still reported: the helper records the value but never compares it.
+    function fund(uint64 subscriptionId, uint256 amount) external {
+        record(amount);
+        subscriptionBalance[subscriptionId] += uint96(amount); // expect: unsafe-downcast
+    }
+
+    function record(uint256 amount) internal {
+        pending[msg.sender] = amount;
+    }
+
+    function isValidRound(uint256 roundId) private view returns (bool) {
+        return roundId > 0 && roundId <= type(uint80).max && roundId <= latestRoundId;
+    }
+
+    function requireValidRound(uint256 roundId) private view {
+        if (!isValidRound(roundId)) revert("no data");
+    }
+}

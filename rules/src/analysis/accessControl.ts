@@ -6,7 +6,7 @@ import { findAll } from '../engine/walk';
 import type { ContractInfo, ProjectModel } from '../project/projectModel';
 import { isMemberOf, isMsgSender } from './astQueries';
 import { classifyCall } from './calls';
-import { modifierEvents } from './effects';
+import { alwaysTerminates, modifierEvents } from './effects';
 import { FunctionScope, type Callable } from './scope';
 
 /** Why a function counts as guarded, for messages and related locations. */
@@ -79,15 +79,61 @@ function checksCaller(node: ASTNode | null | undefined, callerLocals: ReadonlySe
   }
 }
 
+/** `caller()` compared in an assembly condition: `eq(caller(), owner)`, `iszero(eq(sload(slot), caller()))`. */
+function comparesAssemblyCaller(condition: ASTNode): boolean {
+  return findAll(condition, (n) => n.type === 'AssemblyCall' && n.functionName === 'eq' && n.arguments.some((a) => a.type === 'AssemblyCall' && a.functionName === 'caller')).length > 0;
+}
+
+/** Whether any statement below `node` reverts: a `revert`, a failing `require`, or assembly `revert(…)`. */
+function containsRevert(node: ASTNode): boolean {
+  return (
+    findAll(node, (n) => n.type === 'RevertStatement' || n.type === 'ThrowStatement' || (n.type === 'AssemblyCall' && n.functionName === 'revert') || (n.type === 'FunctionCall' && calledName(n) === 'revert')).length > 0
+  );
+}
+
+/** `f(x);` or `{ f(x); }`: an arm that is one plain call. */
+function isSingleCall(node: ASTNode): boolean {
+  const statement = node.type === 'Block' && node.statements.length === 1 ? (node.statements[0] as ASTNode) : node;
+  return statement.type === 'ExpressionStatement' && statement.expression?.type === 'FunctionCall';
+}
+
+/**
+ * A helper that reverts unless its first argument, a `bool`, holds: `function _require(bool ok, uint256 code)
+ * { if (!ok) _revert(code); }` or a wrapper around `require(ok, …)`.
+ */
+function isRequireHelper(fn: FunctionDefinition): boolean {
+  const first = fn.parameters?.[0];
+  if (!fn.body || !first?.name || first.typeName?.type !== 'ElementaryTypeName' || first.typeName.name !== 'bool') return false;
+  const flag = first.name;
+  const isFlag = (n: ASTNode | null | undefined): boolean => n?.type === 'Identifier' && n.name === flag;
+  return (
+    findAll(fn.body, (n) => {
+      if (n.type === 'FunctionCall' && (calledName(n) === 'require' || calledName(n) === 'assert')) return isFlag(n.arguments[0]);
+      if (n.type !== 'IfStatement' || n.condition.type !== 'UnaryOperation' || n.condition.operator !== '!' || !isFlag(n.condition.subExpression)) return false;
+      // The failing arm reverts itself, or is one call to a helper that does (`_revert(code)` ends in assembly `revert`).
+      return alwaysTerminates(n.trueBody) || containsRevert(n.trueBody) || isSingleCall(n.trueBody);
+    }).length > 0
+  );
+}
+
 /** Whether a callable's code checks the caller: `require(msg.sender …)`, `if (msg.sender …) revert`, or a checking call. */
 function callableChecksSender(callable: Callable, dispatch: ContractInfo, project: ProjectModel, depth: number, seen: Set<Callable>, maxDepth = CHECK_DEPTH): ASTNode | undefined {
   if (!callable.body || seen.has(callable) || depth > maxDepth) return undefined;
   seen.add(callable);
   const owner = dispatch.linearization.find((c) => c.node.subNodes.includes(callable)) ?? dispatch;
   const scope = new FunctionScope(project, owner.file, dispatch, callable);
+  // A helper's own modifiers guard it as much as its body does: `_joinOrExit(…) private authenticateFor(sender)`.
+  if (depth > 0 && callable.type === 'FunctionDefinition') {
+    for (const invocation of callable.modifiers) {
+      const modifier = dispatch.resolveModifier(invocation.name);
+      if (modifier && callableChecksSender(modifier.node, dispatch, project, depth + 1, seen, maxDepth)) return invocation;
+    }
+  }
   const callerLocals = callerLocalsOf(callable.body);
   for (const node of findAll(callable.body, () => true)) {
     if (node.type === 'IfStatement' && checksCaller(node.condition, callerLocals)) return node;
+    // Inline assembly: `if iszero(eq(caller(), sload(0))) { revert(0, 0) }`.
+    if (node.type === 'AssemblyIf' && comparesAssemblyCaller(node.condition)) return node;
     if (node.type !== 'FunctionCall') continue;
     const callee = node.expression;
     const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberAccess' ? callee.memberName : undefined;
@@ -96,6 +142,8 @@ function callableChecksSender(callable: Callable, dispatch: ContractInfo, projec
     // `_checkTokenBridge(_msgSender())`: a checking hook handed the caller, even when it is abstract here.
     if (name && CALLER_CHECK_HOOK_NAME.test(name) && node.arguments.some((a) => isCaller(a, callerLocals))) return node;
     const call = classifyCall(node, scope);
+    // A require-like helper of any name (Balancer's `_require(cond, code)`) judged by the condition it is handed.
+    if (call.resolved && isRequireHelper(call.resolved.node) && checksCaller(node.arguments[0], callerLocals)) return node;
     if ((call.kind === 'internal' || call.kind === 'library') && call.resolved) {
       const nestedDispatch = call.resolved.owner.kind === 'library' ? call.resolved.owner : dispatch;
       if (callableChecksSender(call.resolved.node, nestedDispatch, project, depth + 1, seen, maxDepth)) return node;

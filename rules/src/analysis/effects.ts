@@ -439,7 +439,8 @@ export function traceOutward(event: ExecutionEvent, expr: ASTNode): TracedValue 
   return { expr: current, via: [] };
 }
 
-function argumentAt(step: ViaStep, index: number): ASTNode | undefined {
+/** The argument passed for the callee's parameter at `index` at a via-step's call site (or modifier invocation). */
+export function argumentAt(step: ViaStep, index: number): ASTNode | undefined {
   const site = step.site;
   if (site.type === 'ModifierInvocation') return site.arguments?.[index];
   // A using-for call passes its receiver as the first parameter.

@@ -1,10 +1,10 @@
 // What makes a function privileged: it changes who controls the contract (owner, admin, roles), its code
 // (upgrade), its pause switch or other privileged settings, or mints tokens nobody paid for.
 
-import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { findAll } from '../engine/walk';
-import { isMemberOf } from './astQueries';
-import type { ExecutionEvent } from './effects';
+import { isMemberOf, isMsgSender } from './astQueries';
+import { traceToRoot, type ExecutionEvent } from './effects';
 
 /** Single privileged settings: whoever or whatever they name controls the contract. */
 const CRITICAL_SETTING = /^_?(owner|creator|pendingOwner|admin|pendingAdmin|implementation|governance|governor|guardian|paused|operator|minter|treasury|feeRecipient|feeTo|oracle|priceFeed|signer|manager|controller|keeper|timelock|beacon)$/i;
@@ -26,6 +26,23 @@ export interface PrivilegedEffect {
 // `creator` is the owner of many pre-0.5 contracts (Rubixi).
 const CONTROL_SETTING = /^_?(owner|creator|pendingOwner|admin|pendingAdmin)$/i;
 
+/** The outermost key of a mapping write: `owner` in `isOperator[owner][operator] = approved`. */
+function outermostKey(write: ASTNode): ASTNode | undefined {
+  let target: ASTNode | undefined = write.type === 'BinaryOperation' ? write.left : write.type === 'UnaryOperation' ? write.subExpression : undefined;
+  let key: ASTNode | undefined;
+  while (target?.type === 'IndexAccess') {
+    key = target.index ?? undefined;
+    target = target.base;
+  }
+  return key;
+}
+
+/** Whether a write changes only the caller's own entry: its outermost key is `msg.sender`, here or passed down to a helper. */
+function isCallersOwnEntry(event: ExecutionEvent): boolean {
+  const key = outermostKey(event.node);
+  return !!key && isMsgSender(traceToRoot(event, key));
+}
+
 /** The first privileged effect among a function's execution events, if any. */
 export function privilegedEffect(events: readonly ExecutionEvent[], fn: FunctionDefinition): PrivilegedEffect | undefined {
   for (const event of events) {
@@ -35,7 +52,8 @@ export function privilegedEffect(events: readonly ExecutionEvent[], fn: Function
     const name = event.variable.name.slice(event.variable.name.lastIndexOf('.') + 1);
     const isMapping = event.variable.declaration?.typeName?.type === 'Mapping';
     if (!isMapping && CRITICAL_SETTING.test(name)) return { event, kind: CONTROL_SETTING.test(name) ? 'ownership' : 'setting', description: `writes \`${name}\`` };
-    if (isMapping && ROLE_MAPPING.test(name)) return { event, kind: 'ownership', description: `grants or revokes \`${name}\`` };
+    // Skip an entry keyed by the caller (`isOperator[msg.sender][op] = ok`): anyone may change their own.
+    if (isMapping && ROLE_MAPPING.test(name) && !isCallersOwnEntry(event)) return { event, kind: 'ownership', description: `grants or revokes \`${name}\`` };
   }
   // Minting is privileged only when nothing is paid for it: no external call (a deposit) and no ETH.
   const paid = fn.stateMutability === 'payable' || events.some((e) => e.kind === 'external-call') || findAll(fn.body ?? fn, (n) => isMemberOf(n, 'msg', 'value')).length > 0;

@@ -4,9 +4,10 @@ import type { ASTNode, FunctionDefinition } from '@solidity-parser/parser/dist/s
 import { isAccessControlled } from '../analysis/accessControl';
 import { isMemberOf, isMsgSender } from '../analysis/astQueries';
 import { callerChosenTarget } from '../analysis/callerChosenTarget';
-import { executionEvents, traceOutward } from '../analysis/effects';
+import { executionEvents } from '../analysis/effects';
 import { anchorOf, isAnalysedContract, isStateChangingEntryPoint, relatedEvent, snippet } from '../analysis/entryPoints';
 import { scopeOf } from '../analysis/scope';
+import { sentValueBound } from '../analysis/sentValue';
 import { FunctionTaint } from '../analysis/taint';
 import { defineRule } from '../engine/ruleApi';
 import { findAll } from '../engine/walk';
@@ -48,9 +49,9 @@ export default defineRule({
           const destination = callerChosenTarget(event, fn, taint);
           // Skip sending to the caller itself.
           if (!destination || isMsgSender(destination)) continue;
-          // Skip forwarding the caller's own `msg.value`: that is their ETH, not the contract's.
-          const value = event.call?.value ? traceOutward(event, event.call.value) : undefined;
-          if (value && value.via.length === 0 && isMemberOf(value.expr, 'msg', 'value')) continue;
+          // Skip a send of nothing (a zero passed down to a library's `call{value: value}`) and a send of at most
+          // the caller's own `msg.value` (forwarded, refunded, or split): that is their ETH, not the contract's.
+          if (sentValueBound(event, fn, context.file, contract, context.project)) continue;
           const anchor = anchorOf(event);
           if (reported.has(anchor)) continue;
           reported.add(anchor);

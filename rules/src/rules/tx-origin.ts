@@ -1,8 +1,39 @@
 // tx-origin: `tx.origin` compared against an address for authorisation.
 
-import type { BinaryOperation } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, BinaryOperation } from '@solidity-parser/parser/dist/src/ast-types';
 import { isMemberOf, isMsgSender } from '../analysis/astQueries';
 import { defineRule } from '../engine/ruleApi';
+import { findAll } from '../engine/walk';
+
+/** The largest `&&` / `||` chain (and parentheses) around a comparison: the whole condition it belongs to. */
+function conditionAround(node: BinaryOperation, ancestors: readonly ASTNode[]): ASTNode {
+  let top: ASTNode = node;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const parent = ancestors[i];
+    const joins = parent.type === 'BinaryOperation' && (parent.operator === '&&' || parent.operator === '||');
+    if (!joins && parent.type !== 'TupleExpression') break;
+    top = parent;
+  }
+  return top;
+}
+
+/** Every `tx.origin ==` / `!=` comparison in a condition. */
+function originComparisons(condition: ASTNode): BinaryOperation[] {
+  return findAll(condition, (n): n is BinaryOperation => n.type === 'BinaryOperation' && (n.operator === '==' || n.operator === '!=') && (isMemberOf(n.left, 'tx', 'origin') || isMemberOf(n.right, 'tx', 'origin')));
+}
+
+function otherSide(cmp: BinaryOperation): ASTNode {
+  return isMemberOf(cmp.left, 'tx', 'origin') ? cmp.right : cmp.left;
+}
+
+/** `address(0)`, `address(0x0)`, `0`. */
+function isZeroAddress(node: ASTNode): boolean {
+  if (node.type === 'NumberLiteral') return /^(0+|0x0+)$/i.test(node.number);
+  if (node.type !== 'FunctionCall' || node.arguments.length !== 1) return false;
+  const callee = node.expression;
+  const isAddressConversion = (callee.type === 'ElementaryTypeName' && callee.name === 'address') || (callee.type === 'Identifier' && callee.name === 'address');
+  return isAddressConversion && isZeroAddress(node.arguments[0]);
+}
 
 export default defineRule({
   meta: {
@@ -32,6 +63,10 @@ export default defineRule({
         const other = origin === node.left ? node.right : node.left;
         // Skip `tx.origin == msg.sender`: that is an EOA check, not authorisation.
         if (isMsgSender(other)) return;
+        // Skip a gate for off-chain simulation: a condition that admits `tx.origin == address(0)` (no signed
+        // transaction has that origin; `eth_call` does) checks where the call runs, and the other origins it
+        // admits in the same condition are the simulators' addresses.
+        if (originComparisons(conditionAround(node, context.ancestors())).some((cmp) => isZeroAddress(cmp === node ? other : otherSide(cmp)))) return;
         context.report({
           node: origin,
           messageId: 'default',

@@ -2,10 +2,12 @@
 // external function) with no comparison bounding them first. Loop counters (`++i`) and pure math helpers stay silent.
 
 import type { ASTNode, Identifier, UncheckedStatement } from '@solidity-parser/parser/dist/src/ast-types';
+import { senderCheck } from '../analysis/accessControl';
 import { containsNode } from '../analysis/astQueries';
 import { arithmeticOperation, isGuarded } from '../analysis/arithmeticGuards';
 import { scopeOf } from '../analysis/scope';
 import { FunctionTaint } from '../analysis/taint';
+import { isValidatedByHelper } from '../analysis/validatedValues';
 import { defineRule } from '../engine/ruleApi';
 import { childrenOf, findAll } from '../engine/walk';
 
@@ -18,7 +20,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'arithmetic',
-    scope: 'function',
+    scope: 'reachable',
     swc: ['SWC-101'],
     description:
       '`unchecked { }` turns off Solidity 0.8 overflow checks. That is safe only when an earlier check proves the operation cannot wrap; on a parameter nothing has bounded, the caller picks a value that overflows or underflows.',
@@ -39,6 +41,10 @@ export default defineRule({
         if (callable.visibility !== 'public' && callable.visibility !== 'external' && callable.visibility !== 'default') return;
         // Skip pure functions: math helpers (mulDiv, average, log2) wrap on purpose and their callers own the bounds.
         if (callable.stateMutability === 'pure') return;
+        const contract = context.contract();
+        // Skip functions only a checked caller reaches (an owner, a fee manager, a pinned token contract): a trusted
+        // party picks the inputs, so an overflow is an operator error, not something an attacker can choose.
+        if (contract && senderCheck(callable, contract, context.project)) return;
         const scope = scopeOf(context, callable);
         const taint = new FunctionTaint(scope, { parameters: true, msgValue: true });
         const textOf = (node: ASTNode): string => context.text(node).replace(/\s+/g, '');
@@ -51,7 +57,12 @@ export default defineRule({
           if (!taint.isTainted(op.left) && !taint.isTainted(op.right)) continue;
           if (isGuarded(op, callable, textOf)) continue;
           // Skip inputs an earlier comparison or checked operation already bounded (OpenZeppelin's ERC20 `_update`).
-          const unbounded = inputs.filter((id) => !checkedUses.some((use) => use.name === id.name && before(use, op.node)));
+          // Skip inputs handed to a validation helper first (ERC721A's `_packedOwnershipOf(tokenId)` before `tokenId + 1`).
+          const unbounded = inputs.filter(
+            (id) =>
+              !checkedUses.some((use) => use.name === id.name && before(use, op.node)) &&
+              !(contract && isValidatedByHelper(id.name, op.node, callable, contract, context.project, context.text)),
+          );
           if (inputs.length > 0 && unbounded.length === 0) continue;
           context.report({
             node: op.node,

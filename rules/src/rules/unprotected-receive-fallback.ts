@@ -9,10 +9,13 @@ import { isMemberOf } from '../analysis/astQueries';
 import { defineRule } from '../engine/ruleApi';
 import { findAll } from '../engine/walk';
 
-/** Whether the call forwards the caller's calldata (`msg.data`) in the fallback or a helper on the way: a dispatcher. */
+/**
+ * Whether the call forwards the caller's calldata in the fallback or a helper on the way: a dispatcher. In
+ * Solidity that is `msg.data`; in assembly, `calldatacopy` of the whole input.
+ */
 function forwardsCalldata(fn: FunctionDefinition, event: ExecutionEvent): boolean {
   const bodies = [fn, ...event.via.map((step) => step.callee)];
-  return bodies.some((body) => findAll(body, (n) => isMemberOf(n, 'msg', 'data')).length > 0);
+  return bodies.some((body) => findAll(body, (n) => isMemberOf(n, 'msg', 'data') || (n.type === 'AssemblyCall' && n.functionName === 'calldatacopy')).length > 0);
 }
 
 /** Calls that run someone else's code or move ETH. Delegatecalls are a proxy forwarding, staticcalls change nothing. */

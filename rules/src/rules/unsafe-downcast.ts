@@ -2,10 +2,12 @@
 // conversions never revert, even with checked arithmetic: the high bits are dropped.
 
 import type { ASTNode, FunctionCall } from '@solidity-parser/parser/dist/src/ast-types';
+import { senderCheck } from '../analysis/accessControl';
 import { isMemberOf } from '../analysis/astQueries';
 import { blockValueKind } from '../analysis/blockEnvironment';
 import { scopeOf, type FunctionScope } from '../analysis/scope';
 import { FunctionTaint } from '../analysis/taint';
+import { isValidatedByHelper } from '../analysis/validatedValues';
 import { defineRule } from '../engine/ruleApi';
 import { findAll } from '../engine/walk';
 
@@ -21,7 +23,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'arithmetic',
-    scope: 'function',
+    scope: 'reachable',
     swc: ['SWC-101'],
     description:
       'Converting an integer to a narrower type (`uint128(x)`, `int64(y)`) keeps only the low bits and never reverts, not even under Solidity 0.8 checked arithmetic. A value above the target range silently becomes a small one.',
@@ -61,6 +63,14 @@ export default defineRule({
           (cmp) => cmp.type === 'BinaryOperation' && [cmp.left, cmp.right].some((side) => context.text(side).replace(/\s+/g, '') === valueText),
         );
         if (bounded) return;
+        const contract = context.contract();
+        if (contract) {
+          // Skip a value handed to a validation helper first (`if (_isValidRound(id)) … uint80(id)`).
+          if (isValidatedByHelper(valueText, call, callable, contract, context.project, context.text)) return;
+          // Skip functions only a checked caller reaches (an owner, a role, the token contract a callback is pinned
+          // to): a trusted party picks the value, so a truncation is an operator error, not an attack.
+          if (senderCheck(callable, contract, context.project)) return;
+        }
         context.report({ node: call, messageId: 'default', data: { target: target.name, value: context.text(value), source: sourceType.name === 'uint' ? 'uint256' : sourceType.name } });
       },
     };
