@@ -106,3 +106,39 @@ contract WholeQuotients {
         }
     }
 }
+
+// Look-alikes: fixed-point multiplies chained (each step rescales a product, so the error stays below one unit
+// of the result), and a product inside the expression that computes the local's new value.
+contract FixedPointChains {
+    uint256 public constant WAD = 1e18;
+    uint256 public premiumPercent = 20;
+
+    function setPremium(uint256 percent) external {
+        premiumPercent = percent;
+    }
+
+    function requestPrice(uint256 gasCost, uint256 weiPerToken) external view returns (uint256) {
+        uint256 baseFee = (1e18 * gasCost) / weiPerToken;
+        return (baseFee * (premiumPercent + 100)) / 100;
+    }
+
+    function log2Fraction(uint256 y) external pure returns (uint256 result) {
+        for (uint256 delta = WAD / 2; delta > 0; delta >>= 1) {
+            y = (y * y) / WAD;
+            if (y >= 2 * WAD) {
+                result += delta;
+                y >>= 1;
+            }
+        }
+    }
+
+    function cubeRootStep(uint256 x, uint256 z) external pure returns (uint256) {
+        z = (x / (z * z) + z + z) / 3;
+        return z;
+    }
+
+    // Still reported: the quotient drops whole units before the rescaled product.
+    function unitsFee(uint256 amount) external view returns (uint256) {
+        return ((amount / 1000) * premiumPercent) / 100; // expect: divide-before-multiply
+    }
+}

@@ -72,3 +72,49 @@ contract IncorrectEqualityLookAlikes {
         return remaining == 0;
     }
 }
+
+// Look-alikes: a zero check whose zero side stops the call (a donation only lets it go on), and before/after
+// comparisons of one balance inside one call (nobody can donate between the two reads).
+contract BalanceDeltaChecks {
+    IERC20 public feeToken;
+    address payable public immutable vault;
+    uint256 public pendingRefund;
+    event RefundDenied(address refundee);
+
+    constructor(address payable vault_) {
+        vault = vault_;
+    }
+
+    function suppliedFee() external view returns (uint256 supplied) {
+        supplied = feeToken.balanceOf(address(this));
+        if (supplied == 0) revert("no fee");
+    }
+
+    function refund(address refundee, uint256 amount) external returns (bool) {
+        uint256 ownBalance = address(this).balance;
+        if (ownBalance == 0) {
+            emit RefundDenied(refundee);
+            return false;
+        }
+        require(address(this).balance != 0, "empty");
+        pendingRefund = amount > ownBalance ? ownBalance : amount;
+        return true;
+    }
+
+    function transferExact(address to, uint256 amount) external returns (bool) {
+        uint256 before = feeToken.balanceOf(to);
+        (bool ok, ) = address(feeToken).call(abi.encodeWithSignature("transfer(address,uint256)", to, amount));
+        return ok && feeToken.balanceOf(to) == before + amount;
+    }
+
+    function sendOrKeep(uint256 amount) external returns (bool delivered) {
+        uint256 selfBalanceBefore = address(this).balance;
+        (bool ok, ) = vault.call{value: amount}("");
+        delivered = ok && address(this).balance != selfBalanceBefore;
+    }
+
+    // Still reported: the call can only go on while the balance is exactly zero.
+    function close() external view {
+        if (address(this).balance != 0) revert("not empty"); // expect: incorrect-equality
+    }
+}

@@ -2,6 +2,7 @@
 // truncates first and the multiplication scales the lost remainder.
 
 import type { ASTNode, BinaryOperation, Expression } from '@solidity-parser/parser/dist/src/ast-types';
+import { isFixedPointChain, unwrapArithmetic as unwrap } from '../analysis/fixedPointRounding';
 import { LocalDataFlow } from '../analysis/localDataFlow';
 import { defineRule } from '../engine/ruleApi';
 import { walk } from '../engine/walk';
@@ -33,9 +34,12 @@ export default defineRule({
         // Library code is mostly deliberate integer math (encoders, Euclid, fixed-point helpers): still
         // reported, with less certainty that the truncation is unintended.
         const confidence = context.contract()?.kind === 'library' ? 'low' : undefined;
+        // Skip a chain of fixed-point multiplies (`q = (a * b) / UNIT; (q * rate) / 100`): each step keeps its
+        // error below one unit of its result, so the chain's rounding is not a precision bug.
+        const fixedPoint = (division: BinaryOperation): boolean => isFixedPointChain(division, node, context.ancestors());
         for (const operand of node.operator === '*' ? [node.left, node.right] : [node.right]) {
           const division = divisionOf(operand);
-          if (division && !roundsToMultiple(division, node, operand, context.text) && !remainderHandled(context.callable(), division, undefined, context.text)) {
+          if (division && !roundsToMultiple(division, node, operand, context.text) && !remainderHandled(context.callable(), division, undefined, context.text) && !fixedPoint(division)) {
             context.report({ node, messageId: 'inline', data: { division: context.text(division) }, confidence });
             return;
           }
@@ -46,13 +50,14 @@ export default defineRule({
         for (const operand of [node.left, node.right]) {
           const inner = unwrap(operand);
           if (inner.type !== 'Identifier' || !flow.declaration(inner.name) || flow.isParameter(inner.name)) continue;
-          // Only a division assigned before the product: `ratio = max / ratio` after a loop of `ratio * k` is not one.
+          // Only a division assigned before the product: `ratio = max / ratio` after a loop of `ratio * k` is not
+          // one, and neither is the value the product helps compute (`z = (f(z * z) + z) / 3` reads the old `z`).
           const division = flow
             .definitionsOf(inner.name)
-            .filter((value) => (value.range?.[0] ?? 0) < (node.range?.[0] ?? 0))
+            .filter((value) => (value.range?.[1] ?? 0) < (node.range?.[0] ?? 0))
             .map(divisionOf)
             .find((d) => d !== undefined);
-          if (!division || roundsToMultiple(division, node, operand, context.text)) continue;
+          if (!division || roundsToMultiple(division, node, operand, context.text) || fixedPoint(division)) continue;
           if (remainderHandled(callable, division, inner.name, context.text)) continue;
           context.report({
             node,
@@ -77,24 +82,6 @@ function divisionOf(expr: Expression): BinaryOperation | undefined {
   // Skip ceiling division `(a + d - 1) / d` or `(len + 2) / 3`: rounding up on purpose, usually to size a buffer.
   if (isCeilingDivision(inner)) return undefined;
   return inner;
-}
-
-function unwrap(expr: ASTNode): ASTNode {
-  let current = expr;
-  for (;;) {
-    if (current.type === 'TupleExpression' && !current.isArray && current.components.length === 1 && current.components[0]) {
-      current = current.components[0] as ASTNode;
-    } else if (
-      current.type === 'FunctionCall' &&
-      current.arguments.length === 1 &&
-      current.expression.type === 'ElementaryTypeName' &&
-      /^u?int\d*$/.test(current.expression.name)
-    ) {
-      current = current.arguments[0];
-    } else {
-      return current;
-    }
-  }
 }
 
 function isLiteral(expr: ASTNode): boolean {

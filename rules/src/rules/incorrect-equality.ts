@@ -1,6 +1,7 @@
 // incorrect-equality: `==` / `!=` on an ETH or token balance, which anyone can change by sending funds.
 
 import type { ASTNode, BinaryOperation, Expression } from '@solidity-parser/parser/dist/src/ast-types';
+import { alwaysTerminates } from '../analysis/effects';
 import { isSelfReference } from '../analysis/entryPoints';
 import { LocalDataFlow } from '../analysis/localDataFlow';
 import { isAddressType, scopeOf, type FunctionScope } from '../analysis/scope';
@@ -47,6 +48,12 @@ export default defineRule({
         // Skip `balanceOf(user) == 0`: "holds nothing" on an account is not something a donation breaks for the
         // account's owner, while the contract's own balance being exactly zero can be griefed.
         if (!read.ofThisContract && isZero(other) && reads[1 - index] === undefined) return;
+        // Skip a zero check whose zero side stops the call (`if (balance == 0) revert`, `require(balance != 0)`): a
+        // donation only lets the call go on with what was sent; it cannot make a needed value unreachable.
+        if (isZero(other) && zeroStops(node, context.ancestors())) return;
+        // Skip a before/after comparison inside one call (`balanceOf(to) == before + amount`, `address(this).balance
+        // == balanceBefore`): nobody can donate between the two reads, and an exact delta is the point.
+        if (reads[1 - index] !== undefined || (flow && flow.dependsOn(other, (n) => isBalanceSnapshot(n, scope, flow)))) return;
         context.report({
           node,
           messageId: 'default',
@@ -90,6 +97,33 @@ function directBalanceRead(expr: ASTNode, scope: FunctionScope): BalanceRead | u
     return { node: expr, ofThisContract: ofThis, label: ofThis ? '`balanceOf(address(this))`' : 'a token balance' };
   }
   return undefined;
+}
+
+/** A local of the function that holds a balance read earlier (`uint256 before = token.balanceOf(to)`). */
+function isBalanceSnapshot(node: ASTNode, scope: FunctionScope, flow: LocalDataFlow): boolean {
+  if (node.type !== 'Identifier' || !flow.declaration(node.name) || flow.isParameter(node.name)) return false;
+  return flow.definitionsOf(node.name).some((value) => directBalanceRead(value, scope) !== undefined);
+}
+
+/**
+ * Whether the call stops when the balance is zero: the comparison is the whole condition of a `require`/`assert`
+ * written `!= 0`, or of an `if` written `== 0` whose body always returns or reverts.
+ */
+function zeroStops(comparison: BinaryOperation, ancestors: readonly ASTNode[]): boolean {
+  let child: ASTNode = comparison;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const parent = ancestors[i];
+    if (parent.type === 'TupleExpression' && !parent.isArray && parent.components.length === 1) {
+      child = parent;
+      continue;
+    }
+    if (parent.type === 'IfStatement') return parent.condition === child && comparison.operator === '==' && alwaysTerminates(parent.trueBody);
+    if (parent.type === 'FunctionCall' && parent.expression.type === 'Identifier' && (parent.expression.name === 'require' || parent.expression.name === 'assert')) {
+      return parent.arguments[0] === child && comparison.operator === '!=';
+    }
+    return false;
+  }
+  return false;
 }
 
 function isAddressConversion(expr: ASTNode): boolean {
