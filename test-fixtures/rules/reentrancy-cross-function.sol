@@ -31,3 +31,39 @@ contract SharedBalances {
         totalPaid += amount;
     }
 }
+
+// Look-alikes: the functions that read the stale state cannot be entered by the callee.
+contract PayoutQueue {
+    mapping(address => uint256) public pending;
+    address public immutable operator;
+    uint256 public lastPaid;
+
+    constructor() {
+        operator = msg.sender;
+    }
+
+    modifier onlyOperator() {
+        require(msg.sender == operator, "not operator");
+        _;
+    }
+
+    function fund() external payable {
+        pending[msg.sender] += msg.value;
+    }
+
+    function payOut(uint256 amount) external {
+        (bool ok, ) = msg.sender.call{value: amount}("");
+        require(ok, "failed");
+        lastPaid = amount;
+    }
+
+    // Reads `lastPaid`, but only the operator can call it.
+    function rebate() external onlyOperator {
+        pending[operator] += lastPaid;
+    }
+
+    // A view reads `lastPaid` too, and cannot write.
+    function lastPayout() external view returns (uint256) {
+        return lastPaid;
+    }
+}

@@ -124,3 +124,67 @@ contract SafeVaults is ReentrancyGuard {
         withdrawTo(balances[msg.sender]);
     }
 }
+
+// One call/write pair reached from several entry points is reported once, on the first; the others are
+// listed with it.
+contract EscrowDesk {
+    mapping(address => uint256) public owed;
+
+    function claim() external {
+        _pay(msg.sender); // expect: reentrancy-eth
+    }
+
+    function claimAndLog() external {
+        _pay(msg.sender);
+    }
+
+    function _pay(address to) internal {
+        uint256 amount = owed[to];
+        (bool ok, ) = to.call{value: amount}("");
+        require(ok, "failed");
+        owed[to] = 0;
+    }
+}
+
+interface IStakingVault {
+    function sync() external;
+}
+
+// Look-alikes: nobody untrusted can re-enter.
+contract FeeSweeper {
+    address public immutable owner;
+    address payable public immutable treasury;
+    IStakingVault public immutable vault;
+    uint256 public sweptTotal;
+
+    event Swept(uint256 amount, uint256 total);
+    uint256 public syncs;
+
+    modifier onlyOwner() {
+        require(msg.sender == owner, "not owner");
+        _;
+    }
+
+    constructor(address payable treasury_, IStakingVault vault_) {
+        owner = msg.sender;
+        treasury = treasury_;
+        vault = vault_;
+    }
+
+    // Only the owner can start it, so a re-entrant call into it would have to come from the owner.
+    function sweep() external onlyOwner {
+        uint256 amount = address(this).balance;
+        uint256 total = sweptTotal + amount;
+        (bool ok, ) = treasury.call{value: amount}("");
+        require(ok, "failed");
+        sweptTotal = total;
+        emit Swept(amount, total);
+    }
+
+    // `functionCall` passes a value of 0 down to `functionCallWithValue`: no ETH moves.
+    function syncVault() external {
+        uint256 count = syncs;
+        Address.functionCall(address(vault), abi.encodeCall(IStakingVault.sync, ()));
+        syncs = count + 1;
+    }
+}

@@ -107,3 +107,67 @@ contract Factory {
         pairOf[token] = pair;
     }
 }
+
+import {IERC20Metadata as IERC20} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {IPositionHook, PositionHooks, PositionSlot} from "./reentrancy-no-eth/PositionSlot.sol";
+
+// Look-alikes of calls that are not external calls, or that nobody untrusted can re-enter through.
+contract PositionBook is ReentrancyGuard {
+    using PositionHooks for IPositionHook;
+
+    struct Request {
+        bytes32 id;
+        address coordinator;
+        uint256 reserved;
+    }
+
+    mapping(address => PositionSlot) public positions;
+    mapping(IERC20 => uint8) public decimalsOf;
+    mapping(IERC20 => bool) public listed;
+    mapping(bytes32 => bytes32) public commitments;
+    uint256 public reservedTotal;
+    uint256 public batches;
+    bytes public lastBatch;
+
+    // `bytes.concat` is a builtin of the `bytes` type, not a call to another contract.
+    function submitBatch(bytes calldata header, bytes calldata data) external {
+        uint256 count = batches;
+        bytes memory batch = bytes.concat(header, data);
+        lastBatch = batch;
+        batches = count + 1;
+    }
+
+    // `IERC20` is imported as an alias of `IERC20Metadata`, whose `decimals()` is a view: a STATICCALL.
+    function listToken(IERC20 token) external {
+        require(!listed[token], "listed");
+        decimalsOf[token] = token.decimals();
+        listed[token] = true;
+    }
+
+    // A library attached with `global` to a value type in another file: pure bit operations, no call.
+    function resize(uint128 newSize) external {
+        PositionSlot slot = positions[msg.sender];
+        require(slot.size() != newSize, "same");
+        positions[msg.sender] = PositionSlot.wrap(bytes32(0)).withSize(newSize);
+    }
+
+    // `hook.beforeResize(size)` has one argument: it is the library wrapper, which runs under the lock below.
+    function resizeWithHook(IPositionHook hook, uint128 newSize) external {
+        _resizeLocked(hook, newSize);
+    }
+
+    // The guard sits on the internal function that makes the call: the lock is held during it.
+    function _resizeLocked(IPositionHook hook, uint128 newSize) private nonReentrant {
+        PositionSlot slot = positions[msg.sender];
+        hook.beforeResize(newSize);
+        positions[msg.sender] = slot.withSize(newSize);
+    }
+
+    // The request must hash to the stored commitment: its coordinator is the one recorded earlier, not a new choice.
+    function cancel(Request calldata request) external {
+        require(keccak256(abi.encode(request)) == commitments[request.id], "unknown request");
+        IReceiver(request.coordinator).onClaim(msg.sender, request.reserved);
+        reservedTotal -= request.reserved;
+        delete commitments[request.id];
+    }
+}

@@ -2,6 +2,16 @@
 pragma solidity 0.8.24;
 
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {Initializable} from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
+
+interface IRegistry {
+    function register(address pool) external;
+    function lookup(bytes32 key) external view returns (address);
+}
+
+interface ISettlement {
+    function settle(uint256 amount) external;
+}
 
 contract Pool is ReentrancyGuard {
     mapping(address => uint256) public shares;
@@ -41,5 +51,32 @@ contract Pool is ReentrancyGuard {
 
     function pricePerShare() external view returns (uint256) {
         return totalShares == 0 ? 1e18 : (address(this).balance * 1e18) / totalShares;
+    }
+}
+
+// Look-alikes: `initializer` is not a reentrancy guard (it runs once, for the deployer), and a call to a
+// contract the pool stores or looks up in its own registry is not a callee that prices the pool.
+contract PoolDeployment is Initializable, ReentrancyGuard {
+    IRegistry public registry;
+    uint256 public totalSupply;
+    mapping(bytes32 => address) private settlements;
+
+    constructor() {
+        _disableInitializers();
+    }
+
+    function initialize(IRegistry registry_) external initializer {
+        registry_.register(address(this));
+        registry = registry_;
+    }
+
+    function _settlement() internal view returns (ISettlement) {
+        return ISettlement(settlements[keccak256("settlement")]);
+    }
+
+    function burn(uint256 amount) external nonReentrant {
+        ISettlement settlement = _settlement();
+        settlement.settle(amount);
+        totalSupply -= amount;
     }
 }

@@ -162,6 +162,8 @@ export interface SenderCheckOptions {
    * restriction on who may call.
    */
   followCalls?: boolean;
+  /** Only the function's modifiers count, not checks in its body. */
+  modifiersOnly?: boolean;
 }
 
 /** Evidence that `fn` (as a member of `contract`) restricts its caller, or undefined when nothing does. */
@@ -176,6 +178,7 @@ export function senderCheck(fn: FunctionDefinition, contract: ContractInfo, proj
     if (callableChecksSender(modifier.node, contract, project, 0, new Set())) return { description: `modifier \`${invocation.name}\``, node: invocation };
     if (!modifier.node.body && ACCESS_MODIFIER_NAME.test(invocation.name)) return { description: `modifier \`${invocation.name}\``, node: invocation };
   }
+  if (options.modifiersOnly) return undefined;
   const inBody = callableChecksSender(fn, contract, project, 0, new Set(), options.followCalls === false ? 0 : CHECK_DEPTH);
   return inBody ? { description: 'a caller check in the body', node: inBody } : undefined;
 }
@@ -202,6 +205,15 @@ function calledName(node: ASTNode): string | undefined {
   return callee.type === 'Identifier' ? callee.name : callee.type === 'MemberAccess' ? callee.memberName : undefined;
 }
 
+/**
+ * A modifier that checks the caller (`onlyOwner`, `onlyRole(R)`, `auth`): the function is for a privileged
+ * account, which a contract called along the way cannot pass as. Checks in the body are left out: they are
+ * often per-account (`depositor[id] == msg.sender`), which anyone passes for their own entries.
+ */
+export function privilegedModifier(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): GuardEvidence | undefined {
+  return senderCheck(fn, contract, project, { modifiersOnly: true });
+}
+
 /** Caller check or signature check: someone specific must authorise the call. */
 export function isAccessControlled(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): boolean {
   return !!senderCheck(fn, contract, project) || hasSignatureCheck(fn, contract, project);
@@ -225,6 +237,8 @@ export function isMutexModifier(modifier: ModifierDefinition, contract: Contract
 /** Whether a reentrancy guard modifier (by name, or a mutex by shape) protects `fn`. */
 export function reentrancyGuard(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): GuardEvidence | undefined {
   for (const invocation of fn.modifiers) {
+    // `initializer` has a mutex's shape (`_initializing` set around `_`), but it locks nothing after deployment.
+    if (INITIALIZER_MODIFIER_NAME.test(invocation.name)) continue;
     const modifier = contract.resolveModifier(invocation.name);
     if (REENTRANCY_MODIFIER_NAME.test(invocation.name)) return { description: `modifier \`${invocation.name}\``, node: invocation };
     if (modifier && isMutexModifier(modifier.node, contract, project)) return { description: `modifier \`${invocation.name}\``, node: invocation };
@@ -254,6 +268,15 @@ export function isInitializerGuarded(fn: FunctionDefinition, contract: ContractI
     }
   }
   return findAll(fn.body, (n) => n.type === 'BinaryOperation' && n.operator === '=' && n.left.type === 'Identifier' && checked.has(n.left.name)).length > 0;
+}
+
+/**
+ * Whether `fn` is an initializer: an `initializer`-style modifier, or an `init…` function with a once-only flag.
+ * (`isInitializerGuarded` alone also accepts any state both checked and set, such as a price that rises.)
+ */
+export function isInitializer(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): boolean {
+  if (fn.modifiers.some((m) => INITIALIZER_MODIFIER_NAME.test(m.name))) return true;
+  return /^_?init/i.test(fn.name ?? '') && isInitializerGuarded(fn, contract, project);
 }
 
 /**

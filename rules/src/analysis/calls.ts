@@ -3,7 +3,7 @@
 
 import type { ASTNode, Expression, FunctionCall, FunctionDefinition, MemberAccess } from '@solidity-parser/parser/dist/src/ast-types';
 import type { ContractInfo, Member } from '../project/projectModel';
-import { contractOfType, isAddressType, isElementaryTypeName, type FunctionScope } from './scope';
+import { contractOfType, isAddressType, isElementaryTypeName, type FunctionScope, type TypeRef } from './scope';
 
 /** What a call does: hands control elsewhere (low-level, send, transfer, external), runs our code (internal, library), or neither. */
 export type CallKind =
@@ -237,6 +237,13 @@ function classifyMemberCall(info: CallInfo, callee: MemberAccess, scope: Functio
     }
   }
 
+  // `bytes.concat(a, b)`, `string.concat(a, b)`: members of a type name are builtins, never calls elsewhere.
+  if (receiver.type === 'ElementaryTypeName') {
+    info.kind = 'builtin';
+    info.target = undefined;
+    return info;
+  }
+
   const receiverType = scope.typeOf(receiver);
   const receiverContract = contractOfType(receiverType, scope.project);
   const receiverIsAddress = isAddressType(receiverType) || isAddressConversion(receiver);
@@ -258,9 +265,11 @@ function classifyMemberCall(info: CallInfo, callee: MemberAccess, scope: Functio
     info.sendsEth = !isZeroLiteral(info.value);
     return info;
   }
-  // `using L for T`: a library function whose first parameter binds the receiver.
-  const library = usingForFunction(scope, member, info.args.length + 1);
-  const receiverHasMember = !!receiverContract?.functions().some((f) => f.node.name === member);
+  // `using L for T`: a library function whose first parameter binds the receiver. It wins over an interface
+  // member of the same name unless that member takes these arguments (`using Hooks for IHooks`:
+  // `hooks.beforeSwap(key, params, data)` is the library wrapper, `IHooks.beforeSwap` takes the sender too).
+  const library = usingForFunction(scope, member, info.args.length + 1, receiverType);
+  const receiverHasMember = !!receiverContract?.functions().some((f) => f.node.name === member && f.node.parameters.length === info.args.length);
   if (library && !receiverHasMember) {
     info.kind = 'library';
     info.resolved = library;
@@ -291,6 +300,10 @@ function classifyMemberCall(info: CallInfo, callee: MemberAccess, scope: Functio
   return info;
 }
 
+function simpleName(namePath: string): string {
+  return namePath.slice(namePath.lastIndexOf('.') + 1);
+}
+
 function isAddressConversion(expr: Expression): boolean {
   if (expr.type !== 'FunctionCall') return false;
   const callee = expr.expression;
@@ -316,11 +329,23 @@ function ownerOf(contract: ContractInfo, scope: FunctionScope): ContractInfo | u
   return contract.linearization.find((c) => c.node.subNodes.includes(callable));
 }
 
-/** A library function attached with `using L for ...` in the hierarchy (or globally in the file) by name and arity. */
-function usingForFunction(scope: FunctionScope, name: string, arity: number): Member<FunctionDefinition> | undefined {
+/**
+ * A library function attached with `using L for ...` in the hierarchy, at file level, or with `global` next to the
+ * receiver's type in an imported file (`using Slot0Library for Slot0 global`), by name and arity.
+ */
+function usingForFunction(scope: FunctionScope, name: string, arity: number, receiverType: TypeRef | undefined): Member<FunctionDefinition> | undefined {
   const directives = [...(scope.contract?.usingFor() ?? []).map((m) => ({ node: m.node, fromFile: m.owner.file.path }))];
   for (const child of scope.file.ast?.children ?? []) {
     if (child.type === 'UsingForDeclaration') directives.push({ node: child, fromFile: scope.file.path });
+  }
+  const receiverTypeName = receiverType?.node.type === 'UserDefinedTypeName' ? simpleName(receiverType.node.namePath) : undefined;
+  for (const filePath of scope.project.transitiveImports(scope.file.path)) {
+    for (const child of scope.project.file(filePath)?.ast?.children ?? []) {
+      if (child.type !== 'UsingForDeclaration' || !child.isGlobal) continue;
+      // A global directive applies to its own (user-defined) type only; an unknown receiver type is matched by name and arity.
+      const forType = child.typeName?.type === 'UserDefinedTypeName' ? simpleName(child.typeName.namePath) : undefined;
+      if (receiverType === undefined || forType === receiverTypeName) directives.push({ node: child, fromFile: filePath });
+    }
   }
   for (const { node, fromFile } of directives) {
     if (node.libraryName) {

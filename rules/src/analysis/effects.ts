@@ -266,9 +266,19 @@ class EffectsTracer {
     for (const call of findAll(node, (n): n is AssemblyCall => n.type === 'AssemblyCall')) {
       if (!['call', 'callcode', 'delegatecall', 'staticcall'].includes(call.functionName) || call.arguments.length < 6) continue;
       const value = call.functionName === 'call' || call.functionName === 'callcode' ? call.arguments[2] : undefined;
-      const sendsEth = !!value && !(value.type === 'DecimalNumber' && /^0+$/.test(value.value));
-      this.push('external-call', call, frame, { sendsEth });
+      this.push('external-call', call, frame, { sendsEth: !!value && !isZeroValue(value) });
+      this.clearZeroValue(call, value);
     }
+  }
+
+  /**
+   * A value that is a parameter of the helper and zero at the call site sends nothing: OpenZeppelin's
+   * `functionCall(target, data)` passes 0 to `functionCallWithValue`, which runs `call{value: value}` (or
+   * `call(gas(), target, value, …)` in assembly). Applies to the event of `node` just pushed.
+   */
+  private clearZeroValue(node: ASTNode, value: ASTNode | undefined): void {
+    const event = this.events[this.events.length - 1];
+    if (event?.node === node && event.sendsEth && value && isZeroValue(traceOutward(event, value).expr)) event.sendsEth = false;
   }
 
   private arguments(call: FunctionCall, frame: Frame): void {
@@ -341,7 +351,10 @@ class EffectsTracer {
     if (call.value && call.kind !== 'send' && call.kind !== 'eth-transfer') this.expression(call.value, frame);
     this.arguments(node, frame);
 
-    if (isExternalCall(call)) return this.push('external-call', node, frame, { call, sendsEth: call.sendsEth });
+    if (isExternalCall(call)) {
+      this.push('external-call', node, frame, { call, sendsEth: call.sendsEth });
+      return this.clearZeroValue(node, call.value);
+    }
     if (call.kind === 'event') return this.push('emit', node, frame);
     if (call.kind === 'builtin' && (call.name === 'selfdestruct' || call.name === 'suicide') && !call.target) return this.push('selfdestruct', node, frame, { sendsEth: true });
     if (call.kind === 'builtin' && callee.type === 'MemberAccess' && (callee.memberName === 'push' || callee.memberName === 'pop')) return this.writes(node, frame);
@@ -393,6 +406,13 @@ export function alwaysTerminates(node: ASTNode | null | undefined): boolean {
     default:
       return false;
   }
+}
+
+/** `0`, `uint256(0)`: a literal zero, maybe converted. */
+function isZeroValue(expr: ASTNode): boolean {
+  if (expr.type === 'NumberLiteral') return /^0+$/.test(expr.number);
+  if (expr.type === 'DecimalNumber') return /^0+$/.test(expr.value);
+  return expr.type === 'FunctionCall' && expr.arguments.length === 1 && expr.expression.type === 'ElementaryTypeName' && isZeroValue(expr.arguments[0]);
 }
 
 /** Only the external-call events. */

@@ -1,12 +1,13 @@
 // Reentrancy candidates of one function, shared by the reentrancy-* rules: each external call that can
 // re-enter, with the state written and events emitted after it on the same path.
 
-import type { AssemblyAssignment, ASTNode, BinaryOperation, Expression, FunctionDefinition, VariableDeclaration, VariableDeclarationStatement } from '@solidity-parser/parser/dist/src/ast-types';
-import type { FixDescriptor } from '../engine/ruleApi';
+import type { AssemblyAssignment, ASTNode, BinaryOperation, Expression, FunctionCall, FunctionDefinition, VariableDeclaration, VariableDeclarationStatement } from '@solidity-parser/parser/dist/src/ast-types';
+import type { FixDescriptor, RelatedDescriptor } from '../engine/ruleApi';
 import { findAll } from '../engine/walk';
 import type { ContractInfo, ProjectModel } from '../project/projectModel';
 import { memoize } from './analysisCache';
-import { isReentrancyGuarded, isAccessControlled } from './accessControl';
+import { classifyCall } from './calls';
+import { isAccessControlled, isInitializer, isReentrancyGuarded } from './accessControl';
 import { addModifierFix } from './addModifierFix';
 import { areExclusive, callTarget, executionEvents, mayHappenAfter, traceOutward, type ExecutionEvent, type ViaStep } from './effects';
 import { anchorOf, isAnalysedContract, isSelfReference, isStateChangingEntryPoint } from './entryPoints';
@@ -24,8 +25,10 @@ export interface ReentrancyCandidate {
   emitsAfter: ExecutionEvent[];
   /** Where the call target comes from in the analysed function. */
   targetOrigin: 'state' | 'input' | 'unknown';
-  /** The function also restricts its caller. */
+  /** The function also restricts its caller (or runs once, as an initializer, for its deployer). */
   accessControlled: boolean;
+  /** The account that can re-enter is the caller itself (`msg.sender.call{value: x}("")`), which passes any check on who calls. */
+  callerReenters: boolean;
   /** A reentrancy guard protects the function (only `allReentrancyCandidates` returns these). */
   guarded: boolean;
   /** The call hands control to a token recipient's hook (`onERC721Received`, a safe transfer, ERC-777). */
@@ -70,14 +73,14 @@ function originOf(call: ExecutionEvent, raw: ASTNode | undefined, fn: FunctionDe
   const traced = traceOutward(call, raw);
   let root: ASTNode = traced.expr;
   for (;;) {
-    if (root.type === 'FunctionCall' && root.arguments.length === 1) root = root.arguments[0];
+    if (root.type === 'FunctionCall' && root.arguments.length === 1 && !isStoredStateGetter(root, traced.via, fn, contract, project)) root = root.arguments[0];
     else if (root.type === 'MemberAccess' && !(root.expression.type === 'Identifier' && root.expression.name === 'msg')) root = root.expression;
     else break;
   }
   const result = (origin: ReentrancyCandidate['targetOrigin']) => ({ origin, expr: traced.expr });
   if (root.type === 'MemberAccess' || root.type === 'IndexAccess') return result('input');
-  // `IERC20(asset())`: a getter without arguments returns stored state.
-  if (root.type === 'FunctionCall' && root.arguments.length === 0 && root.expression.type === 'Identifier') return result('state');
+  // `IERC20(asset())`, `getContractById(id)`: a getter returns stored state; the caller picks among entries at most.
+  if (isStoredStateGetter(root, traced.via, fn, contract, project)) return result('state');
   const name = root.type === 'Identifier' ? root.name : root.type === 'AssemblyCall' && root.arguments.length === 0 ? root.functionName : undefined;
   if (name === undefined) return result('unknown');
   const holder = traced.via[traced.via.length - 1];
@@ -89,15 +92,44 @@ function originOf(call: ExecutionEvent, raw: ASTNode | undefined, fn: FunctionDe
   if (decl.kind === 'state') return result('state');
   // A local made inside a callee, or a root local not derived from the caller's input, is not the caller's choice.
   if (holder) return result('unknown');
+  // A value whose hash must equal a stored commitment (`keccak256(abi.encode(request)) == commitments[id]`) is the
+  // one recorded earlier, not a fresh choice of the caller.
+  if (isBoundToStoredHash(fn, name, scope)) return result('state');
   if (new FunctionTaint(scope, { parameters: true, msgSender: true }).isTainted(root)) return result('input');
-  return result(isTrustedLocal(fn, name, scope) ? 'state' : 'unknown');
+  return result(isTrustedLocal(fn, name, scope, contract, project) ? 'state' : 'unknown');
+}
+
+/**
+ * `asset()`, `_getOracle()`, `getContractById(id)`: a call of a view function of this contract (or a public
+ * getter) without a body of pure computation returns what the contract stores, such as an address set by the
+ * owner or at deployment. Unknown and external calls are not assumed to be getters.
+ */
+function isStoredStateGetter(expr: ASTNode, via: ViaStep[], fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): boolean {
+  if (expr.type !== 'FunctionCall' || expr.expression.type !== 'Identifier') return false;
+  if (expr.arguments.length === 0) return true;
+  const holder = via[via.length - 1];
+  const scope = holder ? new FunctionScope(project, holder.file, contract, holder.callee) : new FunctionScope(project, contract.file, contract, fn);
+  const call = classifyCall(expr, scope);
+  return call.kind === 'internal' && call.resolved?.node.stateMutability === 'view';
+}
+
+/** Whether a hash of the local or parameter `name` is compared with stored state in the function body. */
+function isBoundToStoredHash(fn: FunctionDefinition, name: string, scope: FunctionScope): boolean {
+  if (!fn.body) return false;
+  const mentions = (node: ASTNode): boolean => findAll(node, (n) => n.type === 'Identifier' && n.name === name).length > 0;
+  const isHashOf = (node: ASTNode): boolean =>
+    findAll(node, (n): n is FunctionCall => n.type === 'FunctionCall' && n.expression.type === 'Identifier' && n.expression.name === 'keccak256').some(mentions);
+  const isStored = (node: ASTNode): boolean => !!stateVariableOf(node, scope, storagePointers(scope));
+  return findAll(fn.body, (n): n is BinaryOperation => n.type === 'BinaryOperation' && (n.operator === '==' || n.operator === '!=')).some(
+    (cmp) => (isHashOf(cmp.left) && isStored(cmp.right)) || (isHashOf(cmp.right) && isStored(cmp.left)),
+  );
 }
 
 /**
  * A local that holds stored state (`address _token0 = token0;`) or a contract this function just created
  * (`new Pair()`, `create2` in assembly): as trusted as the state itself.
  */
-function isTrustedLocal(fn: FunctionDefinition, name: string, scope: FunctionScope): boolean {
+function isTrustedLocal(fn: FunctionDefinition, name: string, scope: FunctionScope, contract: ContractInfo, project: ProjectModel): boolean {
   if (!fn.body) return false;
   const values: ASTNode[] = [];
   for (const statement of findAll(fn.body, (n): n is VariableDeclarationStatement => n.type === 'VariableDeclarationStatement')) {
@@ -107,7 +139,15 @@ function isTrustedLocal(fn: FunctionDefinition, name: string, scope: FunctionSco
   for (const assignment of findAll(fn.body, (n): n is AssemblyAssignment => n.type === 'AssemblyAssignment' && n.names.some((id) => (id as { name?: string }).name === name))) {
     if (assignment.expression.type === 'AssemblyCall' && /^create2?$/.test(assignment.expression.functionName)) return true;
   }
-  return values.length > 0 && values.every((value) => isCreation(value) || !!stateVariableOf(value, scope, storagePointers(scope)));
+  return values.length > 0 && values.every((value) => isCreation(value) || !!stateVariableOf(value, scope, storagePointers(scope)) || isStoredStateGetter(unwrapConversions(value, scope), [], fn, contract, project));
+}
+
+/** `IOracle(x)`, `address(x)`, `payable(x)` → `x`: a conversion does not change where the value comes from. */
+function unwrapConversions(expr: ASTNode, scope: FunctionScope): ASTNode {
+  if (expr.type !== 'FunctionCall' || expr.arguments.length !== 1) return expr;
+  const callee = expr.expression;
+  const converts = callee.type === 'ElementaryTypeName' || (callee.type === 'Identifier' && (callee.name === 'address' || callee.name === 'payable' || !!scope.contractNamed(callee.name)));
+  return converts ? unwrapConversions(expr.arguments[0], scope) : expr;
 }
 
 function isCreation(expr: ASTNode): boolean {
@@ -120,27 +160,67 @@ export function reentrancyCandidates(fn: FunctionDefinition, contract: ContractI
   return allReentrancyCandidates(fn, contract, project).filter((c) => !c.guarded);
 }
 
+/** A reportable candidate, with the other entry points of the contract that reach the same call and writes. */
+export interface ReportableCandidate {
+  candidate: ReentrancyCandidate;
+  anchor: ASTNode;
+  /** Later entry points of the same contract with the same call/write pair: listed, not reported again. */
+  alsoFrom: FunctionDefinition[];
+}
+
 /**
  * The unguarded candidates of a state-changing entry point of an analysed contract that pass `keep`, one per
- * call site the rule reports on (`anchor`): the skeleton every reentrancy-* rule shares.
+ * call site the rule reports on (`anchor`): the skeleton every reentrancy-* rule shares. Skips same-function
+ * re-entry that cannot happen (a caller check the re-entering contract cannot pass), and reports a call/write
+ * pair that several entry points share once, on the first of them.
  */
 export function reportableCandidates(
   fn: FunctionDefinition,
   contract: ContractInfo | undefined,
   project: ProjectModel,
   keep: (candidate: ReentrancyCandidate) => boolean,
-): { candidate: ReentrancyCandidate; anchor: ASTNode }[] {
+): ReportableCandidate[] {
   if (!isAnalysedContract(contract) || !isStateChangingEntryPoint(fn)) return [];
-  const out: { candidate: ReentrancyCandidate; anchor: ASTNode }[] = [];
+  const kept = (f: FunctionDefinition): ReentrancyCandidate[] =>
+    // Re-entering a function that checks its caller takes passing that check: only the paid caller itself can.
+    reentrancyCandidates(f, contract, project).filter((c) => keep(c) && (!c.accessControlled || c.callerReenters));
+  const out: ReportableCandidate[] = [];
   const anchors = new Set<ASTNode>();
-  for (const candidate of reentrancyCandidates(fn, contract, project)) {
-    if (!keep(candidate)) continue;
+  for (const { item: candidate, alsoFrom } of onceAcrossEntryPoints(fn, contract, kept, (c) => pairKey(c))) {
     const anchor = anchorOf(candidate.call);
     if (anchors.has(anchor)) continue;
     anchors.add(anchor);
-    out.push({ candidate, anchor });
+    out.push({ candidate, anchor, alsoFrom });
   }
   return out;
+}
+
+/** Related locations naming the other entry points that reach a reported call/write pair. */
+export function alsoFromRelated(alsoFrom: readonly FunctionDefinition[]): RelatedDescriptor[] {
+  return alsoFrom.map((f) => ({ node: f, message: `\`${f.name ?? 'fallback'}\` reaches the same call and writes` }));
+}
+
+/** Identifies a call and the writes after it, wherever they are reached from. */
+export function pairKey(candidate: ReentrancyCandidate, writes: readonly ExecutionEvent[] = candidate.staleWrites): string {
+  const at = (e: ExecutionEvent) => `${e.file.path}:${e.node.range?.[0] ?? -1}`;
+  return [at(candidate.call), ...writes.map(at).sort()].join('|');
+}
+
+/**
+ * The items `itemsOf(fn)` finds that no earlier state-changing entry point of the contract also finds (same
+ * `keyOf`), each with the later entry points that do: one finding per shared call/write pair, not one per
+ * `deposit`/`depositFor`/`depositWithPermit` wrapper. Every entry point is judged as a member of `contract`.
+ */
+export function onceAcrossEntryPoints<T>(fn: FunctionDefinition, contract: ContractInfo, itemsOf: (f: FunctionDefinition) => T[], keyOf: (item: T) => string): { item: T; alsoFrom: FunctionDefinition[] }[] {
+  const own = itemsOf(fn);
+  if (own.length === 0) return [];
+  const siblings = contract.ownFunctions().filter((f) => isStateChangingEntryPoint(f));
+  const index = siblings.indexOf(fn);
+  const keysOf = siblings.map((f, i) => (i === index ? undefined : new Set(itemsOf(f).map(keyOf))));
+  return own
+    .map((item) => ({ item, key: keyOf(item) }))
+    .filter(({ key }) => !keysOf.some((keys, i) => i < index && keys?.has(key)))
+    .map(({ item, key }) => ({ item, alsoFrom: siblings.filter((_, i) => i > index && keysOf[i]?.has(key)) }));
 }
 
 /**
@@ -190,11 +270,16 @@ function compute(fn: FunctionDefinition, contract: ContractInfo, project: Projec
     const staleWrites = laterWrites.filter((w) => readBefore.has(w.variable?.name));
     const emitsAfter = events.filter((e) => e.kind === 'emit' && mayHappenAfter(e, call));
     if (laterWrites.length === 0 && emitsAfter.length === 0) continue;
-    accessControlled ??= isAccessControlled(fn, contract, project);
+    // An initializer runs once, for the deployer, who picks what it calls: as privileged as an owner-only function.
+    accessControlled ??= isAccessControlled(fn, contract, project) || isInitializer(fn, contract, project);
+    const callerReenters = !!reenterer.expr && isMsgSender(reenterer.expr);
     // Skip privileged executors (timelocks, governors' relays, multisigs): a restricted caller picks the target on
     // purpose. Paying the caller itself after a check of who it is (`depositor[id] == msg.sender`) is not that.
-    if (accessControlled && targetOrigin === 'input' && !(reenterer.expr && isMsgSender(reenterer.expr))) continue;
-    out.push({ call, staleWrites, emitsAfter, targetOrigin, accessControlled, guarded, callback, laterWrites });
+    if (accessControlled && targetOrigin === 'input' && !callerReenters) continue;
+    // A guard on an internal function the call is made from (`_joinOrExit(...) private nonReentrant`) holds the
+    // lock during the call just as one on the entry point does.
+    const lockedDuringCall = guarded || call.via.some((step) => step.callee.type === 'FunctionDefinition' && isReentrancyGuarded(step.callee, contract, project));
+    out.push({ call, staleWrites, emitsAfter, targetOrigin, accessControlled, callerReenters, guarded: lockedDuringCall, callback, laterWrites });
   }
   return out;
 }

@@ -217,14 +217,17 @@ export class ProjectModel {
   }
 
   /** Finds the contract a name refers to from a file: its own, then imported ones, then any unique match. */
-  resolveContractName(name: string, fromFile: string): ContractInfo | undefined {
+  resolveContractName(name: string, fromFile: string, followAlias = true): ContractInfo | undefined {
     const simple = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : name;
+    // An import alias of this file comes first: with `import {IERC20Metadata as IERC20}`, `IERC20` names the
+    // metadata interface even though the original `IERC20` is among the transitive imports. One step only, so
+    // `{A as B, B as A}` cannot loop.
+    const alias = followAlias ? this.importAlias(simple, fromFile) : undefined;
+    if (alias && alias !== simple) return this.resolveContractName(alias, fromFile, false);
     for (const candidatePath of [fromFile, ...this.transitiveImports(fromFile)]) {
       const found = this.contractsIn(candidatePath).find((c) => c.name === simple);
       if (found) return found;
     }
-    const alias = this.importAlias(simple, fromFile);
-    if (alias && alias !== simple) return this.resolveContractName(alias, fromFile);
     const everywhere = [...this.contractByNode.values()].filter((c) => c.name === simple);
     return everywhere.length === 1 ? everywhere[0] : undefined;
   }

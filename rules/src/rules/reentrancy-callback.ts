@@ -3,7 +3,7 @@
 
 import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { relatedEvent, snippet } from '../analysis/entryPoints';
-import { nonReentrantFix, reportableCandidates, variableNames } from '../analysis/reentrancy';
+import { alsoFromRelated, nonReentrantFix, reportableCandidates, variableNames } from '../analysis/reentrancy';
 import { defineRule } from '../engine/ruleApi';
 
 export default defineRule({
@@ -13,7 +13,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'reentrancy',
-    scope: 'reachable',
+    scope: 'contract',
     swc: ['SWC-107'],
     description:
       '`_safeMint`, `safeTransferFrom` (ERC-721/1155) and ERC-777 transfers call a hook on the recipient. State the function read before that call and writes after it is stale while the hook runs, so the recipient can re-enter and act on the old value.',
@@ -32,14 +32,14 @@ export default defineRule({
         const found = reportableCandidates(fn, contract, context.project, (c) => c.callback && c.staleWrites.length > 0 && c.targetOrigin === 'input');
         // Guarded functions are not reported, so `fn` carries no guard-named modifier yet.
         const fix = contract && found.length > 0 ? nonReentrantFix(context.file.text, fn, contract, context.project) : undefined;
-        for (const { candidate, anchor } of found) {
+        for (const { candidate, anchor, alsoFrom } of found) {
           context.report({
             node: anchor,
             messageId: 'default',
             data: { vars: variableNames(candidate.staleWrites).join('`, `'), call: snippet(anchor, context.file) },
             confidence: candidate.accessControlled ? 'low' : undefined,
             fix,
-            related: [relatedEvent(candidate.call, 'recipient hook call'), ...candidate.staleWrites.slice(0, 3).map((w) => relatedEvent(w, 'state written after the call'))],
+            related: [relatedEvent(candidate.call, 'recipient hook call'), ...candidate.staleWrites.slice(0, 3).map((w) => relatedEvent(w, 'state written after the call')), ...alsoFromRelated(alsoFrom)],
           });
         }
       },

@@ -2,6 +2,7 @@
 // the callee can enter while the state is stale.
 
 import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import { privilegedModifier } from '../analysis/accessControl';
 import { executionEvents, type ExecutionEvent } from '../analysis/effects';
 import { anchorOf, isAnalysedContract, isStateChangingEntryPoint, relatedEvent, snippet } from '../analysis/entryPoints';
 import { reentrancyCandidates, variableNames } from '../analysis/reentrancy';
@@ -39,7 +40,11 @@ export default defineRule({
         const candidates = reentrancyCandidates(fn, contract, context.project);
         if (candidates.length === 0) return;
         const events = executionEvents(fn, contract, context.project);
-        const others = contract.functions().filter((m) => m.node !== fn && m.node.name !== fn.name && isStateChangingEntryPoint(m.node));
+        // View functions cannot write, so re-entering them changes nothing (read-only reentrancy is its own rule);
+        // a function behind a caller-checking modifier cannot be entered by the contract called.
+        const others = contract
+          .functions()
+          .filter((m) => m.node !== fn && m.node.name !== fn.name && isStateChangingEntryPoint(m.node) && !privilegedModifier(m.node, contract, context.project));
         const reported = new Set<unknown>();
         for (const candidate of candidates) {
           // Stored, trusted callees do not call back; same-function staleness is reentrancy-eth/no-eth's finding.

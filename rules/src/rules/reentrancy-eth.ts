@@ -2,7 +2,7 @@
 
 import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { relatedEvent, snippet } from '../analysis/entryPoints';
-import { nonReentrantFix, reportableCandidates, variableNames } from '../analysis/reentrancy';
+import { alsoFromRelated, nonReentrantFix, reportableCandidates, variableNames } from '../analysis/reentrancy';
 import { defineRule } from '../engine/ruleApi';
 
 export default defineRule({
@@ -12,7 +12,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'reentrancy',
-    scope: 'reachable',
+    scope: 'contract',
     swc: ['SWC-107'],
     description:
       'The function reads a state variable, sends ETH with an external call (which hands control to the receiver with all remaining gas), and only then writes that variable. The receiver can call back in while the old value is still stored.',
@@ -33,7 +33,7 @@ export default defineRule({
         const found = reportableCandidates(fn, contract, context.project, (c) => c.call.sendsEth && c.staleWrites.length > 0);
         // Guarded functions are not reported, so `fn` carries no guard-named modifier yet.
         const fix = contract && found.length > 0 ? nonReentrantFix(context.file.text, fn, contract, context.project) : undefined;
-        for (const { candidate, anchor } of found) {
+        for (const { candidate, anchor, alsoFrom } of found) {
           context.report({
             node: anchor,
             messageId: 'default',
@@ -41,7 +41,7 @@ export default defineRule({
             // A call to an address the contract stores, from a restricted function, is harder to exploit.
             confidence: candidate.targetOrigin === 'state' || candidate.accessControlled ? 'low' : undefined,
             fix,
-            related: [relatedEvent(candidate.call, 'external call sending ETH'), ...candidate.staleWrites.slice(0, 3).map((w) => relatedEvent(w, 'state written after the call'))],
+            related: [relatedEvent(candidate.call, 'external call sending ETH'), ...candidate.staleWrites.slice(0, 3).map((w) => relatedEvent(w, 'state written after the call')), ...alsoFromRelated(alsoFrom)],
           });
         }
       },

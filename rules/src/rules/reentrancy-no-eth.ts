@@ -2,7 +2,7 @@
 
 import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { relatedEvent, snippet } from '../analysis/entryPoints';
-import { nonReentrantFix, reportableCandidates, variableNames } from '../analysis/reentrancy';
+import { alsoFromRelated, nonReentrantFix, reportableCandidates, variableNames } from '../analysis/reentrancy';
 import { defineRule } from '../engine/ruleApi';
 
 export default defineRule({
@@ -12,7 +12,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'reentrancy',
-    scope: 'reachable',
+    scope: 'contract',
     swc: ['SWC-107'],
     description:
       'The function reads a state variable, makes an external call (which hands control to the callee), and only then writes that variable. A malicious callee, token hook or callback can call back in while the old value is still stored.',
@@ -38,7 +38,7 @@ export default defineRule({
         );
         // Guarded functions are not reported, so `fn` carries no guard-named modifier yet.
         const fix = contract && found.length > 0 ? nonReentrantFix(context.file.text, fn, contract, context.project) : undefined;
-        for (const { candidate, anchor } of found) {
+        for (const { candidate, anchor, alsoFrom } of found) {
           context.report({
             node: anchor,
             messageId: 'default',
@@ -46,7 +46,7 @@ export default defineRule({
             // A restricted caller is harder to turn into an attacker.
             confidence: candidate.accessControlled ? 'low' : undefined,
             fix,
-            related: [relatedEvent(candidate.call, 'external call'), ...candidate.staleWrites.slice(0, 3).map((w) => relatedEvent(w, 'state written after the call'))],
+            related: [relatedEvent(candidate.call, 'external call'), ...candidate.staleWrites.slice(0, 3).map((w) => relatedEvent(w, 'state written after the call')), ...alsoFromRelated(alsoFrom)],
           });
         }
       },

@@ -30,8 +30,8 @@ export default defineRule({
       FunctionDefinition(fn: FunctionDefinition) {
         const contract = context.contract();
         if (!isAnalysedContract(contract) || !isStateChangingEntryPoint(fn)) return;
-        // Unguarded functions are reentrancy-eth / cross-function territory; read-only reentrancy is what a guard leaves open.
-        if (!isReentrancyGuarded(fn, contract, context.project)) return;
+        // Unguarded calls are reentrancy-eth / cross-function territory; read-only reentrancy is what a guard leaves
+        // open (on the entry point or on the internal function making the call).
         const candidates = allReentrancyCandidates(fn, contract, context.project).filter((c) => c.guarded && c.targetOrigin !== 'state' && c.laterWrites.length > 0);
         if (candidates.length === 0) return;
         const views = contract
