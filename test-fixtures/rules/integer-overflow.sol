@@ -78,3 +78,20 @@ contract SafeToken {
         balances[to] = balances[to].add(value);
     }
 }
+
+// Look-alikes: a wide counter stepped by one cannot wrap in any number of transactions; a narrow one can.
+contract PoolCounters {
+    uint256 public nextPoolNonce;
+    uint8 public epoch;
+    mapping(bytes32 => bool) public registered;
+
+    function registerPool() public returns (bytes32 poolId) {
+        poolId = keccak256(abi.encode(msg.sender, nextPoolNonce));
+        registered[poolId] = true;
+        nextPoolNonce += 1;
+    }
+
+    function advanceEpoch() public {
+        epoch = epoch + 1; // expect: integer-overflow
+    }
+}

@@ -69,3 +69,22 @@ contract SpotOracleLookAlikes {
         return (amount * reserveOut) / reserveIn;
     }
 }
+
+// Look-alike: `slot0()` only picks which stored observation to read; the price comes from the observation
+// history (the tick at the start of the block), which a trade in this transaction cannot move.
+interface IObservedPool {
+    function slot0() external view returns (uint160 sqrtPriceX96, int24 tick, uint16 observationIndex, uint16 observationCardinality, uint16 c, uint8 d, bool e);
+    function observations(uint256 index) external view returns (uint32 blockTimestamp, int56 tickCumulative, uint160 secondsPerLiquidity, bool initialized);
+}
+
+contract BlockStartingTick {
+    function blockStartingTick(IObservedPool pool) external view returns (int24) {
+        (, , uint16 observationIndex, uint16 observationCardinality, , , ) = pool.slot0();
+        (uint32 observationTimestamp, int56 tickCumulative, , ) = pool.observations(observationIndex);
+        uint256 prevIndex = (uint256(observationIndex) + observationCardinality - 1) % observationCardinality;
+        (uint32 prevTimestamp, int56 prevTickCumulative, , bool initialized) = pool.observations(prevIndex);
+        require(initialized, "ONI");
+        uint32 delta = observationTimestamp - prevTimestamp;
+        return int24((tickCumulative - prevTickCumulative) / int56(uint56(delta)));
+    }
+}

@@ -35,3 +35,30 @@ contract TautologyLookAlikes {
         return small <= type(uint8).max;
     }
 }
+
+// Look-alikes: the vacuous half of a range check whose other half is the real bound, and a countdown loop whose
+// body leaves at zero (the condition is a `while (true)` written out).
+contract TautologyRangeLookAlikes {
+    uint64 public tier2Requests = 1000;
+    uint32 public tier1Fee = 50;
+    uint32 public tier2Fee = 25;
+
+    function setTiers(uint64 requests, uint32 fee1, uint32 fee2) external {
+        tier2Requests = requests;
+        tier1Fee = fee1;
+        tier2Fee = fee2;
+    }
+
+    function feeTier(uint64 requestCount) external view returns (uint32) {
+        if (0 <= requestCount && requestCount <= tier2Requests) return tier1Fee;
+        return tier2Fee;
+    }
+
+    function lastMatchingHour(uint8 hour, uint256 mask) external pure returns (uint8) {
+        for (; hour >= 0; hour--) {
+            if ((mask >> hour) & 1 == 1) return hour;
+            if (hour == 0) break;
+        }
+        return type(uint8).max;
+    }
+}

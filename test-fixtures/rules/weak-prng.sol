@@ -106,3 +106,18 @@ contract BlockSchedule {
         return uint256(keccak256(abi.encodePacked(block.number))) % sides; // expect: weak-prng
     }
 }
+
+// One finding per source: the scan steps on from the random start with more modulos of the same value.
+contract RandomStartScan {
+    address[] public targets;
+
+    function sample(uint256 interval) external view returns (address[] memory found) {
+        uint256 count = targets.length;
+        found = new address[](count);
+        uint256 idx = uint256(blockhash(block.number - (block.number % interval) - 1)) % count; // expect: weak-prng
+        for (uint256 checked = 0; checked < count; checked++) {
+            found[checked] = targets[idx];
+            idx = (idx + 1) % count;
+        }
+    }
+}

@@ -4,9 +4,9 @@
 
 import type { ASTNode, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { containsNode, isMemberOf } from '../analysis/astQueries';
-import { arithmeticOperation, isGuarded } from '../analysis/arithmeticGuards';
+import { arithmeticOperation, isGuarded, type ArithmeticOperation } from '../analysis/arithmeticGuards';
 import { LocalDataFlow } from '../analysis/localDataFlow';
-import { scopeOf } from '../analysis/scope';
+import { scopeOf, type FunctionScope } from '../analysis/scope';
 import { defineRule } from '../engine/ruleApi';
 import { findAll } from '../engine/walk';
 import { mayCompileBelow } from '../parse/pragma';
@@ -71,6 +71,9 @@ export default defineRule({
         if (!op) continue;
         // Skip the loop update `i += 1`: bounded by its own condition.
         if (loopUpdates.some((update) => update && containsNode(update, node))) continue;
+        // Skip a counter stepped by one (`nonce += 1`, `count + 1`) of 64 bits or more: wrapping it takes more
+        // transactions than can ever be sent, the same reason `++` is not reported.
+        if (isWideUnitIncrement(op, scope)) continue;
         if (!flow.dependsOn(op.left, isUntrusted) && !flow.dependsOn(op.right, isUntrusted)) continue;
         if (isGuarded(op, callable, textOf)) continue;
         context.report({
@@ -88,6 +91,14 @@ export default defineRule({
     return { FunctionDefinition: check, ModifierDefinition: check };
   },
 });
+
+function isWideUnitIncrement(op: ArithmeticOperation, scope: FunctionScope): boolean {
+  if (op.operator !== '+') return false;
+  const counter = op.right.type === 'NumberLiteral' && op.right.number === '1' ? op.left : op.left.type === 'NumberLiteral' && op.left.number === '1' ? op.right : undefined;
+  const type = counter ? scope.typeOf(counter)?.node : undefined;
+  const bits = type?.type === 'ElementaryTypeName' ? /^uint(\d*)$/.exec(type.name) : null;
+  return !!bits && (bits[1] === '' || Number(bits[1]) >= 64);
+}
 
 /** `using SafeMath for ...` anywhere in the hierarchy, or `.add(` / `.sub(` style calls in its code. */
 function contractUsesSafeMath(contract: ContractInfo): boolean {

@@ -2,8 +2,10 @@
 // `balanceOf` reads of a pool, Uniswap V3 `slot0()`), which a flash loan can move within one transaction.
 
 import type { ASTNode, BinaryOperation } from '@solidity-parser/parser/dist/src/ast-types';
+import { classifyCall } from '../analysis/calls';
 import { isSelfReference } from '../analysis/entryPoints';
 import { LocalDataFlow } from '../analysis/localDataFlow';
+import { scopeOf } from '../analysis/scope';
 import { defineRule } from '../engine/ruleApi';
 
 type PoolSource = 'getReserves' | 'balanceOf' | 'slot0';
@@ -33,8 +35,12 @@ export default defineRule({
         const callable = context.callable();
         if (!callable) return;
         const flow = LocalDataFlow.of(callable);
+        const scope = scopeOf(context, callable);
+        // Stop at another contract's answer: `pool.observations(index)` returns stored history, not its argument,
+        // so a `slot0()` index that selects the observation does not make the observation a spot price.
+        const carriesArguments = (n: ASTNode): boolean => n.type !== 'FunctionCall' || classifyCall(n, scope).kind !== 'external';
         const sourceOf = (expr: ASTNode): PoolSource | undefined => {
-          const found = flow.findSource(expr, (n) => poolSource(n) !== undefined);
+          const found = flow.findSource(expr, (n) => poolSource(n) !== undefined, carriesArguments);
           return found ? poolSource(found) : undefined;
         };
         const left = sourceOf(node.left);

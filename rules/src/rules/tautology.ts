@@ -1,7 +1,8 @@
 // tautology: a comparison whose result the operand's integer type already decides, such as `x >= 0` for an
 // unsigned `x` or `small > 300` for a `uint8`: the check it was meant to be never happens.
 
-import type { BinaryOperation, Expression, NumberLiteral } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, BinaryOperation, Expression, NumberLiteral } from '@solidity-parser/parser/dist/src/ast-types';
+import { findAll } from '../engine/walk';
 import { scopeOf } from '../analysis/scope';
 import { defineRule } from '../engine/ruleApi';
 
@@ -57,6 +58,30 @@ function literalValue(expr: Expression): bigint | undefined {
 /** Only plain variables, fields and elements: the type of a computed expression is beyond what the syntax tells. */
 const TYPED_OPERANDS = new Set(['Identifier', 'MemberAccess', 'IndexAccess']);
 
+function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+type Loop = Extract<ASTNode, { type: 'ForStatement' | 'WhileStatement' | 'DoWhileStatement' }>;
+
+function isLoop(node: ASTNode): node is Loop {
+  return node.type === 'ForStatement' || node.type === 'WhileStatement' || node.type === 'DoWhileStatement';
+}
+
+function loopCondition(loop: Loop): ASTNode | null | undefined {
+  return loop.type === 'ForStatement' ? loop.conditionExpression : loop.condition;
+}
+
+/** Whether the loop body leaves the loop (`break` or `return`) under an `if` that tests the operand. */
+function exitsOnOperand(body: ASTNode, isOperand: (n: ASTNode) => boolean): boolean {
+  return findAll(body, (n) => n.type === 'IfStatement').some(
+    (branch) =>
+      branch.type === 'IfStatement' &&
+      findAll(branch.condition, isOperand).length > 0 &&
+      findAll(branch.trueBody, (n) => n.type === 'BreakStatement' || n.type === 'ReturnStatement').length > 0,
+  );
+}
+
 export default defineRule({
   meta: {
     id: 'tautology',
@@ -90,6 +115,18 @@ export default defineRule({
         if (!range) return;
         const outcome = constantOutcome(operator, constant, range);
         if (outcome === undefined) return;
+        const operandText = compact(context.text(operand));
+        const sameOperand = (n: ASTNode): boolean => compact(context.text(n)) === operandText;
+        const parent = context.ancestors()[context.ancestors().length - 1];
+        // Skip the vacuous half of a range check (`0 <= count && count <= max`): the other half is the real bound,
+        // so no check is missing.
+        if (parent?.type === 'BinaryOperation' && (parent.operator === '&&' || parent.operator === '||')) {
+          const sibling = parent.left === node ? parent.right : parent.left;
+          if (sibling.type === 'BinaryOperation' && sibling.operator in FLIPPED && (sameOperand(sibling.left) || sameOperand(sibling.right))) return;
+        }
+        // Skip a loop condition the body makes moot: `for (; hour >= 0; hour--)` that breaks out on `hour == 0` is
+        // a `while (true)` whose exit is written in the body.
+        if (parent && isLoop(parent) && loopCondition(parent) === node && exitsOnOperand(parent.body, sameOperand)) return;
         context.report({
           node,
           messageId: 'default',

@@ -56,7 +56,9 @@ export default defineRule({
       for (const node of nodes) {
         if (node.type !== 'BinaryOperation' || (node.operator !== '%' && node.operator !== '%=')) continue;
         const source = flow.findSource(node.left, (n) => kindOf(n) !== undefined);
-        if (!source) continue;
+        // Skip a modulo of a value already reported (`idx = (idx + 1) % n` stepping from a random start): one
+        // source of bad randomness is one finding.
+        if (!source || reported.some((sink) => flow.dependsOn(node.left, (n) => n === sink))) continue;
         const kind = kindOf(source) as BlockValueKind;
         // Skip calendar arithmetic (`block.timestamp % 1 days`, `now % EPOCH`) and truncation (`% 2**32`): not lots.
         if ((kind === 'timestamp' || kind === 'number') && !hashedOnPath(flow, node.left, source)) {
