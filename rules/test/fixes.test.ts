@@ -46,7 +46,7 @@ function fixCases(): FixCase[] {
   const cases: FixCase[] = [];
   for (const file of collectSolidityFiles(FIXTURES_ROOT, host, true)) {
     const root = findProjectRoot(file, host);
-    if (!reportedFiles([path.dirname(file)], root, DEFAULT_CONFIG, host).includes(file)) continue;
+    if (!reportedFiles([path.dirname(file)], root, DEFAULT_CONFIG, host).files.includes(file)) continue;
     const text = host.readFile(file) as string;
     const before = analyzeFixture(file);
     for (const finding of before) {

@@ -15,6 +15,7 @@ import {
   findProjectRoot,
   knownRuleIds,
   parseConfig,
+  readProjectLayout,
   relativeTo,
   selectRules,
   severityRank,
@@ -104,7 +105,7 @@ export class ProjectAnalyzer {
     for (const [root, paths] of byRoot) {
       const { config, error } = this.configOf(root);
       const selection = selectRules(this.registry, config, { settings: settings.rules });
-      const reportable = createReportFilter(config);
+      const reportable = createReportFilter(config, readProjectLayout(root, this.host));
       const excludedBySettings = settings.exclude.length > 0 ? picomatch(settings.exclude, { dot: true }) : () => false;
       const minimumRank = severityRank(settings.minimumSeverity);
       const project = ProjectModel.load(paths, { root, host: this.host, parseCache: this.parseCache });

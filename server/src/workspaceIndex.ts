@@ -47,7 +47,8 @@ export class WorkspaceIndex {
     const folderUri = URI.file(folder).toString();
     const globs = [...(await settings.filesExclude(folderUri)), ...(await settings.get(folderUri)).exclude];
     const excluded = globs.length > 0 ? picomatch(globs, { dot: true }) : () => false;
-    // Dependencies (lib/, node_modules/) are reached through imports, not listed.
+    // The CLI's rule: dependency folders (foundry.toml libs, node_modules/) and build outputs are reached through
+    // imports, not listed; src/lib/ and the like are the project's own code and are.
     return collectSolidityFiles(folder, new NodeFileHost()).filter((f) => !excluded(relativeTo(folder, f)));
   }
 

@@ -19,7 +19,7 @@ export function renderWorkspaceReport(analyzer: ProjectAnalyzer, folder: string,
   const { config } = analyzer.configOf(root);
   const registry = defaultRegistry();
   const selection = selectRules(registry, config, { settings: settings.rules });
-  const files = reportedFiles([folder], root, config, analyzer.host);
+  const { files, leftOut } = reportedFiles([folder], root, config, analyzer.host);
   const result = scanFiles(files, root, selection, analyzer.host);
   const minimumRank = severityRank(settings.minimumSeverity);
   return renderMarkdown({
@@ -29,6 +29,7 @@ export function renderWorkspaceReport(analyzer: ProjectAnalyzer, folder: string,
     lineCount: result.lineCount,
     findings: result.findings.filter((f) => f.ruleId === 'syntax-error' || severityRank(f.severity) <= minimumRank),
     errors: result.errors,
+    leftOut,
     rules: [...registry.all().map((r) => r.meta), ...ENGINE_RULES],
     baselineMatched: 0,
     readSource: (p) => analyzer.host.readFile(p),

@@ -40,3 +40,24 @@ contract Executor {
         }
     }
 }
+
+// Safe: `simulate` reverts unless a wallet delegatecalls into it, so it runs in the storage of the wallet that
+// chose to delegate (its owners approved that call); nobody can run it in this accessor's own context.
+contract SimulationAccessor {
+    address private immutable self;
+
+    constructor() {
+        self = address(this);
+    }
+
+    modifier onlyDelegateCall() {
+        require(address(this) != self, "must be delegatecalled");
+        _;
+    }
+
+    function simulate(address to, bytes calldata data) external onlyDelegateCall returns (bool success, uint256 gasUsed) {
+        uint256 start = gasleft();
+        (success, ) = to.delegatecall(data);
+        gasUsed = start - gasleft();
+    }
+}

@@ -50,3 +50,41 @@ abstract contract AbstractModule is Initializable { // expect: missing-storage-g
         fee = fee_;
     }
 }
+
+// Safe: the initializer reverts unless it runs through a proxy's delegatecall, so nobody can initialise the
+// implementation itself, which is all `_disableInitializers()` would prevent.
+abstract contract DelegateOnly {
+    address private immutable self = address(this);
+
+    modifier onlyDelegated() {
+        require(address(this) != self, "only through delegatecall");
+        _;
+    }
+}
+
+contract BridgeImplementation is Initializable, DelegateOnly {
+    address public rollup;
+
+    function initialize(address rollup_) external initializer onlyDelegated {
+        require(rollup_ != address(0), "zero");
+        rollup = rollup_;
+    }
+}
+
+// Safe for the same reason, with the check in a helper reverting by hand, the OpenZeppelin 5 shape.
+contract InboxImplementation is Initializable {
+    error UnauthorizedCallContext();
+
+    address private immutable self = address(this);
+    address public bridge;
+
+    function initialize(address bridge_) external initializer {
+        _checkProxy();
+        require(bridge_ != address(0), "zero");
+        bridge = bridge_;
+    }
+
+    function _checkProxy() internal view {
+        if (address(this) == self || bridge == address(1)) revert UnauthorizedCallContext();
+    }
+}

@@ -69,3 +69,55 @@ contract SharedWalletLibrary {
         owner = owner_; // expect: missing-zero-check
     }
 }
+
+// Not upgradeable: a market that anyone may open, once per id; `initialize` names the market's first price.
+contract PoolRegistry {
+    address public immutable factory;
+    mapping(bytes32 => uint160) public sqrtPrice;
+
+    constructor() {
+        factory = msg.sender;
+    }
+
+    function initialize(bytes32 poolId, uint160 sqrtPriceX96) external {
+        require(sqrtPrice[poolId] == 0, "already initialized");
+        require(sqrtPriceX96 != 0, "zero price");
+        sqrtPrice[poolId] = sqrtPriceX96;
+    }
+}
+
+// The one-time check lives in an internal helper, in assembly: the owner slot must be empty, then it is set.
+abstract contract SlotOwnable {
+    bytes32 internal constant OWNER_SLOT = keccak256("account.owner");
+
+    function _initializeOwner(address newOwner) internal {
+        bytes32 slot = OWNER_SLOT;
+        assembly { // expect: assembly
+            if sload(slot) {
+                revert(0, 0)
+            }
+            sstore(slot, newOwner)
+        }
+    }
+}
+
+contract SmartAccount is Initializable, SlotOwnable {
+    function initialize(address newOwner) external {
+        _initializeOwner(newOwner);
+    }
+}
+
+// The same check inline, in the initializer's own assembly.
+contract Timelocked is Initializable {
+    bytes32 internal constant DELAY_SLOT = keccak256("timelock.delay");
+
+    function initialize(uint256 delay) external {
+        bytes32 slot = DELAY_SLOT;
+        assembly { // expect: assembly
+            if sload(slot) {
+                revert(0, 0)
+            }
+            sstore(slot, add(delay, 1))
+        }
+    }
+}

@@ -22,6 +22,8 @@ const ACCESS_MODIFIER_NAME = /^(only|auth|requiresAuth|restricted|isAuthorized|w
 const CHECKING_FUNCTION_NAME = /^_?(check(Owner|Role|Roles|Auth\w*|Sender\w*|Caller\w*|CanCall|Admin\w*|Permission\w*)|hasRole|hasAnyRole|isAuthorized|isAuthorised|onlyOwner|onlyRole|requireOwner|requireAuth\w*|requireCaller\w*|requireRole|authorize\w*)$/;
 /** Internal hooks that judge the caller they are given: `_checkTokenBridge(caller)`, `_requireMinter(sender)`. */
 const CALLER_CHECK_HOOK_NAME = /^_?(check|require|only|authorize|authorise|validate|verify|ensure|assert)[A-Z]\w*$/;
+/** Argument-less hooks named for the account they admit: `_requireAdminSender()`, `_checkOwner()`, `_onlyGovernance()`. */
+const ABSTRACT_CALLER_HOOK_NAME = /^_?(check|require|only)\w*(Admin|Owner|Sender|Caller|Role|Governance|Governor|Operator|Auth)\w*$/;
 /** External questions about a caller that decide access: `canCall`, `isAdmin`, `hasRole`, `checkPermission`. */
 const AUTHORITY_QUERY_NAME = /^(can[A-Z]\w*|is[A-Z]\w*|has[A-Z]\w*|check\w*|auth\w*|validate\w*|verify\w*)$/;
 const REENTRANCY_MODIFIER_NAME = /nonReentrant|noReentran|reentrancyGuard|nonreentrant|noReenter|^lock$|^mutex$|^locked$/i;
@@ -116,6 +118,12 @@ function isRequireHelper(fn: FunctionDefinition): boolean {
   );
 }
 
+/** Whether the hierarchy declares `name` only without a body: a hook the deployable contract implements. */
+function isAbstractHook(dispatch: ContractInfo, name: string): boolean {
+  const declared = dispatch.functions().filter((m) => m.node.name === name);
+  return declared.length > 0 && declared.every((m) => !m.node.body);
+}
+
 /** Whether a callable's code checks the caller: `require(msg.sender …)`, `if (msg.sender …) revert`, or a checking call. */
 function callableChecksSender(callable: Callable, dispatch: ContractInfo, project: ProjectModel, depth: number, seen: Set<Callable>, maxDepth = CHECK_DEPTH): ASTNode | undefined {
   if (!callable.body || seen.has(callable) || depth > maxDepth) return undefined;
@@ -141,6 +149,9 @@ function callableChecksSender(callable: Callable, dispatch: ContractInfo, projec
     if (name && CHECKING_FUNCTION_NAME.test(name)) return node;
     // `_checkTokenBridge(_msgSender())`: a checking hook handed the caller, even when it is abstract here.
     if (name && CALLER_CHECK_HOOK_NAME.test(name) && node.arguments.some((a) => isCaller(a, callerLocals))) return node;
+    // `_requireAdminSender()` declared without a body here: every deployable contract must implement the check
+    // (each chain's own cross-domain admin), so the base's modifier is a caller check by contract.
+    if (callee.type === 'Identifier' && ABSTRACT_CALLER_HOOK_NAME.test(callee.name) && isAbstractHook(dispatch, callee.name)) return node;
     const call = classifyCall(node, scope);
     // A require-like helper of any name (Balancer's `_require(cond, code)`) judged by the condition it is handed.
     if (call.resolved && isRequireHelper(call.resolved.node) && checksCaller(node.arguments[0], callerLocals)) return node;

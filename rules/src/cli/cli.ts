@@ -21,6 +21,7 @@ export function createProgram(onResult: (exitCode: number) => void): Command {
     .option('--rules <ids>', 'run only these rules (comma-separated ids)', parseIdList)
     .option('--exclude-rules <ids>', 'do not run these rules (comma-separated ids)', parseIdList)
     .option('-c, --config <file>', 'config file (default: <project root>/.sol-audit.json)')
+    .option('--include-deps', 'also report files in dependency folders (foundry.toml libs, default lib/; node_modules/), as "reportDependencies": true does')
     .option('--list-rules', 'list the rules (with --format json: their full metadata) and exit')
     .option('--baseline <file>', 'a previous JSON or SARIF result: report only findings not in it')
     .option('--no-color', 'never colour the text output')

@@ -18,6 +18,8 @@ export interface CliOptions {
   rules?: string[];
   excludeRules?: string[];
   config?: string;
+  /** Report dependency folders too, as "reportDependencies": true does. */
+  includeDeps?: boolean;
   listRules?: boolean;
   baseline?: string;
   color: boolean;

@@ -48,11 +48,13 @@ export async function runAudit(paths: string[], options: CliOptions, io: CliIo):
   const host = new NodeFileHost();
   const targets = solidityTargets(paths, host, io);
   const root = findProjectRoot(targets[0], host);
-  const config = loadConfig(root, options.config && path.resolve(io.cwd, options.config), knownRuleIds(registry));
+  const loaded = loadConfig(root, options.config && path.resolve(io.cwd, options.config), knownRuleIds(registry));
+  // --include-deps is the command-line form of "reportDependencies"; either one switches dependencies on.
+  const config: AuditConfig = options.includeDeps ? { ...loaded, reportDependencies: true } : loaded;
   const selection = selectRulesOrExplain(registry, config, options);
   const baseline = options.baseline === undefined ? undefined : loadBaseline(path.resolve(io.cwd, options.baseline));
 
-  const files = reportedFiles(targets, root, config, host);
+  const { files, leftOut } = reportedFiles(targets, root, config, host);
   const progress = createProgressLine(io.stderr, io.stderr.isTTY === true && !options.quiet);
   const request: ScanRunRequest = {
     files,
@@ -67,7 +69,8 @@ export async function runAudit(paths: string[], options: CliOptions, io: CliIo):
   progress.clear();
 
   for (const error of scan.errors) io.stderr.write(`sol-audit: ${path.relative(io.cwd, error.file) || error.file}: ${error.message}\n`);
-  if (files.length === 0 && !options.quiet) io.stderr.write(`sol-audit: no Solidity files found in ${targets.map((t) => path.relative(io.cwd, t) || '.').join(', ')}\n`);
+  // When everything found was left out, the report's left-out note says so instead.
+  if (files.length === 0 && leftOut.length === 0 && !options.quiet) io.stderr.write(`sol-audit: no Solidity files found in ${targets.map((t) => path.relative(io.cwd, t) || '.').join(', ')}\n`);
 
   const { fresh, matched } = baseline ? subtractBaseline(scan.findings, baseline) : { fresh: scan.findings, matched: 0 };
   if (options.aiTriage) await runAiTriage(fresh, root, { baseUrl: options.aiBaseUrl, model: options.aiModel }, io.env, (line) => io.stderr.write(`${line}\n`));
@@ -79,6 +82,7 @@ export async function runAudit(paths: string[], options: CliOptions, io: CliIo):
     lineCount: scan.lineCount,
     findings: fresh,
     errors: scan.errors,
+    leftOut,
     rules: [...catalog.rules, ...catalog.engineRules],
     baselineMatched: matched,
     readSource: (file) => host.readFile(file),
@@ -133,7 +137,7 @@ function writeOutput(text: string, options: CliOptions, io: CliIo): void {
 }
 
 function emptyReport(toolVersion: string, root: string, rules: AuditReport['rules']): AuditReport {
-  return { toolVersion, root, files: [], lineCount: 0, findings: [], errors: [], rules, baselineMatched: 0, readSource: () => undefined };
+  return { toolVersion, root, files: [], lineCount: 0, findings: [], errors: [], leftOut: [], rules, baselineMatched: 0, readSource: () => undefined };
 }
 
 function selectRulesOrExplain(registry: RuleRegistry, config: AuditConfig, options: CliOptions): RuleSelection {

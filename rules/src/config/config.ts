@@ -3,6 +3,7 @@
 
 import picomatch from 'picomatch';
 import { SEVERITIES, type Severity } from '../model/finding';
+import { leftOutFolderOf, type ProjectLayout } from '../project/projectLayout';
 
 export const CONFIG_FILE_NAME = '.sol-audit.json';
 
@@ -13,7 +14,7 @@ export interface AuditConfig {
   rules: Record<string, RuleSetting>;
   /** Globs, relative to the project root, of files that are analysed for context but not reported. */
   exclude: string[];
-  /** Report findings in `lib/` and `node_modules/` too. */
+  /** Report findings in dependency folders too: foundry.toml `libs` (default `lib/`) and `node_modules/`. */
   reportDependencies: boolean;
 }
 
@@ -57,13 +58,11 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>, sou
   return config;
 }
 
-const DEPENDENCY_DIRS = /(^|\/)(node_modules|lib)\//;
-
-/** Whether findings in a file (path relative to the root, with forward slashes) are reported. */
-export function createReportFilter(config: AuditConfig): (relativePath: string) => boolean {
+/**
+ * Whether findings in a file (path relative to the root, with forward slashes) are reported: not in a dependency
+ * folder or build output of `layout` (unless `reportDependencies`), and not excluded.
+ */
+export function createReportFilter(config: AuditConfig, layout: ProjectLayout): (relativePath: string) => boolean {
   const excluded = config.exclude.length > 0 ? picomatch(config.exclude, { dot: true }) : () => false;
-  return (relativePath) => {
-    if (!config.reportDependencies && DEPENDENCY_DIRS.test(relativePath)) return false;
-    return !excluded(relativePath);
-  };
+  return (relativePath) => leftOutFolderOf(relativePath, layout, config.reportDependencies) === undefined && !excluded(relativePath);
 }

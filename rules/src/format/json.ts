@@ -3,6 +3,7 @@
 
 import { relativeTo } from '../engine/runRules';
 import type { AiTriageNote, Fix, Finding, SourceRange } from '../model/finding';
+import type { LeftOutReason } from '../project/projectLayout';
 import { countBySeverity, TOOL_NAME, type AuditReport, type SeverityCounts } from './report';
 
 /** Bumped on any incompatible change of the shape below. */
@@ -35,6 +36,8 @@ export interface JsonReport {
   tool: { name: string; version: string };
   root: string;
   files: string[];
+  /** Folders whose `.sol` files were not reported: dependencies (see --include-deps) and build outputs. */
+  leftOut: { folder: string; reason: LeftOutReason; fileCount: number }[];
   summary: { findings: number; files: number; lines: number; bySeverity: SeverityCounts; baselineMatched: number };
   findings: JsonFinding[];
   errors: { file: string; message: string }[];
@@ -47,6 +50,7 @@ export function toJsonReport(report: AuditReport): JsonReport {
     tool: { name: TOOL_NAME, version: report.toolVersion },
     root: report.root,
     files: report.files.map(relative),
+    leftOut: report.leftOut.map((f) => ({ folder: relative(f.folder), reason: f.reason, fileCount: f.files.length })),
     summary: {
       findings: report.findings.length,
       files: report.files.length,

@@ -6,7 +6,7 @@ import { relativeTo } from '../engine/runRules';
 import { LineIndex } from '../model/lineIndex';
 import { SEVERITIES, type Finding, type Severity } from '../model/finding';
 import { ruleDocsUrl } from '../model/ruleDocsUrl';
-import { countBySeverity, metaById, plural, TOOL_NAME, type AuditReport } from './report';
+import { countBySeverity, leftOutNotes, metaById, plural, TOOL_NAME, type AuditReport } from './report';
 
 /** Lines of context shown above and below the flagged code. */
 const CONTEXT_LINES = 2;
@@ -44,6 +44,7 @@ export function renderMarkdown(report: AuditReport): string {
   out.push(`- ${plural(report.files.length, 'file')} analysed, ${plural(report.lineCount, 'line')} of Solidity`);
   if (report.baselineMatched > 0) out.push(`- ${plural(report.baselineMatched, 'finding')} already in the baseline and not repeated here`);
   if (report.errors.length > 0) out.push(`- ${plural(report.errors.length, 'path')} could not be analysed (listed at the end)`);
+  for (const note of leftOutNotes(report.leftOut, (folder) => `\`${relative(folder)}/\``)) out.push(`- ${note}`);
   if (report.files.length > 0) {
     out.push('', '<details><summary>Files</summary>', '', ...report.files.map((f) => `- \`${relative(f)}\``), '', '</details>');
   }

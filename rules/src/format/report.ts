@@ -3,6 +3,7 @@
 
 import type { RuleMeta } from '../engine/ruleApi';
 import type { ScanError } from '../engine/scan';
+import type { LeftOutFolder, LeftOutReason } from '../project/projectLayout';
 import { SEVERITIES, type Finding, type Severity } from '../model/finding';
 
 export const TOOL_NAME = 'sol-audit';
@@ -19,6 +20,8 @@ export interface AuditReport {
   lineCount: number;
   findings: Finding[];
   errors: ScanError[];
+  /** Dependency folders and build outputs whose files were not reported. */
+  leftOut: LeftOutFolder[];
   /** Metadata of every rule that can appear in `findings` (registry rules and engine rules). */
   rules: RuleMeta[];
   /** Findings hidden because they are in the baseline. */
@@ -48,4 +51,33 @@ export function summaryLine(findings: readonly Finding[], fileCount: number): st
 
 export function metaById(rules: readonly RuleMeta[]): Map<string, RuleMeta> {
   return new Map(rules.map((meta) => [meta.id, meta]));
+}
+
+/** Folders named in a left-out note before the rest are only counted. */
+const MAX_FOLDERS_NAMED = 3;
+
+const LEFT_OUT_WHY: Record<LeftOutReason, string> = {
+  dependency: 'in dependency folders not reported',
+  'build-output': 'in build outputs not analysed',
+};
+
+// Only dependencies can be switched back on; a build output holds copies of sources, so it stays out.
+const LEFT_OUT_HOW: Record<LeftOutReason, string> = {
+  dependency: '; --include-deps (or "reportDependencies": true) reports them',
+  'build-output': '',
+};
+
+/**
+ * One sentence per reason saying which files were not looked at, e.g. "12 files in dependency folders not
+ * reported (lib/, node_modules/); --include-deps (or …) reports them". `display` writes a folder's path.
+ */
+export function leftOutNotes(leftOut: readonly LeftOutFolder[], display: (folder: string) => string): string[] {
+  const reasons = [...new Set(leftOut.map((f) => f.reason))].sort();
+  return reasons.map((reason) => {
+    const folders = leftOut.filter((f) => f.reason === reason);
+    const fileCount = folders.reduce((n, f) => n + f.files.length, 0);
+    const named = folders.slice(0, MAX_FOLDERS_NAMED).map((f) => display(f.folder));
+    const more = folders.length > MAX_FOLDERS_NAMED ? ` and ${plural(folders.length - MAX_FOLDERS_NAMED, 'more folder')}` : '';
+    return `${plural(fileCount, 'file')} ${LEFT_OUT_WHY[reason]} (${named.join(', ')}${more})${LEFT_OUT_HOW[reason]}`;
+  });
 }

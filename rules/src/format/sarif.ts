@@ -7,7 +7,7 @@ import type { RuleMeta } from '../engine/ruleApi';
 import { relativeTo } from '../engine/runRules';
 import type { Confidence, Finding, Severity, SourceRange } from '../model/finding';
 import { ruleDocsUrl } from '../model/ruleDocsUrl';
-import { TOOL_INFORMATION_URI, TOOL_NAME, type AuditReport } from './report';
+import { leftOutNotes, TOOL_INFORMATION_URI, TOOL_NAME, type AuditReport } from './report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The partialFingerprints key; the value is the engine's line-independent fingerprint. */
@@ -142,11 +142,20 @@ export function renderSarifLog(report: AuditReport): Sarif.Log {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: report.errors.map((e) => ({
-              level: 'error',
-              message: { text: e.message },
-              locations: [{ physicalLocation: { artifactLocation: artifact(e.file) } }],
-            })),
+            toolExecutionNotifications: [
+              ...report.errors.map((e) => ({
+                level: 'error' as const,
+                message: { text: e.message },
+                locations: [{ physicalLocation: { artifactLocation: artifact(e.file) } }],
+              })),
+              // One note per folder not reported, so a reader of the log knows what the results do not cover.
+              ...report.leftOut.map((f) => ({
+                level: 'note' as const,
+                message: { text: leftOutNotes([f], (folder) => `${relativeTo(sourceRoot, folder)}/`)[0] },
+                locations: [{ physicalLocation: { artifactLocation: { uri: `${artifact(f.folder).uri}/`, uriBaseId: SOURCE_ROOT } } }],
+                properties: { reason: f.reason, fileCount: f.files.length },
+              })),
+            ],
           },
         ],
         results: report.findings.map(toResult),

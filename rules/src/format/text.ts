@@ -1,15 +1,16 @@
 // Plain-text output for terminals: findings grouped by file (paths relative to the working directory),
-// one line each, then a summary line. Colours only when the caller says the stream supports them.
+// one line each, then a summary line and what was left out. Colours only when the caller says the stream
+// supports them.
 
 import * as path from 'node:path';
 import { styleText } from 'node:util';
 import type { Finding, Severity } from '../model/finding';
-import { plural, summaryLine, type AuditReport } from './report';
+import { leftOutNotes, plural, summaryLine, type AuditReport } from './report';
 
 export interface TextOptions {
   cwd: string;
   color: boolean;
-  /** Leave out the summary line. */
+  /** Leave out the summary line and the notes on what was not reported. */
   quiet: boolean;
 }
 
@@ -54,6 +55,7 @@ export function renderText(report: AuditReport, options: TextOptions): string {
   if (!options.quiet) {
     const hidden = report.baselineMatched > 0 ? `; ${plural(report.baselineMatched, 'baseline finding')} hidden` : '';
     lines.push(paint('bold', summaryLine(report.findings, report.files.length) + hidden));
+    lines.push(...leftOutNotes(report.leftOut, (folder) => `${displayPath(options.cwd, folder)}/`));
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

@@ -2,8 +2,8 @@
 // foundry.toml), Foundry's lib/ auto-detection, then node_modules up the folder tree.
 
 import * as path from 'node:path';
-import { parse as parseToml } from 'smol-toml';
 import type { FileHost } from './fileHost';
+import { foundryStrings, foundryTomlSections } from './foundryToml';
 
 export interface Remapping {
   context: string;
@@ -43,25 +43,7 @@ export function discoverRemappings(root: string, host: FileHost): Remapping[] {
 }
 
 function foundryTomlRemappings(toml: string): string[] {
-  let doc: Record<string, unknown>;
-  try {
-    doc = parseToml(toml) as Record<string, unknown>;
-  } catch {
-    // A broken foundry.toml must not stop analysis; resolution falls back to the other rules.
-    return [];
-  }
-  const out: string[] = [];
-  const collect = (value: unknown): void => {
-    if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') out.push(v);
-  };
-  collect(doc.remappings);
-  const profiles = doc.profile;
-  if (profiles && typeof profiles === 'object') {
-    for (const profile of Object.values(profiles as Record<string, unknown>)) {
-      if (profile && typeof profile === 'object') collect((profile as Record<string, unknown>).remappings);
-    }
-  }
-  return out;
+  return foundryStrings(foundryTomlSections(toml), 'remappings');
 }
 
 function libAutoRemappings(root: string, host: FileHost, declared: Remapping[]): Remapping[] {

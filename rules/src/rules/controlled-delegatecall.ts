@@ -7,6 +7,7 @@ import { executionEvents, type ExecutionEvent } from '../analysis/effects';
 import { anchorOf, isAnalysedContract, isEntryPoint, relatedEvent, snippet } from '../analysis/entryPoints';
 import { scopeOf } from '../analysis/scope';
 import { FunctionTaint } from '../analysis/taint';
+import { runsOnlyThroughDelegatecall } from '../analysis/upgradeability';
 import { defineRule } from '../engine/ruleApi';
 
 function isDelegatecall(event: ExecutionEvent): boolean {
@@ -39,6 +40,9 @@ export default defineRule({
         if (!isAnalysedContract(contract) || !isEntryPoint(fn)) return;
         const events = executionEvents(fn, contract, context.project).filter(isDelegatecall);
         if (events.length === 0 || isAccessControlled(fn, contract, context.project)) return;
+        // A function that reverts unless reached through delegatecall runs for the contract that delegated to it,
+        // which chose to run this code in its own storage; a stranger calling it directly is refused.
+        if (runsOnlyThroughDelegatecall(fn, contract)) return;
         const taint = new FunctionTaint(scopeOf(context, fn), { parameters: true });
         const reported = new Set<ASTNode>();
         for (const event of events) {

@@ -1,11 +1,11 @@
 // unprotected-initializer: an `initialize` function of an upgradeable contract that anyone can call again.
 
 import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
-import { isInitializerGuarded, senderCheck } from '../analysis/accessControl';
+import { senderCheck } from '../analysis/accessControl';
 import { executionEvents } from '../analysis/effects';
 import { isAnalysedContract, isStateChangingEntryPoint } from '../analysis/entryPoints';
 import { privilegedEffect } from '../analysis/privilegedEffects';
-import { constructors, looksUpgradeable } from '../analysis/upgradeability';
+import { constructors, looksUpgradeable, runsOnlyOnce } from '../analysis/upgradeability';
 import { defineRule } from '../engine/ruleApi';
 
 const INITIALIZER_NAME = /^(initialize|initialise|init)([A-Z0-9_]\w*)?$/;
@@ -36,7 +36,7 @@ export default defineRule({
         // or a delegatecall (Parity's WalletLibrary): the same first-caller-wins hazard as an upgradeable one.
         // Skip other `init` functions of plain contracts: they are some other set-up step.
         if (!looksUpgradeable(contract) && !(constructors(contract).length === 0 && installsOwner(fn, contract, context.project))) return;
-        if (isInitializerGuarded(fn, contract, context.project) || senderCheck(fn, contract, context.project)) return;
+        if (runsOnlyOnce(fn, contract, context.project) || senderCheck(fn, contract, context.project)) return;
         context.report({ node: fn, messageId: 'default', data: { fn: fn.name ?? '' } });
       },
     };

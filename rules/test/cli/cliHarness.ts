@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import Ajv, { type ValidateFunction } from 'ajv-draft-04';
 import { REPO_ROOT } from '../support/fixtureProject';
 
 export const CLI_PATH = path.join(REPO_ROOT, 'rules/dist/cli.js');
@@ -11,6 +12,18 @@ export const CLI_PATH = path.join(REPO_ROOT, 'rules/dist/cli.js');
 /** `npm test` builds before mocha; a single test file run on a fresh checkout builds here. */
 export function ensureCliBuilt(): void {
   if (!fs.existsSync(CLI_PATH)) execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit' });
+}
+
+const SARIF_SCHEMA_PATH = path.join(REPO_ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+
+/** The SARIF 2.1.0 schema, with only the three formats it uses, checked with the platform's own parsers. */
+export function compileSarifSchema(): ValidateFunction {
+  // The schema's language pattern is not valid in unicode mode (a stray `]`), so compile patterns without it.
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  ajv.addFormat('uri', (value: string) => URL.canParse(value));
+  ajv.addFormat('uri-reference', (value: string) => URL.canParse(value, 'file:///base/'));
+  ajv.addFormat('date-time', (value: string) => !Number.isNaN(Date.parse(value)));
+  return ajv.compile(JSON.parse(fs.readFileSync(SARIF_SCHEMA_PATH, 'utf8')));
 }
 
 export interface CliRun {
