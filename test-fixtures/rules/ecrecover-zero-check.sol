@@ -46,3 +46,56 @@ contract EcrecoverLookAlikes {
         return recovered != address(0) && recovered == owner;
     }
 }
+
+// A committee report: each recovered signer is looked up in a configured signer set.
+contract ReportCommittee {
+    address internal constant NO_SIGNER = address(0);
+    struct Member {
+        bool active;
+        uint8 index;
+    }
+    mapping(address => Member) internal members;
+    address public immutable owner = msg.sender;
+
+    // Every signer added is compared with zero first, so looking up address(0) finds no active member.
+    function setMembers(address[] calldata signers) external {
+        require(msg.sender == owner, "owner");
+        for (uint256 i = 0; i < signers.length; i++) {
+            if (signers[i] == NO_SIGNER) revert("zero signer");
+            members[signers[i]] = Member({active: true, index: uint8(i)});
+        }
+    }
+
+    function verify(bytes32 h, bytes32[] calldata rs, bytes32[] calldata ss, uint8[] calldata vs) external view returns (uint256 count) {
+        for (uint256 i = 0; i < rs.length; i++) {
+            address signer = ecrecover(h, vs[i], rs[i], ss[i]); // expect: signature-malleability
+            Member memory m = members[signer];
+            require(m.active, "not a member");
+            count++;
+        }
+    }
+
+    // An address cut from a hash is zero only for a preimage nobody knows (ecrecover as an EC multiplication).
+    function multiplies(uint256 x, uint256 scalar, uint256[2] memory product) external pure returns (bool) {
+        address actual = ecrecover(bytes32(0), 27, bytes32(x), bytes32(mulmod(scalar, x, 7))); // expect: signature-malleability
+        address expected = address(uint160(uint256(keccak256(abi.encodePacked(product)))));
+        return actual == expected;
+    }
+}
+
+// The same lookup, but the setter never rules out address(0): an owner can enrol it, and then any garbage
+// signature counts as that member's. Stored configuration: reported Low.
+contract UncheckedCommittee {
+    mapping(address => bool) internal isSigner;
+    address public immutable owner = msg.sender;
+
+    function addSigner(address signer) external {
+        require(msg.sender == owner, "owner");
+        isSigner[signer] = true;
+    }
+
+    function verify(bytes32 h, uint8 v, bytes32 r, bytes32 s) external view returns (bool) {
+        address recovered = ecrecover(h, v, r, s); // expect: ecrecover-zero-check, signature-malleability
+        return isSigner[recovered];
+    }
+}

@@ -106,3 +106,56 @@ contract WrapsCallerHash {
         return ECDSA.recover(hash.toEthSignedMessageHash(), signature) == owner;
     }
 }
+
+// The signed message is only the caller's opaque bytes: an EIP-191 prefix around a hash handed in, or an
+// oracle committee's report plus its context (config digest, epoch and round, checked where the report is
+// decoded). Neither is laid out here, so neither is judged here.
+contract OpaqueMessages {
+    mapping(address => bool) internal isOracle;
+    mapping(address => bool) internal isOwner;
+    bytes32 public latestConfigDigest;
+    uint32 public latestEpoch;
+
+    function checkEthSigned(bytes32 dataHash, uint8 v, bytes32 r, bytes32 s) external view returns (bool) {
+        address signer = ecrecover(keccak256(abi.encodePacked("\x19Ethereum Signed Message:\n32", dataHash)), v, r, s); // expect: signature-malleability
+        return signer != address(0) && isOwner[signer];
+    }
+
+    function transmit(bytes32[3] calldata reportContext, bytes calldata report, bytes32[] calldata rs, bytes32[] calldata ss, bytes32 rawVs) external {
+        require(reportContext[0] == latestConfigDigest, "config digest");
+        uint32 epoch = uint32(uint256(reportContext[1]) >> 8);
+        require(epoch > latestEpoch, "stale report");
+        latestEpoch = epoch;
+        bytes32 h = keccak256(abi.encodePacked(keccak256(report), reportContext));
+        for (uint256 i = 0; i < rs.length; i++) {
+            address signer = ecrecover(h, uint8(rawVs[i]) + 27, rs[i], ss[i]); // expect: signature-malleability
+            require(signer != address(0) && isOracle[signer], "not an oracle");
+        }
+    }
+
+    // ecrecover as an elliptic-curve multiplication: `mulmod` computes, it signs no message.
+    function multiply(uint256[2] memory p, uint256 s, uint256 c, address witness) external pure returns (bool) {
+        require(witness != address(0), "bad witness");
+        bytes32 pseudoHash = bytes32(7 - mulmod(p[0], s, 7));
+        return ecrecover(pseudoHash, 27, bytes32(p[0]), bytes32(mulmod(c, p[0], 7))) == witness; // expect: signature-malleability
+    }
+}
+
+// A bridge quote names its chains by endpoint id and carries a nonce; only the contract address is missing,
+// so a replay needs a second contract trusting the same quote signer (reported Low).
+contract QuoteChecker {
+    address public immutable quoteSigner = msg.sender;
+    mapping(bytes32 => bool) public usedNonces;
+
+    function check(uint32 srcEid, uint32 dstEid, uint256 amount, bytes32 nonce, bytes calldata signature) external {
+        require(!usedNonces[nonce], "used");
+        usedNonces[nonce] = true;
+        bytes32 digest = keccak256(abi.encode(srcEid, dstEid, amount, nonce));
+        require(ECDSA.recover(digest, signature) == quoteSigner, "bad quote"); // expect: signature-replay
+    }
+}
+
+contract CrossChainDomain {
+    // Chain-bound but not contract-bound: replay needs a contract of the same name and version (Medium).
+    bytes32 public constant DOMAIN_TYPEHASH = keccak256("EIP712Domain(string name,string version,uint256 chainId)"); // expect: signature-replay
+}

@@ -64,3 +64,53 @@ contract Vault {
         usdt.transfer(msg.sender, amount);
     }
 }
+
+interface ILinkToken {
+    function transfer(address to, uint256 amount) external returns (bool);
+    function transferAndCall(address to, uint256 amount, bytes calldata data) external returns (bool success);
+}
+
+// The token is chosen once, at deployment (LINK, WETH): its deployer knows whether it reverts, so a dropped
+// boolean is a Low note. A token the caller names stays High.
+contract FixedTokenPayouts {
+    ILinkToken public immutable link;
+    address public immutable owner = msg.sender;
+    address public rewardToken;
+    bool private initialized;
+
+    constructor(ILinkToken link_) {
+        link = link_;
+    }
+
+    function initialize(address reward_) external {
+        require(!initialized, "initialized");
+        require(reward_ != address(0), "zero token");
+        initialized = true;
+        rewardToken = reward_;
+    }
+
+    function withdraw(address payee, uint256 amount) external {
+        require(msg.sender == owner, "owner");
+        link.transfer(payee, amount); // expect: unchecked-transfer
+    }
+
+    function fund(address coordinator, uint256 fee) external {
+        link.transferAndCall(coordinator, fee, ""); // expect: unchecked-transfer
+    }
+
+    // Storage written only by a run-once initializer is fixed at deployment too.
+    function payReward(address to, uint256 amount) external {
+        require(msg.sender == owner, "owner");
+        IERC20(rewardToken).transfer(to, amount); // expect: unchecked-transfer
+    }
+
+    function sweep(address token, uint256 amount) external {
+        IERC20(token).transfer(owner, amount); // expect: unchecked-transfer
+    }
+
+    // Resetting an allowance to zero moves nothing.
+    function revoke(address spender) external {
+        require(msg.sender == owner, "owner");
+        IERC20(rewardToken).approve(spender, 0);
+    }
+}

@@ -1,7 +1,8 @@
 // Whether the value a call returns is looked at: thrown away as a statement, stored in a local that is never
-// read, or used. Rules about unchecked return values (low-level calls, `send`) ask this.
+// read, or used; and whether a returned value means anything for safety (an id of what the call created does
+// not). Rules about unchecked return values (low-level calls, `send`, external results) ask this.
 
-import type { ASTNode, FunctionCall, VariableDeclaration } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, FunctionCall, FunctionDefinition, VariableDeclaration } from '@solidity-parser/parser/dist/src/ast-types';
 import { findAll } from '../engine/walk';
 import type { Callable } from './scope';
 
@@ -82,4 +83,36 @@ function isReadElsewhere(callable: Callable, name: string, binding: ASTNode): bo
     if (node.type === 'AssemblyCall') return node.functionName === name && node.arguments.length === 0;
     return false;
   });
+}
+
+/** Return names that identify what the call created or queued (`ticketId`, `_nonce`, `msgNum`), not an amount. */
+const IDENTIFIER_NAME = /(^|_)(id|ids|nonce|num|number|index|seq|sequence|ticket|key|hash)$|(Id|Ids|Nonce|Num|Number|Index|Seq|Sequence|Ticket|Key|Hash)$/;
+/** The same, said in a NatSpec `@return` line: "unique message number of the retryable transaction", "nonce reserved by message". */
+const IDENTIFIER_DOC = /@return\b[^\n]*\b(nonce|identifier|id|(message|ticket|request|sequence|batch) (number|index|id))\b/i;
+
+/**
+ * True when every value `fn` returns only identifies what the call created (a message number, a nonce, a request
+ * id): callers that log it from the callee's own event, or never refer to it again, lose nothing by dropping it.
+ * Read from the return names, else from the NatSpec comment written above the declaration in `text`.
+ */
+export function returnsOnlyIdentifiers(fn: FunctionDefinition, text: string): boolean {
+  const returns = fn.returnParameters ?? [];
+  if (returns.length === 0) return false;
+  if (returns.every((r) => !!r.name && IDENTIFIER_NAME.test(r.name))) return true;
+  return returns.length === 1 && IDENTIFIER_DOC.test(docCommentBefore(fn, text));
+}
+
+/** The `///` or `/** *\/` comment lines directly above a declaration. */
+function docCommentBefore(node: ASTNode, text: string): string {
+  const start = node.range?.[0];
+  if (start === undefined) return '';
+  const lines = text.slice(0, start).split('\n');
+  lines.pop();
+  const out: string[] = [];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i].trim();
+    if (!/^(\/\/\/|\/\*\*|\*)/.test(line)) break;
+    out.unshift(line);
+  }
+  return out.join('\n');
 }

@@ -3,8 +3,10 @@
 
 import type { ASTNode, Expression, FunctionCall, FunctionDefinition, ModifierDefinition, VariableDeclaration } from '@solidity-parser/parser/dist/src/ast-types';
 import { isMsgSender } from '../analysis/astQueries';
+import { LocalDataFlow } from '../analysis/localDataFlow';
 import { scopeOf } from '../analysis/scope';
-import { isEcrecover } from '../analysis/signatureRecovery';
+import { isEcrecover, signerSetExcludesZero, zeroCheckedTexts } from '../analysis/signatureRecovery';
+import { stateVariableOf, storagePointers } from '../analysis/stateAccess';
 import { defineRule } from '../engine/ruleApi';
 import { findAll } from '../engine/walk';
 
@@ -30,29 +32,25 @@ export default defineRule({
       if (!callable.body) return;
       const scope = scopeOf(context, callable);
       const textOf = (node: ASTNode): string => context.text(node).replace(/\s+/g, '');
-      const zeroChecked = new Set(
-        findAll(callable.body, (n) => n.type === 'BinaryOperation' && (n.operator === '==' || n.operator === '!=')).flatMap((n) => {
-          if (n.type !== 'BinaryOperation') return [];
-          if (isZeroAddress(n.right)) return [textOf(n.left)];
-          if (isZeroAddress(n.left)) return [textOf(n.right)];
-          return [];
-        }),
-      );
+      const zeroChecked = zeroCheckedTexts(callable.body, scope, textOf);
       for (const call of findAll(callable.body, isEcrecover)) {
         const uses = usesOf(call, callable);
         // Skip a helper that only returns the result: its callers decide whether to check.
         if (uses.length === 0) continue;
         const safe = uses.some((use) => {
           if (zeroChecked.has(textOf(use.value))) return true;
+          // A signer-set lookup finds nothing for address(0) when no entry can be added under it.
+          if (use.keyOf) return signerSetExcludesZero(use.keyOf, scope);
           const other = use.comparedWith;
           if (!other) return false;
-          // msg.sender is never address(0), and a compared value that was itself zero-checked is fine.
-          return isMsgSender(other) || zeroChecked.has(textOf(other));
+          // msg.sender is never address(0), a compared value that was itself zero-checked is fine, and an address
+          // cut from a hash (`address(uint160(uint256(keccak256(...))))`) is zero only for a preimage nobody has.
+          return isMsgSender(other) || zeroChecked.has(textOf(other)) || !!LocalDataFlow.of(callable).findSource(other, isHashCall);
         });
         if (safe) continue;
-        const comparedWithState = uses.some((u) => u.comparedWith?.type === 'Identifier' && scope.stateVariable(u.comparedWith.name, u.comparedWith));
-        // A stored signer set at deployment is rarely zero: report with less certainty than a caller-chosen one.
-        context.report({ node: call, messageId: 'default', confidence: comparedWithState ? 'low' : undefined });
+        // A stored signer or signer set is zero only when its owner configured it so: a Low, uncertain finding.
+        const stored = uses.some((u) => !!u.keyOf || (!!u.comparedWith && !!stateVariableOf(u.comparedWith, scope, storagePointers(scope))));
+        context.report({ node: call, messageId: 'default', confidence: stored ? 'low' : undefined, severity: stored ? 'low' : undefined });
       }
     };
     return { FunctionDefinition: check, ModifierDefinition: check };
@@ -64,6 +62,8 @@ interface ResultUse {
   value: Expression;
   /** The other side when the value is compared with `==` / `!=`. */
   comparedWith?: Expression;
+  /** The mapping the value indexes when it is looked up in one (`signers[recovered]`). */
+  keyOf?: Expression;
 }
 
 /** Where the recovered address goes: comparisons of the call or of the locals it is stored in, and other reads. */
@@ -86,6 +86,11 @@ function usesOf(call: FunctionCall, callable: FunctionDefinition | ModifierDefin
       if (side === call || (side.type === 'Identifier' && holders.has(side.name))) uses.push({ value: side, comparedWith: other });
     }
   }
+  for (const node of findAll(body, (n) => n.type === 'IndexAccess')) {
+    if (node.type !== 'IndexAccess' || !node.index) continue;
+    const index = node.index;
+    if (index === call || (index.type === 'Identifier' && holders.has(index.name))) uses.push({ value: index, keyOf: node.base });
+  }
   if (uses.length > 0) return uses;
   // Not compared: used some other way (assigned to state, passed on) unless it is only returned.
   const returned = findAll(body, (n) => n.type === 'ReturnStatement').some(
@@ -96,10 +101,6 @@ function usesOf(call: FunctionCall, callable: FunctionDefinition | ModifierDefin
   return [{ value: call }];
 }
 
-function isZeroAddress(expr: Expression): boolean {
-  if (expr.type === 'NumberLiteral') return Number(expr.number) === 0;
-  if (expr.type !== 'FunctionCall' || expr.arguments.length !== 1) return false;
-  const callee = expr.expression;
-  const isAddress = (callee.type === 'ElementaryTypeName' || callee.type === 'Identifier') && callee.name === 'address';
-  return isAddress && expr.arguments[0].type === 'NumberLiteral' && Number(expr.arguments[0].number) === 0;
+function isHashCall(node: ASTNode): boolean {
+  return node.type === 'FunctionCall' && node.expression.type === 'Identifier' && (node.expression.name === 'keccak256' || node.expression.name === 'sha256');
 }

@@ -11,7 +11,8 @@ import { findAll } from '../engine/walk';
 /** EIP-712 helpers whose domain separator already binds the chain and the verifying contract. */
 const EIP712_DIGEST = /_hashTypedDataV4|hashTypedData|toTypedDataHash|DOMAIN_SEPARATOR|domainSeparator|_domainSeparatorV4|_DOMAIN_SEPARATOR/;
 const NONCE_NAME = /nonce|_useNonce|_useCheckedNonce/i;
-const CHAIN_ID = /block\.chainid|chainid\(\)|chainId|getChainId|CHAIN_ID/;
+// Bridge messages name their chains by domain or endpoint id (CCTP `sourceDomain`, LayerZero `srcEid`).
+const CHAIN_ID = /block\.chainid|chainid\(\)|chainId|getChainId|CHAIN_ID|\b(src|dst|source|destination|origin)(Eid|Domain|ChainId)\b/i;
 const THIS_CONTRACT = /address\(this\)|\bthis\b/;
 
 export default defineRule({
@@ -62,12 +63,15 @@ export default defineRule({
           }
         }
         if (missing.length === 0) continue;
+        const repeatable = missing.includes('nonce');
         context.report({
           node: recovery.call,
           messageId: 'message',
           data: { missing: joinWords(missing), where: joinWords(where) },
-          // Cross-chain or cross-contract replay alone needs a second deployment: less certain to matter.
-          confidence: missing.includes('nonce') ? undefined : 'low',
+          // Cross-chain or cross-contract replay alone needs a second deployment trusting the same signer: less
+          // certain to matter, and a contract address alone (the chain is bound) matters least.
+          confidence: repeatable ? undefined : 'low',
+          severity: repeatable ? undefined : missing.includes('chain id') ? 'medium' : 'low',
         });
       }
     };
@@ -87,7 +91,8 @@ export default defineRule({
           missing.push('`verifyingContract`');
           where.push('on every contract with the same name and version');
         }
-        if (missing.length > 0) context.report({ node, messageId: 'domain', data: { missing: joinWords(missing), where: joinWords(where) } });
+        // Without `verifyingContract` but with `chainId`, replay needs another contract of the same name and version.
+        if (missing.length > 0) context.report({ node, messageId: 'domain', data: { missing: joinWords(missing), where: joinWords(where) }, severity: missing.length === 1 && missing[0] === '`verifyingContract`' ? 'medium' : undefined });
       },
     };
   },

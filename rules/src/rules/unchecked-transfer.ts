@@ -1,13 +1,30 @@
 // unchecked-transfer: the boolean an ERC-20 `transfer` / `transferFrom` / `approve` returns is dropped, so a
 // token that signals failure by returning false (instead of reverting) fails silently. SafeERC20 calls are silent.
 
-import type { FunctionCall } from '@solidity-parser/parser/dist/src/ast-types';
+import type { Expression, FunctionCall } from '@solidity-parser/parser/dist/src/ast-types';
 import { callResultUse } from '../analysis/callResultUse';
 import { classifyCall } from '../analysis/calls';
-import { scopeOf } from '../analysis/scope';
+import { isFixedAtDeployment } from '../analysis/fixedAtDeployment';
+import { scopeOf, type FunctionScope } from '../analysis/scope';
 import { defineRule } from '../engine/ruleApi';
 
-const TOKEN_CALLS: Record<string, number> = { transfer: 2, transferFrom: 3, approve: 2 };
+/** Token calls by argument count; `transferAndCall` is ERC-677's transfer (LINK), with the same boolean. */
+const TOKEN_CALLS: Record<string, number> = { transfer: 2, transferFrom: 3, approve: 2, transferAndCall: 3 };
+
+function isZeroLiteral(expr: Expression | undefined): boolean {
+  return !!expr && expr.type === 'NumberLiteral' && /^0+$/.test(expr.number);
+}
+
+/**
+ * Low instead of High when the dropped boolean cannot lose funds on its own, or the token is one the deployer
+ * chose: an `approve` that fails silently only makes the later pull revert, and a token fixed at deployment (a
+ * constant, an immutable, storage only an initializer writes, such as LINK or WETH) is known to its deployer,
+ * who can tell whether it returns false instead of reverting.
+ */
+function lowerSeverity(name: string, token: Expression | undefined, scope: FunctionScope): 'low' | undefined {
+  if (name === 'approve') return 'low';
+  return isFixedAtDeployment(token, scope) ? 'low' : undefined;
+}
 
 export default defineRule({
   meta: {
@@ -35,17 +52,23 @@ export default defineRule({
         if (TOKEN_CALLS[name] !== node.arguments.length) return;
         const use = callResultUse(node, context.ancestors(), context.callable());
         if (use.kind === 'used') return;
-        const call = classifyCall(node, scopeOf(context));
+        const scope = scopeOf(context);
+        const call = classifyCall(node, scope);
         // Only calls whose declared interface returns the boolean: an interface without it (USDT-style) is decoded as nothing.
         if (call.kind !== 'external' || !call.receiverContract) return;
         const declared = call.receiverContract.functions().find((f) => f.node.name === name && f.node.parameters.length === node.arguments.length);
         const returns = declared?.node.returnParameters ?? [];
         if (returns.length !== 1 || returns[0].typeName?.type !== 'ElementaryTypeName' || returns[0].typeName.name !== 'bool') return;
+        // Skip `approve(spender, 0)`: resetting an allowance moves nothing, so a silent failure credits nothing.
+        if (name === 'approve' && isZeroLiteral(node.arguments[1])) return;
+        const lowered = lowerSeverity(name, call.target, scope);
         const callText = context.text(node);
         context.report({
           node,
           messageId: 'default',
           data: { name: `${call.receiverContract.name}.${name}` },
+          severity: lowered,
+          confidence: lowered ? 'low' : undefined,
           // Only a bare statement can be wrapped in place; SafeERC20 stays the better fix and needs an import.
           suggest:
             use.kind === 'discarded'

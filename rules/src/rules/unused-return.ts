@@ -3,14 +3,36 @@
 import type { ExpressionStatement, FunctionCall } from '@solidity-parser/parser/dist/src/ast-types';
 import { classifyCall } from '../analysis/calls';
 import { isSelfReference } from '../analysis/entryPoints';
-import { scopeOf } from '../analysis/scope';
+import { isAccessControlled } from '../analysis/accessControl';
+import { returnsOnlyIdentifiers } from '../analysis/callResultUse';
+import { scopeOf, type Callable, type FunctionScope } from '../analysis/scope';
+import { stateWrites } from '../analysis/stateAccess';
+import { findAll } from '../engine/walk';
+import type { ContractInfo } from '../project/projectModel';
 import { defineRule } from '../engine/ruleApi';
 
 /**
  * Token transfers and approvals whose boolean is dropped are unchecked-transfer's concern (a different bug with
  * a different fix: SafeERC20), so this rule leaves them out.
  */
-const LEFT_TO_UNCHECKED_TRANSFER = new Set(['transfer', 'transferFrom', 'approve', 'increaseAllowance', 'decreaseAllowance']);
+const MOVES_TOKENS = new Set(['transfer', 'transferFrom', 'safeTransfer', 'safeTransferFrom', 'mint', 'burn', '_mint', '_burn']);
+
+const LEFT_TO_UNCHECKED_TRANSFER = new Set(['transfer', 'transferFrom', 'approve', 'transferAndCall', 'increaseAllowance', 'decreaseAllowance']);
+
+/**
+ * Whether a dropped result can skew what the function books or pays: the function is open to any caller and
+ * writes state or moves ETH or tokens. An owner-only call, or one whose function records and pays nothing
+ * (a relay, a best-effort refund hook), only loses information.
+ */
+function reachesAccounting(callable: Callable | undefined, scope: FunctionScope, contract: ContractInfo | undefined): boolean {
+  if (!callable?.body) return false;
+  if (callable.type === 'FunctionDefinition' && contract && isAccessControlled(callable, contract, scope.project)) return false;
+  if (stateWrites(callable.body, scope).length > 0) return true;
+  return findAll(callable.body, (n): n is FunctionCall => n.type === 'FunctionCall').some((n) => {
+    const call = classifyCall(n, scope);
+    return call.sendsEth || (!!call.name && MOVES_TOKENS.has(call.name));
+  });
+}
 
 export default defineRule({
   meta: {
@@ -44,8 +66,16 @@ export default defineRule({
         if (declared.node.stateMutability === 'view' || declared.node.stateMutability === 'pure') return;
         // Only amounts and success flags matter; ids, hashes and raw return data are commonly dropped on purpose.
         if (!returns.some((r) => r.typeName?.type === 'ElementaryTypeName' && /^(bool|u?int\d*)$/.test(r.typeName.name))) return;
+        // Skip results that only identify what the call created (a bridge message number, a CCTP nonce).
+        if (returnsOnlyIdentifiers(declared.node, declared.owner.file.text)) return;
         const described = returns.map((r) => r.name ?? (r.typeName?.type === 'ElementaryTypeName' ? r.typeName.name : 'value')).join(', ');
-        context.report({ node, messageId: 'default', data: { name: `${call.receiverContract.name}.${call.name}`, returns: described } });
+        const weighs = reachesAccounting(context.callable(), scopeOf(context), context.contract());
+        context.report({
+          node,
+          messageId: 'default',
+          data: { name: `${call.receiverContract.name}.${call.name}`, returns: described },
+          severity: weighs ? undefined : 'low',
+        });
       },
     };
   },

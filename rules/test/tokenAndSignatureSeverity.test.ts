@@ -1,0 +1,45 @@
+// Per-finding severity of the token and signature rules on their fixtures: the fixture runner checks that a
+// line fires, this checks how loud it is (a token fixed at deployment, a dropped id, a configured signer set).
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Finding } from '../src/index';
+import { analyzeFixture, FIXTURES_ROOT } from './support/fixtureProject';
+
+/** The severity of `ruleId`'s finding on the one fixture line containing `snippet`. */
+function severityAt(fixture: string, ruleId: string, snippet: string): string {
+  const file = path.join(FIXTURES_ROOT, 'rules', fixture);
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const matching = lines.flatMap((text, index) => (text.includes(snippet) ? [index + 1] : []));
+  assert.equal(matching.length, 1, `${fixture}: \`${snippet}\` is on ${matching.length} lines`);
+  const finding = analyzeFixture(file).find((f: Finding) => f.ruleId === ruleId && f.range.startLine === matching[0]);
+  assert.ok(finding, `${fixture}:${matching[0]} has no ${ruleId} finding`);
+  return finding.severity;
+}
+
+describe('token and signature severities', () => {
+  it('unchecked-transfer: High for a token the caller picks, Low for one fixed at deployment or an approve', () => {
+    assert.equal(severityAt('unchecked-transfer.sol', 'unchecked-transfer', 'IERC20(token).transfer(owner, amount)'), 'high');
+    assert.equal(severityAt('unchecked-transfer.sol', 'unchecked-transfer', 'link.transfer(payee, amount)'), 'low');
+    assert.equal(severityAt('unchecked-transfer.sol', 'unchecked-transfer', 'link.transferAndCall(coordinator'), 'low');
+    assert.equal(severityAt('unchecked-transfer.sol', 'unchecked-transfer', 'IERC20(rewardToken).transfer(to, amount)'), 'low');
+    assert.equal(severityAt('unchecked-transfer.sol', 'unchecked-transfer', 'bool ok = token.approve(spender, amount)'), 'low');
+  });
+
+  it('unused-return: Medium only where anyone can call and the function books or pays', () => {
+    assert.equal(severityAt('unused-return.sol', 'unused-return', 'inbox.settle(owed)'), 'medium');
+    assert.equal(severityAt('unused-return.sol', 'unused-return', 'inbox.settle(amount)'), 'low');
+  });
+
+  it('signature-replay: a missing nonce is High, a missing chain id Medium, a missing contract address Low', () => {
+    assert.equal(severityAt('signature-replay.sol', 'signature-replay', 'keccak256("EIP712Domain(string name,string version)")'), 'high');
+    assert.equal(severityAt('signature-replay.sol', 'signature-replay', 'version,uint256 chainId)")'), 'medium');
+    assert.equal(severityAt('signature-replay.sol', 'signature-replay', '== quoteSigner'), 'low');
+  });
+
+  it('ecrecover-zero-check: Medium against a caller-chosen signer, Low against a configured signer set', () => {
+    assert.equal(severityAt('ecrecover-zero-check.sol', 'ecrecover-zero-check', 'address recovered = ecrecover(digest, v, r, s); // expect: ecrecover-zero-check'), 'medium');
+    assert.equal(severityAt('ecrecover-zero-check.sol', 'ecrecover-zero-check', 'address recovered = ecrecover(h, v, r, s)'), 'low');
+  });
+});
