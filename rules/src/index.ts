@@ -23,8 +23,8 @@ export { scanFiles, reportedFiles } from './engine/scan';
 export type { ScanResult, ScanError, ReportedFiles } from './engine/scan';
 export { relativeTo } from './engine/runRules';
 export { parseSuppressions } from './engine/suppressions';
-export type { AuditConfig, RuleSetting } from './config/config';
-export { parseConfig, ConfigError, CONFIG_FILE_NAME, DEFAULT_CONFIG, createReportFilter } from './config/config';
+export type { AuditConfig, Profile, RuleSetting } from './config/config';
+export { parseConfig, ConfigError, CONFIG_FILE_NAME, DEFAULT_CONFIG, PROFILES, createReportFilter } from './config/config';
 export { ALL_RULES } from './rules/index';
 
 import { RuleRegistry } from './engine/registry';
@@ -39,3 +39,6 @@ export { ruleDocsUrl, DOCS_BASE_URL } from './model/ruleDocsUrl';
 export { walk, childrenOf, aliasKeyOf } from './engine/walk';
 export type { AnalyzeOptions } from './engine/analyze';
 export { renderMarkdown } from './format/markdown';
+export type { MeasuredPrecision, PrecisionLevel, TriageLabel } from './precision/measuredPrecision';
+export { describePrecision, meetsRecommendedPrecision } from './precision/measuredPrecision';
+export { CORPUS_PRECISION } from './precision/corpusPrecision';

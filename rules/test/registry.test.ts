@@ -15,11 +15,13 @@ import {
   RuleRegistry,
   selectRules,
   validateRuleMeta,
+  type Confidence,
   type Finding,
   type Rule,
   type RuleMeta,
+  type Severity,
 } from '../src/index';
-import { currentRuleDocs, RULE_DOCS_PATH } from '../src/cli/writeRuleDocs';
+import { CORPUS_PRECISION_PATH, currentCorpusPrecisionModule, currentRuleDocs, RULE_DOCS_PATH } from '../src/cli/writeRuleDocs';
 import { readExpectations } from './support/fixtureExpectations';
 import { FIXTURES_ROOT, REPO_ROOT } from './support/fixtureProject';
 
@@ -71,6 +73,11 @@ describe('rule registry', () => {
     }
   });
 
+  it('the measured precision module is up to date with the triage table', () => {
+    const onDisk = fs.readFileSync(CORPUS_PRECISION_PATH, 'utf8');
+    if (onDisk !== currentCorpusPrecisionModule()) assert.fail('rules/src/precision/corpusPrecision.ts is stale: run npm run docs');
+  });
+
   it('docs/rules.md is up to date with the rule metadata', () => {
     const onDisk = fs.existsSync(RULE_DOCS_PATH) ? fs.readFileSync(RULE_DOCS_PATH, 'utf8') : '';
     const generated = currentRuleDocs();
@@ -102,6 +109,10 @@ describe('rule metadata validation', () => {
 
   it('rejects a medium rule without an exploit scenario', () => {
     expectRejected({ ...good, id: 'no-scenario', severity: 'medium', exploitScenario: '' }, /exploitScenario/);
+  });
+
+  it('rejects a high-severity rule of low confidence', () => {
+    expectRejected({ ...good, id: 'high-guess', severity: 'high', confidence: 'low' }, /low-confidence rule cannot be high/);
   });
 
   it('allows a low rule without an exploit scenario', () => {
@@ -173,5 +184,17 @@ describe('rule contract checks at report time', () => {
       create: (context) => ({ FunctionDefinition: (node) => context.report({ node, messageId: 'default' }) }),
     });
     assert.deepEqual(findingsOf(rule).map((f) => [f.ruleId, f.range.startLine]), [['good-rule', 3]]);
+  });
+
+  it('lowers a finding to the severity and confidence of its context, never raises them', () => {
+    const report = (severity: Severity, confidence: Confidence) => defineRule({
+      meta: { ...meta('contextual'), severity: 'high', confidence: 'medium', exploitScenario: 'An attacker calls f.' },
+      create: (context) => ({ FunctionDefinition: (node) => context.report({ node, messageId: 'default', severity, confidence }) }),
+    });
+    const levels = (rule: Rule) => findingsOf(rule).map((f) => [f.severity, f.confidence]);
+    assert.deepEqual(levels(report('low', 'high')), [['low', 'medium']]);
+    assert.deepEqual(levels(report('high', 'medium')), [['high', 'medium']]);
+    // A low-confidence finding of a High rule is published as Medium.
+    assert.deepEqual(levels(report('high', 'low')), [['medium', 'low']]);
   });
 });

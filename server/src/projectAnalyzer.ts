@@ -104,7 +104,7 @@ export class ProjectAnalyzer {
     this.ruleTimings?.clear();
     for (const [root, paths] of byRoot) {
       const { config, error } = this.configOf(root);
-      const selection = selectRules(this.registry, config, { settings: settings.rules });
+      const selection = selectRules(this.registry, config, { settings: settings.rules, profile: settings.profile });
       const reportable = createReportFilter(config, readProjectLayout(root, this.host));
       const excludedBySettings = settings.exclude.length > 0 ? picomatch(settings.exclude, { dot: true }) : () => false;
       const minimumRank = severityRank(settings.minimumSeverity);

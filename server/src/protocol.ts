@@ -9,6 +9,7 @@ export const SETTINGS_SECTION = 'solAudit';
 
 export type SeverityName = 'high' | 'medium' | 'low' | 'informational' | 'gas';
 export type RuleSettingValue = 'on' | 'off' | SeverityName;
+export type ProfileName = 'recommended' | 'extended';
 
 /** `solAudit.*` settings as the server reads them for one resource. */
 export interface SolAuditSettings {
@@ -22,6 +23,8 @@ export interface SolAuditSettings {
   /** Globs relative to the workspace folder of files that are not reported. */
   exclude: string[];
   codeLens: boolean;
+  /** Replaces the profile of `.sol-audit.json` when set; unset, that file decides (default `recommended`). */
+  profile?: ProfileName;
 }
 
 export const DEFAULT_SETTINGS: SolAuditSettings = {

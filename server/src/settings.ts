@@ -70,5 +70,6 @@ export function normalizeSettings(raw: unknown): SolAuditSettings {
     debounceMs: typeof raw.debounceMs === 'number' && raw.debounceMs >= 0 ? raw.debounceMs : DEFAULT_SETTINGS.debounceMs,
     exclude: Array.isArray(raw.exclude) ? raw.exclude.filter((g): g is string => typeof g === 'string') : DEFAULT_SETTINGS.exclude,
     codeLens: typeof raw.codeLens === 'boolean' ? raw.codeLens : DEFAULT_SETTINGS.codeLens,
+    ...(raw.profile === 'recommended' || raw.profile === 'extended' ? { profile: raw.profile } : {}),
   };
 }

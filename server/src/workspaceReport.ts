@@ -18,7 +18,7 @@ export function renderWorkspaceReport(analyzer: ProjectAnalyzer, folder: string,
   const root = analyzer.rootOf(`${folder}/.`);
   const { config } = analyzer.configOf(root);
   const registry = defaultRegistry();
-  const selection = selectRules(registry, config, { settings: settings.rules });
+  const selection = selectRules(registry, config, { settings: settings.rules, profile: settings.profile });
   const { files, leftOut } = reportedFiles([folder], root, config, analyzer.host);
   const result = scanFiles(files, root, selection, analyzer.host);
   const minimumRank = severityRank(settings.minimumSeverity);

@@ -3,6 +3,7 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json';
+import { PROFILES } from '../config/config';
 import { EXIT_ERROR, UsageError } from './cliErrors';
 import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS, OUTPUT_FORMATS, parseIdList, parsePositiveInteger, type CliOptions } from './cliOptions';
 import { runAudit } from './runAudit';
@@ -20,6 +21,7 @@ export function createProgram(onResult: (exitCode: number) => void): Command {
     )
     .option('--rules <ids>', 'run only these rules (comma-separated ids)', parseIdList)
     .option('--exclude-rules <ids>', 'do not run these rules (comma-separated ids)', parseIdList)
+    .addOption(new Option('--profile <name>', 'recommended: rules measured below high precision report at most Low; extended: every rule at its own severity (default: the config file\'s, else recommended)').choices(PROFILES))
     .option('-c, --config <file>', 'config file (default: <project root>/.sol-audit.json)')
     .option('--include-deps', 'also report files in dependency folders (foundry.toml libs, default lib/; node_modules/), as "reportDependencies": true does')
     .option('--list-rules', 'list the rules (with --format json: their full metadata) and exit')

@@ -1,6 +1,7 @@
 // The options of the sol-audit command after commander has parsed them, and the argument parsers it uses.
 
 import { InvalidArgumentError } from 'commander';
+import type { Profile } from '../config/config';
 import { SEVERITIES, severityRank, type Finding, type Severity } from '../model/finding';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
@@ -17,6 +18,8 @@ export interface CliOptions {
   failOn: FailOn;
   rules?: string[];
   excludeRules?: string[];
+  /** Replaces the config file's profile. */
+  profile?: Profile;
   config?: string;
   /** Report dependency folders too, as "reportDependencies": true does. */
   includeDeps?: boolean;

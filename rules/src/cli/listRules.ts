@@ -2,6 +2,7 @@
 
 import type { RuleMeta } from '../engine/ruleApi';
 import { renderRuleDocs } from '../format/ruleDocs';
+import { CORPUS_PRECISION } from '../precision/corpusPrecision';
 import { ruleDocsUrl } from '../model/ruleDocsUrl';
 import type { OutputFormat } from './cliOptions';
 
@@ -15,7 +16,7 @@ export function renderRuleList(catalog: RuleCatalog, format: Exclude<OutputForma
     case 'json':
       return `${JSON.stringify(ruleListJson(catalog), null, 2)}\n`;
     case 'markdown':
-      return renderRuleDocs(catalog.rules, catalog.engineRules);
+      return renderRuleDocs(catalog.rules, catalog.engineRules, CORPUS_PRECISION);
     case 'text':
       return ruleTable([...catalog.rules, ...catalog.engineRules]);
   }

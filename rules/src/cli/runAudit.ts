@@ -142,7 +142,7 @@ function emptyReport(toolVersion: string, root: string, rules: AuditReport['rule
 
 function selectRulesOrExplain(registry: RuleRegistry, config: AuditConfig, options: CliOptions): RuleSelection {
   try {
-    return selectRules(registry, config, { only: options.rules, exclude: options.excludeRules });
+    return selectRules(registry, config, { only: options.rules, exclude: options.excludeRules, profile: options.profile });
   } catch (err) {
     if (err instanceof UnknownRuleError) throw new UsageError(err.message);
     throw err;

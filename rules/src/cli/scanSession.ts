@@ -19,6 +19,7 @@ export interface SelectionSpec {
   knownRuleIds: string[];
   ranRuleIds: string[];
   severityOverrides: [string, Severity][];
+  severityCaps: [string, Severity][];
 }
 
 export function selectionToSpec(selection: RuleSelection): SelectionSpec {
@@ -27,6 +28,7 @@ export function selectionToSpec(selection: RuleSelection): SelectionSpec {
     knownRuleIds: [...selection.knownRuleIds].sort(),
     ranRuleIds: [...selection.ranRuleIds].sort(),
     severityOverrides: [...selection.severityOverrides].sort(([a], [b]) => a.localeCompare(b)),
+    severityCaps: [...selection.severityCaps].sort(([a], [b]) => a.localeCompare(b)),
   };
 }
 
@@ -38,6 +40,7 @@ export function selectionFromSpec(spec: SelectionSpec, registry: RuleRegistry): 
     knownRuleIds: new Set(spec.knownRuleIds),
     ranRuleIds: new Set(spec.ranRuleIds),
     severityOverrides: new Map(spec.severityOverrides),
+    severityCaps: new Map(spec.severityCaps),
   };
 }
 

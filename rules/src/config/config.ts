@@ -16,13 +16,18 @@ export interface AuditConfig {
   exclude: string[];
   /** Report findings in dependency folders too: foundry.toml `libs` (default `lib/`) and `node_modules/`. */
   reportDependencies: boolean;
+  /** Which rules report at full severity: `recommended` (measured precision high or better) or `extended` (all). */
+  profile: Profile;
 }
 
-export const DEFAULT_CONFIG: AuditConfig = { rules: {}, exclude: [], reportDependencies: false };
+export const PROFILES = ['recommended', 'extended'] as const;
+export type Profile = (typeof PROFILES)[number];
+
+export const DEFAULT_CONFIG: AuditConfig = { rules: {}, exclude: [], reportDependencies: false, profile: 'recommended' };
 
 export class ConfigError extends Error {}
 
-const TOP_LEVEL_KEYS = ['$schema', 'rules', 'exclude', 'reportDependencies'];
+const TOP_LEVEL_KEYS = ['$schema', 'rules', 'exclude', 'reportDependencies', 'profile'];
 
 export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>, source: string): AuditConfig {
   let raw: unknown;
@@ -36,7 +41,7 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>, sou
   for (const key of Object.keys(obj)) {
     if (!TOP_LEVEL_KEYS.includes(key)) throw new ConfigError(`${source}: unknown key "${key}" (allowed: ${TOP_LEVEL_KEYS.slice(1).join(', ')})`);
   }
-  const config: AuditConfig = { rules: {}, exclude: [], reportDependencies: false };
+  const config: AuditConfig = { ...DEFAULT_CONFIG, rules: {}, exclude: [] };
   if (obj.rules !== undefined) {
     if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) throw new ConfigError(`${source}: "rules" must be an object of rule id to setting`);
     for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
@@ -54,6 +59,10 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>, sou
   if (obj.reportDependencies !== undefined) {
     if (typeof obj.reportDependencies !== 'boolean') throw new ConfigError(`${source}: "reportDependencies" must be true or false`);
     config.reportDependencies = obj.reportDependencies;
+  }
+  if (obj.profile !== undefined) {
+    if (!PROFILES.includes(obj.profile as Profile)) throw new ConfigError(`${source}: "profile" must be one of ${PROFILES.join(', ')}`);
+    config.profile = obj.profile as Profile;
   }
   return config;
 }

@@ -25,7 +25,9 @@ export function analyzeFile(project: ProjectModel, file: SourceFile, selection: 
   // Copies: the raw findings may be kept for reuse, and an override must not outlive its setting.
   const overridden = kept.map((finding) => {
     const override = selection.severityOverrides.get(finding.ruleId);
-    return override ? { ...finding, severity: override } : finding;
+    if (override) return { ...finding, severity: override };
+    const cap = selection.severityCaps.get(finding.ruleId);
+    return cap && severityRank(finding.severity) < severityRank(cap) ? { ...finding, severity: cap } : finding;
   });
   return overridden.sort(compareFindings);
 }

@@ -20,6 +20,7 @@ export function validateRuleMeta(meta: RuleMeta): void {
   if (!CONFIDENCES.includes(meta.confidence)) fail(`unknown confidence "${meta.confidence}"`);
   if (!CATEGORIES.includes(meta.category)) fail(`unknown category "${meta.category}"`);
   if (typeof meta.exploitScenario !== 'string') fail('exploitScenario is missing');
+  if (meta.severity === 'high' && meta.confidence === 'low') fail('a low-confidence rule cannot be high severity');
   if (severityRank(meta.severity) <= severityRank('medium') && meta.exploitScenario.trim() === '') {
     fail('exploitScenario is required at medium severity and above');
   }

@@ -86,6 +86,8 @@ export interface ReportDescriptor<M extends string> {
   data?: Record<string, string | number>;
   /** Lower than the rule's default when this instance is less certain; never higher. */
   confidence?: Confidence;
+  /** Lower than the rule's default when the impact in this context is smaller (a value nobody controls); never higher. */
+  severity?: Severity;
   related?: RelatedDescriptor[];
   fix?: FixDescriptor;
   suggest?: FixDescriptor[];

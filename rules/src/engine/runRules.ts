@@ -3,7 +3,7 @@
 
 import * as path from 'node:path';
 import type { ASTNode, BaseASTNode, ContractDefinition, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
-import { confidenceRank, type Finding, type Fix, type RelatedLocation, type TextEdit } from '../model/finding';
+import { confidenceRank, severityRank, type Finding, type Fix, type RelatedLocation, type TextEdit } from '../model/finding';
 import { hashText, type SourceFile } from '../project/sourceFile';
 import type { ProjectModel } from '../project/projectModel';
 import { INTERNAL_ERROR, SYNTAX_ERROR } from './engineRules';
@@ -156,6 +156,11 @@ export function runRules(rules: readonly Rule[], file: SourceFile, project: Proj
       if (descriptor.confidence && confidenceRank(descriptor.confidence) > confidenceRank(meta.confidence)) {
         finding.confidence = descriptor.confidence;
       }
+      if (descriptor.severity && severityRank(descriptor.severity) > severityRank(meta.severity)) {
+        finding.severity = descriptor.severity;
+      }
+      // A finding that is probably not real cannot claim the highest impact: low confidence is at most Medium.
+      if (finding.severity === 'high' && finding.confidence === 'low') finding.severity = 'medium';
       finding.related = (descriptor.related ?? []).map((r): RelatedLocation => {
         const relatedFile = r.file ?? file;
         const [rs, re] = nodeRange(r.node);

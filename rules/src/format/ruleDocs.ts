@@ -3,10 +3,15 @@
 
 import type { RuleMeta } from '../engine/ruleApi';
 import { SEVERITIES } from '../model/finding';
+import { describePrecision, type MeasuredPrecision } from '../precision/measuredPrecision';
 
 const SEVERITY_ORDER = (meta: RuleMeta): number => SEVERITIES.indexOf(meta.severity);
 
-export function renderRuleDocs(rules: readonly RuleMeta[], engineRules: readonly RuleMeta[]): string {
+export function renderRuleDocs(
+  rules: readonly RuleMeta[],
+  engineRules: readonly RuleMeta[],
+  precision: Readonly<Record<string, MeasuredPrecision>>,
+): string {
   const out: string[] = [
     '# sol-audit rules',
     '',
@@ -15,16 +20,20 @@ export function renderRuleDocs(rules: readonly RuleMeta[], engineRules: readonly
     `${rules.length} rules. Every finding carries a severity (how bad it is if real) and a confidence (how likely it is`,
     'real). Suppress one finding with `// sol-audit-disable-next-line <rule-id>`; configure rules in `.sol-audit.json`.',
     '',
-    '| Rule | Title | Severity | Confidence | Category |',
-    '| --- | --- | --- | --- | --- |',
+    'Precision is measured: the share of a rule\'s High and Medium findings on real production code that held up when',
+    'read in context ([docs/precision.md](precision.md)). In the default `recommended` profile a rule measured below',
+    '`high` reports at most Low; the `extended` profile reports every rule at its own severity.',
+    '',
+    '| Rule | Title | Severity | Confidence | Precision | Category |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...[...rules]
       .sort((a, b) => SEVERITY_ORDER(a) - SEVERITY_ORDER(b) || a.id.localeCompare(b.id))
-      .map((meta) => `| [\`${meta.id}\`](#${meta.id}) | ${escapeCell(meta.title)} | ${meta.severity} | ${meta.confidence} | ${meta.category} |`),
+      .map((meta) => `| [\`${meta.id}\`](#${meta.id}) | ${escapeCell(meta.title)} | ${meta.severity} | ${meta.confidence} | ${precision[meta.id]?.level ?? '—'} | ${meta.category} |`),
     '',
     '## Rules',
     '',
   ];
-  for (const meta of [...rules].sort((a, b) => a.id.localeCompare(b.id))) out.push(...ruleSection(meta, '###'));
+  for (const meta of [...rules].sort((a, b) => a.id.localeCompare(b.id))) out.push(...ruleSection(meta, '###', describePrecision(precision[meta.id])));
   out.push(
     '## Engine findings',
     '',
@@ -35,12 +44,13 @@ export function renderRuleDocs(rules: readonly RuleMeta[], engineRules: readonly
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function ruleSection(meta: RuleMeta, heading: string): string[] {
+function ruleSection(meta: RuleMeta, heading: string, precision?: string): string[] {
   const out = [`${heading} ${meta.id}`, '', `**${meta.title}**`, ''];
   out.push('| Severity | Confidence | Category | SWC | Autofix |', '| --- | --- | --- | --- | --- |');
   const swc = meta.swc.length > 0 ? meta.swc.map((id) => `[${id}](https://swcregistry.io/docs/${id})`).join(', ') : '—';
   const autofix = meta.fixable ? 'yes' : meta.hasSuggestions ? 'suggestions' : 'no';
   out.push(`| ${meta.severity} | ${meta.confidence} | ${meta.category} | ${swc} | ${autofix} |`, '');
+  if (precision) out.push(`**Measured precision.** ${precision}`, '');
   out.push(`**Description.** ${meta.description}`, '');
   if (meta.exploitScenario.trim()) out.push(`**Exploit scenario.** ${meta.exploitScenario}`, '');
   out.push(`**Recommendation.** ${meta.recommendation}`, '');

@@ -8,6 +8,7 @@ import { relativeTo } from '../engine/runRules';
 import type { Confidence, Finding, Severity, SourceRange } from '../model/finding';
 import { ruleDocsUrl } from '../model/ruleDocsUrl';
 import { leftOutNotes, TOOL_INFORMATION_URI, TOOL_NAME, type AuditReport } from './report';
+import { CORPUS_PRECISION } from '../precision/corpusPrecision';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The partialFingerprints key; the value is the engine's line-independent fingerprint. */
@@ -25,6 +26,7 @@ const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
 // GitHub buckets security-severity as critical >= 9.0, high >= 7.0, medium >= 4.0, low > 0.
 const SECURITY_SEVERITY: Partial<Record<Severity, string>> = { high: '8.0', medium: '5.5', low: '3.0' };
 
+// A rule not measured on the real-world corpus (no High or Medium finding there) is estimated from its confidence.
 const PRECISION: Record<Confidence, string> = { high: 'high', medium: 'medium', low: 'low' };
 
 /** Informational, gas and engine findings are code-quality notes, not security alerts. */
@@ -70,7 +72,7 @@ function toReportingDescriptor(meta: RuleMeta): Sarif.ReportingDescriptor {
       confidence: meta.confidence,
       category: meta.category,
       tags: [...(security ? ['security'] : []), meta.category, ...meta.swc],
-      precision: PRECISION[meta.confidence],
+      precision: CORPUS_PRECISION[meta.id]?.level ?? PRECISION[meta.confidence],
       ...(security ? { 'security-severity': SECURITY_SEVERITY[meta.severity] } : {}),
     },
   };

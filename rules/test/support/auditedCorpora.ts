@@ -14,9 +14,12 @@ import {
   ProjectModel,
   relativeTo,
   selectRules,
+  severityRank,
   type Finding,
+  type Profile,
 } from '../../src/index';
 import { REPO_ROOT } from './fixtureProject';
+import { parseTriageTable, type TriageRow } from '../../src/precision/triageTable';
 import { CORPUS_PACKAGES, NON_PRODUCTION_DIRS, NON_PRODUCTION_FILE, packageRoot, type CorpusPackage } from './realWorldCorpus';
 
 const host = new NodeFileHost();
@@ -80,9 +83,12 @@ export class CorpusSweeper {
   private readonly parseCache = new ParseCache();
   private readonly selection;
 
-  /** `onlyRules` narrows the sweep to those rules, for a quicker look at one rule's findings. */
+  /**
+   * Sweeps with the `extended` profile, every rule at its own severity: the triage table labels those findings,
+   * and a profile's view of them is `withProfile`. `onlyRules` narrows the sweep for a quicker look at a few rules.
+   */
   constructor(onlyRules?: string[]) {
-    this.selection = selectRules(defaultRegistry(), DEFAULT_CONFIG, { only: onlyRules });
+    this.selection = selectRules(defaultRegistry(), DEFAULT_CONFIG, { only: onlyRules, profile: 'extended' });
   }
 
   sweep(corpus: AuditedCorpus): CorpusSweep {
@@ -120,43 +126,55 @@ export function describeFindings(sweep: CorpusSweep, findings: Finding[]): strin
     .join('\n');
 }
 
-/** One row of the accepted-findings table in docs/precision.md. */
-export interface AcceptedFinding {
-  ruleId: string;
-  /** Corpus-prefixed path, e.g. `@openzeppelin/contracts/utils/Base64.sol`. */
-  file: string;
-  /** Text that the reported line contains. */
-  snippet: string;
-  verdict: 'true issue' | 'limitation';
-  reason: string;
+export const PRECISION_DOC = path.join(REPO_ROOT, 'docs/precision.md');
+
+export function readTriage(docPath = PRECISION_DOC): TriageRow[] {
+  return parseTriageTable(fs.readFileSync(docPath, 'utf8'));
 }
 
-export const PRECISION_DOC = path.join(REPO_ROOT, 'docs/precision.md');
-const TABLE_START = '<!-- accepted-findings:start -->';
-const TABLE_END = '<!-- accepted-findings:end -->';
+export interface TriageMatch {
+  /** Each High/Medium finding with the row that labels it. */
+  labelled: { finding: Finding; row: TriageRow }[];
+  untriaged: Finding[];
+  /** Rows of these corpora that label no finding: the finding is gone, or its line changed. */
+  stale: TriageRow[];
+}
 
-/** Reads the table between the accepted-findings markers: `| rule | file | snippet | verdict | reason |`. */
-export function readAcceptedFindings(docPath = PRECISION_DOC): AcceptedFinding[] {
-  const text = fs.readFileSync(docPath, 'utf8');
-  const start = text.indexOf(TABLE_START);
-  const end = text.indexOf(TABLE_END);
-  assert.ok(start >= 0 && end > start, `${docPath} has no ${TABLE_START} … ${TABLE_END} table`);
-  const rows = text.slice(start + TABLE_START.length, end).split('\n').filter((line) => line.trim().startsWith('|'));
-  // Skip the header row and the |---| separator.
-  return rows.slice(2).map((row) => {
-    const cells = row.trim().replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim().replace(/^`|`$/g, ''));
-    assert.equal(cells.length, 5, `docs/precision.md row needs 5 cells: ${row}`);
-    const [ruleId, file, snippet, verdict, reason] = cells;
-    assert.ok(verdict === 'true issue' || verdict === 'limitation', `verdict must be "true issue" or "limitation": ${row}`);
-    assert.ok(snippet.length > 0 && reason.length > 0, `empty snippet or reason: ${row}`);
-    return { ruleId, file, snippet, verdict, reason };
+/**
+ * Pairs High/Medium findings with triage rows: same rule, severity and file, and the reported line contains the
+ * row's snippet. Each row labels one finding, so two findings on one line need two rows.
+ */
+export function matchTriage(sweeps: CorpusSweep[], rows: TriageRow[]): TriageMatch {
+  const unused = new Set(rows.filter((row) => sweeps.some((sweep) => row.file.startsWith(`${sweep.corpus.name}/`))));
+  const labelled: TriageMatch['labelled'] = [];
+  const untriaged: Finding[] = [];
+  for (const sweep of sweeps) {
+    for (const finding of sweep.findings.filter(isHighOrMedium)) {
+      const file = corpusPath(sweep, finding);
+      const row = [...unused].find((r) =>
+        r.ruleId === finding.ruleId && r.severity === finding.severity && r.file === file && sweep.lineText(finding).includes(r.snippet));
+      if (!row) {
+        untriaged.push(finding);
+        continue;
+      }
+      unused.delete(row);
+      labelled.push({ finding, row });
+    }
+  }
+  return { labelled, untriaged, stale: [...unused] };
+}
+
+/** The findings as a profile publishes them: rules below its precision bar capped to a lower severity. */
+export function withProfile(findings: Finding[], profile: Profile): Finding[] {
+  const caps = selectRules(defaultRegistry(), DEFAULT_CONFIG, { profile }).severityCaps;
+  return findings.map((finding) => {
+    const cap = caps.get(finding.ruleId);
+    return cap && severityRank(finding.severity) < severityRank(cap) ? { ...finding, severity: cap } : finding;
   });
 }
 
-export function isAccepted(sweep: CorpusSweep, finding: Finding, accepted: AcceptedFinding[]): boolean {
-  const file = corpusPath(sweep, finding);
-  return accepted.some((entry) =>
-    entry.ruleId === finding.ruleId && entry.file === file && sweep.lineText(finding).includes(entry.snippet));
+export function isHighOrMedium(finding: Finding): boolean {
+  return finding.severity === 'high' || finding.severity === 'medium';
 }
 
 /** Findings per 10,000 lines, the unit of the precision target. */

@@ -139,7 +139,7 @@ export function registerAiHandlers(ctx: AiServerContext): void {
 async function analyse(ctx: AiServerContext, uri: string): Promise<AnalysedFile> {
   const buffers = new Map(ctx.documents.all().map((d) => [URI.parse(d.uri).fsPath, d.getText()]));
   const settings = await ctx.settings.get(uri);
-  const analysed = analyseForAi(URI.parse(uri).fsPath, buffers, settings.rules);
+  const analysed = analyseForAi(URI.parse(uri).fsPath, buffers, settings);
   if (!analysed) throw new AiError('bad-request', `Cannot read ${URI.parse(uri).fsPath}.`);
   return analysed;
 }

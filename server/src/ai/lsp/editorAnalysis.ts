@@ -19,7 +19,7 @@ import {
   type FileHost,
   type Finding,
 } from 'sol-audit-rules';
-import type { RuleSettingValue } from '../../protocol';
+import type { SolAuditSettings } from '../../protocol';
 import type { AnalysedFile } from '../aiService';
 
 /** Open editor buffers first (unsaved edits are what the user sees), the disk otherwise. */
@@ -41,10 +41,10 @@ const registry = defaultRegistry();
 /** Reused across AI requests: a file is parsed again only when its text changed (imports rarely do). */
 const parseCache = new ParseCache();
 
-export function analyseForAi(filePath: string, buffers: Map<string, string>, ruleSettings: Record<string, RuleSettingValue>): AnalysedFile | undefined {
+export function analyseForAi(filePath: string, buffers: Map<string, string>, settings: Pick<SolAuditSettings, 'rules' | 'profile'>): AnalysedFile | undefined {
   const host = new BufferFirstHost(buffers);
   const root = findProjectRoot(filePath, host);
-  const selection = selectRules(registry, configOf(root, host), { settings: ruleSettings });
+  const selection = selectRules(registry, configOf(root, host), { settings: settings.rules, profile: settings.profile });
   const project = ProjectModel.load([filePath], { root, host, parseCache });
   const file = project.file(filePath);
   if (!file) return undefined;
