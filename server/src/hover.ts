@@ -3,7 +3,7 @@
 
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleDocsUrl } from 'sol-audit-rules';
+import { CORPUS_PRECISION, describePrecision, ruleDocsUrl } from 'sol-audit-rules';
 import type { FindingStore, StoredFinding } from './findingStore';
 import { Commands, type DisableForLineArgs, type ExplainFindingArgs, type LspRange } from './protocol';
 import { ruleMeta } from './ruleMetadata';
@@ -27,6 +27,9 @@ function findingMarkdown(document: TextDocument, stored: StoredFinding): string 
   const { finding } = stored;
   const meta = ruleMeta(finding.ruleId);
   const parts = [`**${finding.title}** — \`${finding.ruleId}\``, `Severity: **${finding.severity}** · Confidence: **${finding.confidence}**`, finding.message];
+  // Where the rule's findings have been measured on real code, say how often they held up: it is why a finding
+  // of a High rule may show as Low in the recommended profile.
+  if (CORPUS_PRECISION[finding.ruleId]) parts.push(`Measured precision: ${describePrecision(CORPUS_PRECISION[finding.ruleId])}.`);
   if (meta) {
     parts.push(`**Exploit scenario.** ${meta.exploitScenario}`, `**Recommendation.** ${meta.recommendation}`);
   }
