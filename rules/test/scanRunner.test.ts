@@ -164,6 +164,12 @@ require(${JSON.stringify(workerScript)});\n`,
       cacheDir = path.join(root, '.sol-audit-cache');
     });
 
+    it('ignores itself in git, so a scan never dirties git status', async () => {
+      await runScan(request(root, { cacheDir }));
+      const ignore = fs.readFileSync(path.join(cacheDir, '.gitignore'), 'utf8');
+      assert.ok(ignore.split('\n').includes('*'), ignore);
+    });
+
     it('answers a warm scan from the cache, identically and without parsing', async () => {
       const cold = await runScan(request(root, { cacheDir }));
       assert.equal(cold.stats.cacheHits, 0);

@@ -89,6 +89,7 @@ export class ScanCache {
   }
 
   static open(dir: string, resolverKey: string): ScanCache {
+    ignoreInGit(dir);
     return new ScanCache(dir, resolverKey);
   }
 
@@ -232,6 +233,15 @@ export function evictStaleEntries(cacheDir: string, scannedFiles: number): void 
     entries.sort((a, b) => a.used - b.used);
     for (const { file } of entries.slice(0, Math.max(0, entries.length - limit))) fs.rmSync(file, { force: true });
   }
+}
+
+/**
+ * The cache lives inside the scanned project; a `.gitignore` of `*` in it (as pytest and ruff write in theirs)
+ * keeps a scan from ever showing up in `git status`, whatever the project's own ignore file says.
+ */
+function ignoreInGit(dir: string): void {
+  const ignoreFile = path.join(dir, '.gitignore');
+  if (!fs.existsSync(ignoreFile)) writeAtomically(ignoreFile, '# Written by sol-audit: the scan cache is never committed.\n*\n');
 }
 
 function writeAtomically(target: string, text: string): void {
