@@ -27,6 +27,11 @@ describe('token and signature severities', () => {
     assert.equal(severityAt('unchecked-transfer.sol', 'unchecked-transfer', 'bool ok = token.approve(spender, amount)'), 'low');
   });
 
+  it('fee-on-transfer: Medium for a token the caller names, Low for one asset fixed at deployment', () => {
+    assert.equal(severityAt('fee-on-transfer.sol', 'fee-on-transfer', 'require(asset.transferFrom(msg.sender'), 'medium');
+    assert.equal(severityAt('fee-on-transfer.sol', 'fee-on-transfer', 'SafeERC20.safeTransferFrom(token, msg.sender'), 'low');
+  });
+
   it('unused-return: Medium only where anyone can call and the function books or pays', () => {
     assert.equal(severityAt('unused-return.sol', 'unused-return', 'inbox.settle(owed)'), 'medium');
     assert.equal(severityAt('unused-return.sol', 'unused-return', 'inbox.settle(amount)'), 'low');

@@ -109,3 +109,13 @@ contract NftVault {
         lastDeposited = tokenId;
     }
 }
+
+// Any token the caller names: the Medium case (the vault above holds one asset fixed at deployment: Low).
+contract MultiTokenVault {
+    mapping(address => mapping(address => uint256)) public balances;
+
+    function deposit(IERC20 asset, uint256 amount) external {
+        require(asset.transferFrom(msg.sender, address(this), amount), "failed"); // expect: fee-on-transfer
+        balances[address(asset)][msg.sender] += amount;
+    }
+}

@@ -159,3 +159,29 @@ contract CrossChainDomain {
     // Chain-bound but not contract-bound: replay needs a contract of the same name and version (Medium).
     bytes32 public constant DOMAIN_TYPEHASH = keccak256("EIP712Domain(string name,string version,uint256 chainId)"); // expect: signature-replay
 }
+
+library AddressSet {
+    struct Set {
+        mapping(address => bool) has;
+    }
+
+    function add(Set storage set, address account) internal returns (bool) {
+        if (set.has[account]) return false;
+        set.has[account] = true;
+        return true;
+    }
+}
+
+// The signature grants a place on an allow-list to the signed recipient: replaying it re-adds the same entry.
+contract TermsAcceptance {
+    using AddressSet for AddressSet.Set;
+    address public immutable termsSigner = msg.sender;
+    AddressSet.Set private allowed;
+
+    function accept(address recipient, bytes calldata signature) external {
+        bytes32 digest = keccak256(abi.encode(block.chainid, address(this), recipient));
+        require(ECDSA.recover(digest, signature) == termsSigner, "bad");
+        require(msg.sender == recipient, "not yours");
+        allowed.add(recipient);
+    }
+}

@@ -4,6 +4,7 @@
 import type { ASTNode, Expression, FunctionCall, Identifier } from '@solidity-parser/parser/dist/src/ast-types';
 import { classifyCall } from '../analysis/calls';
 import { isAnalysedContract, isSelfReference } from '../analysis/entryPoints';
+import { isFixedAtDeployment } from '../analysis/fixedAtDeployment';
 import { scopeOf } from '../analysis/scope';
 import { stateWrites } from '../analysis/stateAccess';
 import { looksLikeErc721 } from '../analysis/tokenStandards';
@@ -70,9 +71,13 @@ export default defineRule({
           stateWrites(fn.body, scope).find((w) => after(w.node) && mentions(writtenValue(w.node), amount))?.node ??
           findAll(fn.body, (n): n is FunctionCall => n.type === 'FunctionCall' && n.expression.type === 'Identifier' && MINT_FUNCTIONS.has(n.expression.name) && after(n) && n.arguments.some((a) => mentions(a, amount)))[0];
         if (!credit) return;
+        // One asset fixed at deployment (a wrapper's underlying, a staking token) is a Low note: its deployer
+        // knows whether it charges a fee. A token the caller names is the Medium case.
+        const token = call.kind === 'library' ? (call.boundReceiver ?? call.args[0]) : call.target;
         context.report({
           node,
           messageId: 'default',
+          severity: isFixedAtDeployment(token, scope) ? 'low' : undefined,
           data: { amount, call: `${context.text(node.expression)}(...)` },
           related: [{ node: credit, message: 'credits the requested amount' }],
         });

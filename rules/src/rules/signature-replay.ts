@@ -102,12 +102,16 @@ const USED_MAP_NAME = /used|executed|claimed|processed|consumed|spent|redeemed|i
 
 /**
  * Whether the function marks the message as used: `used[digest] = true`, `claimed[orderId] = true` for a value
- * inside the message, or any `executed[...] = true`-style flag, so the same signed message cannot pass twice.
+ * inside the message, any `executed[...] = true`-style flag, or a set insert of a value inside the message
+ * (`allowed.add(recipient)`), so the same signed message cannot pass twice or passes to no new effect.
  */
 function marksUsed(body: ASTNode, hash: ASTNode, parts: ASTNode[], textOf: (node: ASTNode) => string): boolean {
   const hashTexts = new Set([textOf(hash), ...parts.map((p) => textOf(p))]);
   const messageNames = new Set<string>();
   for (const part of parts) for (const id of findAll(part, (n) => n.type === 'Identifier')) if (id.type === 'Identifier') messageNames.add(id.name);
+  // `allowed.add(recipient)` for a value inside the message: an idempotent grant, so a replay changes nothing.
+  const grants = findAll(body, (n) => n.type === 'FunctionCall' && n.expression.type === 'MemberAccess' && n.expression.memberName === 'add' && n.arguments.length === 1);
+  if (grants.some((n) => n.type === 'FunctionCall' && n.arguments[0].type === 'Identifier' && messageNames.has(n.arguments[0].name))) return true;
   return findAll(body, (n) => n.type === 'BinaryOperation' && n.operator === '=' && n.left.type === 'IndexAccess').some((node) => {
     if (node.type !== 'BinaryOperation') return false;
     const target = node.left as IndexAccess;
