@@ -63,3 +63,15 @@ contract TypeStrings {
         return keccak256(abi.encodePacked("Wrapper(", name, " contents)", contentsType));
     }
 }
+
+// Look-alike: EIP-712 type strings are constants, fixed at compile time like literals; the spec concatenates
+// them into the typehash of a type that refers to other types.
+library OrderTypehashes {
+    string internal constant FEES_TYPE = "Fees(uint256 amount,address recipient)";
+    string internal constant ORDER_TYPE = "Order(Fees fees,address maker,uint256 nonce)";
+    bytes32 internal constant ORDER_TYPEHASH = keccak256(abi.encodePacked(ORDER_TYPE, FEES_TYPE));
+
+    function withWitness(string memory witness) internal pure returns (bytes32) {
+        return keccak256(abi.encodePacked(ORDER_TYPE, FEES_TYPE, witness));
+    }
+}

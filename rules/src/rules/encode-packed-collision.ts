@@ -3,6 +3,7 @@
 
 import type { ASTNode, FunctionCall, MemberAccess } from '@solidity-parser/parser/dist/src/ast-types';
 import { isMemberOf } from '../analysis/astQueries';
+import { isCompileTimeConstant } from '../analysis/constantExpressions';
 import { LocalDataFlow } from '../analysis/localDataFlow';
 import { scopeOf, type FunctionScope } from '../analysis/scope';
 import { defineRule } from '../engine/ruleApi';
@@ -78,6 +79,9 @@ function isPackedCall(node: ASTNode): node is FunctionCall {
 function isVariableDynamic(arg: ASTNode, scope: FunctionScope): boolean {
   // Skip literals: a fixed string cannot shift bytes into its neighbour.
   if (arg.type === 'StringLiteral' || arg.type === 'HexLiteral') return false;
+  // Skip `constant` strings and bytes (EIP-712 type strings concatenated into a typehash): fixed at compile time
+  // like a literal, so no caller can move bytes across the boundary.
+  if (isCompileTimeConstant(arg, (name) => scope.stateVariable(name, arg)?.node.isDeclaredConst === true)) return false;
   if (isMemberOf(arg, 'msg', 'data')) return true;
   const type = scope.typeOf(arg)?.node;
   if (!type) return false;
