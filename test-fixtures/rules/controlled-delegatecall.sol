@@ -61,3 +61,27 @@ contract SimulationAccessor {
         gasUsed = start - gasleft();
     }
 }
+
+// Low: the set-up callback of a wallet runs once, for whoever initialises a fresh instance first (its factory,
+// in the same transaction); `_setupOwners` refuses a second call.
+contract WalletSetup {
+    error AlreadySetUp();
+
+    mapping(address => bool) public isOwner;
+    uint256 public threshold;
+
+    function setup(address[] calldata owners, uint256 threshold_, address to, bytes calldata data) external {
+        _setupOwners(owners, threshold_);
+        if (to != address(0)) {
+            (bool ok, ) = to.delegatecall(data); // expect: controlled-delegatecall/initialization
+            require(ok, "setup call failed");
+        }
+    }
+
+    function _setupOwners(address[] calldata owners, uint256 threshold_) internal {
+        if (threshold > 0) revert AlreadySetUp();
+        require(threshold_ > 0 && threshold_ <= owners.length, "bad threshold");
+        for (uint256 i = 0; i < owners.length; i++) isOwner[owners[i]] = true;
+        threshold = threshold_;
+    }
+}

@@ -36,3 +36,47 @@ contract Batcher {
         require(ok, "failed");
     }
 }
+
+// Safe: a payable multicall into itself, but no function reads `msg.value`; payments are measured from the
+// contract's own balance (a swap router's `refundETH`), so repeated delegated calls cannot count it twice.
+contract EthRouter {
+    mapping(address => uint256) public swaps;
+
+    function multicall(bytes[] calldata calls) external payable returns (bytes[] memory results) {
+        results = new bytes[](calls.length);
+        for (uint256 i = 0; i < calls.length; i++) {
+            (bool ok, bytes memory result) = address(this).delegatecall(calls[i]);
+            require(ok, "call failed");
+            results[i] = result;
+        }
+    }
+
+    function recordSwap() external payable {
+        swaps[msg.sender] += 1;
+    }
+
+    function refundETH() external payable {
+        if (address(this).balance > 0) {
+            (bool ok, ) = payable(msg.sender).call{value: address(this).balance}("");
+            require(ok, "refund failed");
+        }
+    }
+}
+
+// Flagged in the base: a contract built on it credits `msg.value`, which each delegated call sees again.
+abstract contract SelfMulticall {
+    function multicall(bytes[] calldata calls) external payable {
+        for (uint256 i = 0; i < calls.length; i++) {
+            (bool ok, ) = address(this).delegatecall(calls[i]); // expect: delegatecall-loop
+            require(ok, "call failed");
+        }
+    }
+}
+
+contract DepositDesk is SelfMulticall {
+    mapping(address => uint256) public deposits;
+
+    function deposit() external payable {
+        deposits[msg.sender] += msg.value;
+    }
+}

@@ -88,3 +88,49 @@ contract Pool {
         price = price_;
     }
 }
+
+// Safe: the constructor sets the initializer's own lock, so the implementation cannot be initialised; the proxy
+// keeps an unset lock. A zero initial value is what the proxy reads anyway.
+contract LockingVault {
+    bool private initialized;
+    address public owner;
+    uint256 public pendingFees = 0;
+
+    modifier initializer() {
+        require(!initialized, "initialized");
+        initialized = true;
+        _;
+    }
+
+    constructor() {
+        initialized = true;
+    }
+
+    function initialize(address owner_) external initializer {
+        require(owner_ != address(0), "zero owner");
+        owner = owner_;
+    }
+}
+
+// Safe: an upgradeable base inherited only for its storage layout, in contracts that have no initializer at all.
+// The constructor is their only set-up, so they are deployed as they are, never behind a proxy.
+abstract contract RolesUpgradeable is Initializable {
+    mapping(bytes32 => bytes32) internal roleAdmin;
+    uint256[49] private __gap;
+
+    function _setRoleAdmin(bytes32 role, bytes32 adminRole) internal {
+        roleAdmin[role] = adminRole;
+    }
+}
+
+abstract contract FlowHandler is RolesUpgradeable {
+    bytes32 public constant BOT_ROLE = keccak256("BOT_ROLE");
+
+    constructor(bytes32 adminRole) {
+        _setRoleAdmin(BOT_ROLE, adminRole);
+    }
+}
+
+contract BridgeFlowHandler is FlowHandler {
+    constructor() FlowHandler(bytes32(0)) {}
+}

@@ -2,7 +2,7 @@
 // (turning a variable into a constant or immutable, or deleting it, would shift every slot after it), and
 // proxies: where their fallback delegates, and whether the delegate's storage layout agrees with theirs.
 
-import type { AssemblyCall, AssemblyIf, ASTNode, BinaryOperation, FunctionCall, FunctionDefinition, ReturnStatement, StateVariableDeclarationVariable, TypeName } from '@solidity-parser/parser/dist/src/ast-types';
+import type { AssemblyCall, AssemblyIf, ASTNode, BinaryOperation, FunctionCall, FunctionDefinition, Identifier, ReturnStatement, StateVariableDeclarationVariable, TypeName } from '@solidity-parser/parser/dist/src/ast-types';
 import { findAll } from '../engine/walk';
 import type { ContractInfo, ProjectModel } from '../project/projectModel';
 import { isInitializerGuarded } from './accessControl';
@@ -333,4 +333,20 @@ export function runsOnlyOnce(fn: FunctionDefinition, contract: ContractInfo, pro
     return false;
   };
   return visit(fn, 0);
+}
+
+/**
+ * State variables that lock initialisation: named `initialized`, or read in a condition of the hierarchy's
+ * `initializer` modifier. A constructor that sets one locks the implementation, as `_disableInitializers()` does.
+ */
+export function initializerLocks(contract: ContractInfo): Set<string> {
+  const locks = new Set(contract.stateVariables().map((v) => v.node.name ?? '').filter((name) => /^_?initiali[sz]ed$/i.test(name)));
+  const modifier = contract.resolveModifier('initializer')?.node;
+  if (!modifier?.body) return locks;
+  for (const node of findAll(modifier.body, (n) => n.type === 'IfStatement' || (n.type === 'FunctionCall' && n.expression.type === 'Identifier' && n.expression.name === 'require'))) {
+    const condition = node.type === 'IfStatement' ? node.condition : node.type === 'FunctionCall' ? node.arguments[0] : undefined;
+    if (!condition) continue;
+    for (const id of findAll(condition, (n): n is Identifier => n.type === 'Identifier')) if (contract.stateVariable(id.name)) locks.add(id.name);
+  }
+  return locks;
 }

@@ -1,10 +1,10 @@
 // upgradeable-constructor: an upgradeable contract does work in its constructor or gives state variables initial
 // values; both run only in the implementation's own storage, never in the proxy's.
 
-import type { ASTNode, ContractDefinition, FunctionDefinition, StateVariableDeclarationVariable, Statement } from '@solidity-parser/parser/dist/src/ast-types';
-import { inheritsNamed, initializerFunctions } from '../analysis/upgradeability';
+import type { ASTNode, ContractDefinition, Expression, FunctionDefinition, StateVariableDeclarationVariable, Statement } from '@solidity-parser/parser/dist/src/ast-types';
+import { inheritsNamed, initializerFunctions, initializerLocks } from '../analysis/upgradeability';
 import { defineRule } from '../engine/ruleApi';
-import type { ContractInfo } from '../project/projectModel';
+import type { ContractInfo, ProjectModel } from '../project/projectModel';
 
 /** Whether a NatSpec `@custom:oz-upgrades-unsafe-allow` comment sits right above `node`: the author accepted it. */
 function isAcknowledged(text: string, node: ASTNode): boolean {
@@ -14,16 +14,42 @@ function isAcknowledged(text: string, node: ASTNode): boolean {
   return before.slice(lastCode + 1).includes('oz-upgrades-unsafe-allow');
 }
 
-/** Statements a proxy-safe constructor may hold: `_disableInitializers()` and assignments to immutables. */
-function isProxySafeStatement(statement: Statement, contract: ContractInfo): boolean {
+/**
+ * Statements a proxy-safe constructor may hold: `_disableInitializers()`, assignments to immutables, a write of
+ * the initializer's own lock (the implementation locks itself, as `_disableInitializers()` does), and a zero
+ * value, which is what the proxy reads anyway.
+ */
+function isProxySafeStatement(statement: Statement, contract: ContractInfo, locks: ReadonlySet<string>): boolean {
   if (statement.type !== 'ExpressionStatement' || !statement.expression) return false;
   const expr = statement.expression;
   if (expr.type === 'FunctionCall') return expr.expression.type === 'Identifier' && expr.expression.name === '_disableInitializers';
   if (expr.type === 'BinaryOperation' && expr.operator === '=' && expr.left.type === 'Identifier') {
     const target = contract.stateVariable(expr.left.name);
-    return !!target?.node.isImmutable;
+    return !!target?.node.isImmutable || locks.has(expr.left.name) || (!!target && isZeroValue(expr.right));
   }
   return false;
+}
+
+/** `0`, `false`, `address(0)`, `bytes32(0)`: the value every slot of a fresh proxy already holds. */
+function isZeroValue(expr: Expression): boolean {
+  if (expr.type === 'NumberLiteral') return /^(0+|0x0+)$/i.test(expr.number) && !expr.subdenomination;
+  if (expr.type === 'BooleanLiteral') return !expr.value;
+  if (expr.type === 'FunctionCall' && expr.arguments.length === 1 && (expr.expression.type === 'ElementaryTypeName' || (expr.expression.type === 'Identifier' && expr.expression.name === 'address'))) {
+    return isZeroValue(expr.arguments[0]);
+  }
+  return false;
+}
+
+/** Whether the contract, or (for a base) a contract of the project built on it, has an initializer: it is meant to sit behind a proxy. */
+function runsBehindProxy(contract: ContractInfo, project: ProjectModel): boolean {
+  if (initializerFunctions(contract).length > 0) return true;
+  if (!inheritsNamed(contract, 'Initializable')) return false;
+  const derived = project.files().flatMap((f) => project.contractsIn(f.path)).filter((c) => c !== contract && c.linearization.includes(contract));
+  // An upgradeable base (inherited for a storage layout, as `AccessControlUpgradeable` can be) in a contract with
+  // no initializer anywhere: the constructor is its only set-up, so it is deployed as it is. A base nobody here
+  // builds on is judged by its upgradeable ancestry.
+  if (derived.length === 0) return contract.kind === 'abstract';
+  return derived.some((c) => initializerFunctions(c).length > 0);
 }
 
 export default defineRule({
@@ -54,20 +80,21 @@ export default defineRule({
         if (!contract || node.kind === 'interface' || node.kind === 'library' || node.name === 'Initializable') return;
         // Upgradeable means it uses OpenZeppelin's Initializable or `initializer` guards; a plain `initialize`
         // function (Uniswap V3 pools) is not a sign of a proxy.
-        if (!inheritsNamed(contract, 'Initializable') && initializerFunctions(contract).length === 0) return;
+        if (!runsBehindProxy(contract, context.project)) return;
         for (const variable of contract.ownStateVariables()) reportInitialValue(variable, node.name);
-        for (const ctor of contract.ownFunctions().filter((f) => f.isConstructor)) reportConstructor(ctor, contract);
+        const locks = initializerLocks(contract);
+        for (const ctor of contract.ownFunctions().filter((f) => f.isConstructor)) reportConstructor(ctor, contract, locks);
       },
     };
 
     function reportInitialValue(variable: StateVariableDeclarationVariable, contractName: string): void {
-      if (!variable.expression || variable.isDeclaredConst || variable.isImmutable || isAcknowledged(context.file.text, variable)) return;
+      if (!variable.expression || variable.isDeclaredConst || variable.isImmutable || isZeroValue(variable.expression) || isAcknowledged(context.file.text, variable)) return;
       context.report({ node: variable, messageId: 'initialValue', data: { name: variable.name ?? '', contract: contractName } });
     }
 
-    function reportConstructor(ctor: FunctionDefinition, contract: ContractInfo): void {
+    function reportConstructor(ctor: FunctionDefinition, contract: ContractInfo, locks: ReadonlySet<string>): void {
       if (!ctor.body || isAcknowledged(context.file.text, ctor)) return;
-      const unsafe = (ctor.body.statements as Statement[]).find((s) => !isProxySafeStatement(s, contract));
+      const unsafe = (ctor.body.statements as Statement[]).find((s) => !isProxySafeStatement(s, contract, locks));
       if (!unsafe) return;
       context.report({ node: unsafe, messageId: 'constructorLogic', data: { contract: contract.name } });
     }
