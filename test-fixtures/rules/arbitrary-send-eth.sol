@@ -138,4 +138,72 @@ contract Payouts is Ownable {
         owed[account] -= amount;
         Address.sendValue(to, amount);
     }
+
+    // Allow-listed destinations: the caller only picks among addresses the owner configured.
+    struct Watched {
+        bool active;
+        uint96 minBalance;
+        uint96 topUpAmount;
+    }
+
+    mapping(address => Watched) public watched;
+    mapping(address => bool) public payees;
+    mapping(address => bool) public blocked;
+
+    function topUp(address[] calldata accounts) external {
+        Watched memory entry;
+        for (uint256 i = 0; i < accounts.length; i++) {
+            entry = watched[accounts[i]];
+            if (entry.active && accounts[i].balance < entry.minBalance) {
+                bool sent = payable(accounts[i]).send(entry.topUpAmount); // expect: transfer-gas-stipend
+                if (!sent) break;
+            }
+        }
+    }
+
+    function payPayee(address payable to) external {
+        require(payees[to], "unknown payee");
+        Address.sendValue(to, 1 ether);
+    }
+
+    // A deny-list leaves every other address open.
+    function payUnblocked(address payable to) external {
+        require(!blocked[to], "blocked");
+        Address.sendValue(to, 1 ether); // expect: arbitrary-send-eth
+    }
+
+    // Paid from the caller's own balance: anyone may send what they hold wherever they like.
+    mapping(address => uint256) public deposits;
+    mapping(address => uint256) public debt;
+
+    function withdrawTo(address payable to, uint256 amount) external {
+        deposits[msg.sender] -= amount;
+        Address.sendValue(to, amount);
+    }
+
+    // Flash-accounting style: the amount becomes the caller's debt, settled before the operation ends.
+    function take(address payable to, uint256 amount) external {
+        _accountDebt(msg.sender, amount);
+        Address.sendValue(to, amount);
+    }
+
+    function _accountDebt(address account, uint256 amount) internal {
+        debt[account] += amount;
+    }
+
+    // Charging someone else's balance is no charge to the caller.
+    function withdrawFrom(address from, address payable to, uint256 amount) external {
+        deposits[from] -= amount;
+        Address.sendValue(to, amount); // expect: arbitrary-send-eth
+    }
+
+    // One send reached from two call sites of a helper is one finding, at the first site.
+    function fundTwice(address payable account) external {
+        _fund(account, 1 ether); // expect: arbitrary-send-eth
+        _fund(account, 2 ether);
+    }
+
+    function _fund(address payable account, uint256 amount) internal {
+        Address.sendValue(account, amount);
+    }
 }

@@ -67,6 +67,28 @@ contract Token is ERC20, Ownable { // expect: centralization-risk
     function addPoints(uint256 amount) external {
         points[msg.sender] += amount;
     }
+
+    // Minting paid for with the caller's points: a redemption, not a free mint.
+    function redeem(address to, uint256 amount) external {
+        _spendPoints(msg.sender, amount);
+        _mint(to, amount);
+    }
+
+    function _spendPoints(address account, uint256 amount) internal {
+        points[account] -= amount;
+    }
+
+    // Quoting the caller's rate without spending anything pays for nothing.
+    event Quoted(address indexed account, uint256 rate);
+
+    function mintAtQuote(address to, uint256 amount) external {
+        emit Quoted(msg.sender, _rateFor(msg.sender, amount));
+        _mint(to, amount); // expect: unprotected-critical-function
+    }
+
+    function _rateFor(address account, uint256 amount) internal view returns (uint256) {
+        return points[account] >= amount ? 2 : 1;
+    }
 }
 
 // Rubixi (2016): the renamed contract kept its old constructor name, now a public function installing `creator`.

@@ -2,9 +2,13 @@
 // chooses where ETH or a delegatecall goes (arbitrary-send-eth, controlled-delegatecall).
 
 import type { ASTNode, Expression, FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import { findAll } from '../engine/walk';
 import { isCommittedParameter } from './accessControl';
+import { containsNode } from './astQueries';
 import { callTarget, traceOutward, type ExecutionEvent } from './effects';
 import { isSelfReference } from './entryPoints';
+import { LocalDataFlow } from './localDataFlow';
+import type { FunctionScope } from './scope';
 import { parameterNames, type FunctionTaint } from './taint';
 
 /**
@@ -19,5 +23,54 @@ export function callerChosenTarget(event: ExecutionEvent, fn: FunctionDefinition
   if (target.via.length > 0 || !taint.isTainted(target.expr)) return undefined;
   if (isSelfReference(target.expr as Expression)) return undefined;
   if (parameterNames(target.expr, fn).some((name) => isCommittedParameter(fn, name))) return undefined;
+  if (isVettedByState(event, fn, target.expr, taint.scope)) return undefined;
   return target.expr;
+}
+
+/** `payable(x)`, `address(x)`: conversions do not change which address it is. */
+function unwrapAddressConversion(expr: ASTNode): ASTNode {
+  if (expr.type !== 'FunctionCall' || expr.arguments.length !== 1) return expr;
+  const callee = expr.expression;
+  const converts = (callee.type === 'Identifier' && (callee.name === 'payable' || callee.name === 'address')) || (callee.type === 'ElementaryTypeName' && callee.name === 'address');
+  return converts ? unwrapAddressConversion(expr.arguments[0]) : expr;
+}
+
+/**
+ * Whether the call runs only when the contract's own records list the target: an allow-list read keyed by it
+ * holds on the path (`require(allowed[to])`, `if (!allowed[to]) revert`, `if (targets[to].isActive) { … }`).
+ * The caller then picks among addresses the contract already accepted, not any address.
+ */
+function isVettedByState(event: ExecutionEvent, fn: FunctionDefinition, target: ASTNode, scope: FunctionScope): boolean {
+  const body = fn.body;
+  if (!body) return false;
+  const compact = (node: ASTNode): string => (node.range ? scope.file.text.slice(node.range[0], node.range[1] + 1).replace(/\s+/g, '') : node.type);
+  const key = compact(unwrapAddressConversion(target));
+  const flow = LocalDataFlow.of(fn);
+  // A read of a state mapping at `key`, directly or through a local holding the entry (`Target memory t = targets[to]`).
+  const isListedRead = (expr: ASTNode, seen: Set<string>): boolean => {
+    if (expr.type === 'MemberAccess') return isListedRead(expr.expression, seen);
+    if (expr.type === 'IndexAccess') {
+      const base = expr.base;
+      if (expr.index && compact(unwrapAddressConversion(expr.index)) === key && base.type === 'Identifier' && scope.stateVariable(base.name, base)) return true;
+      return isListedRead(base, seen);
+    }
+    if (expr.type !== 'Identifier' || seen.has(expr.name) || !flow.declaration(expr.name) || flow.isParameter(expr.name)) return false;
+    seen.add(expr.name);
+    const definitions = flow.definitionsOf(expr.name);
+    return definitions.length > 0 && definitions.every((d) => isListedRead(d, seen));
+  };
+  // Whether `condition` having the truth value `holds` implies that the target is listed.
+  const implies = (condition: ASTNode, holds: boolean): boolean => {
+    if (condition.type === 'TupleExpression' && condition.components.length === 1 && condition.components[0]) return implies(condition.components[0] as ASTNode, holds);
+    if (condition.type === 'UnaryOperation' && condition.operator === '!') return implies(condition.subExpression, !holds);
+    if (condition.type === 'BinaryOperation' && condition.operator === '&&' && holds) return implies(condition.left, true) || implies(condition.right, true);
+    if (condition.type === 'BinaryOperation' && condition.operator === '||' && !holds) return implies(condition.left, false) || implies(condition.right, false);
+    return holds && (condition.type === 'MemberAccess' || condition.type === 'IndexAccess' || condition.type === 'Identifier') && isListedRead(condition, new Set());
+  };
+  const onPath = event.branch.some((step) => step.node.type === 'IfStatement' && containsNode(body, step.node) && implies(step.node.condition, step.arm === 'true'));
+  if (onPath) return true;
+  const anchor = event.via.length > 0 ? event.via[0].site : event.node;
+  return findAll(body, (n) => n.type === 'FunctionCall' && n.expression.type === 'Identifier' && (n.expression.name === 'require' || n.expression.name === 'assert')).some(
+    (call) => call.type === 'FunctionCall' && !!call.range && !!anchor.range && call.range[1] < anchor.range[0] && !!call.arguments[0] && implies(call.arguments[0], true),
+  );
 }

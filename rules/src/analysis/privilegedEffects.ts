@@ -4,7 +4,9 @@
 import type { ASTNode, FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { findAll } from '../engine/walk';
 import { isMemberOf, isMsgSender } from './astQueries';
+import { chargesCaller } from './callerDebits';
 import { traceToRoot, type ExecutionEvent } from './effects';
+import type { FunctionScope } from './scope';
 
 /** Single privileged settings: whoever or whatever they name controls the contract. */
 const CRITICAL_SETTING = /^_?(owner|creator|pendingOwner|admin|pendingAdmin|implementation|governance|governor|guardian|paused|operator|minter|treasury|feeRecipient|feeTo|oracle|priceFeed|signer|manager|controller|keeper|timelock|beacon)$/i;
@@ -43,8 +45,23 @@ function isCallersOwnEntry(event: ExecutionEvent): boolean {
   return !!key && isMsgSender(traceToRoot(event, key));
 }
 
-/** The first privileged effect among a function's execution events, if any. */
-export function privilegedEffect(events: readonly ExecutionEvent[], fn: FunctionDefinition): PrivilegedEffect | undefined {
+/**
+ * A mint called from the function itself whose amount the function also charges to the caller: flash accounting
+ * (`_accountDelta(currency, -amount, msg.sender); _mint(to, id, amount)`) or burning the caller's other token.
+ */
+function isMintChargedToCaller(mint: ExecutionEvent, fn: FunctionDefinition, scope: FunctionScope): boolean {
+  const site = mint.via[0]?.site;
+  const callee = mint.via[0]?.callee;
+  if (site?.type !== 'FunctionCall' || callee?.type !== 'FunctionDefinition' || !MINT_FUNCTION.test(callee.name ?? '')) return false;
+  const amount = site.arguments[site.arguments.length - 1];
+  return !!amount && chargesCaller(fn, amount, scope, site);
+}
+
+/**
+ * The first privileged effect among a function's execution events, if any. With the function's `scope`, a mint
+ * the caller pays for in the same function's accounting is not one.
+ */
+export function privilegedEffect(events: readonly ExecutionEvent[], fn: FunctionDefinition, scope?: FunctionScope): PrivilegedEffect | undefined {
   for (const event of events) {
     const upgrade = event.via.find((step) => UPGRADE_FUNCTION.test(step.callee.type === 'FunctionDefinition' ? (step.callee.name ?? '') : ''));
     if (upgrade) return { event, kind: 'upgrade', description: 'upgrades the implementation or admin' };
@@ -59,5 +76,6 @@ export function privilegedEffect(events: readonly ExecutionEvent[], fn: Function
   const paid = fn.stateMutability === 'payable' || events.some((e) => e.kind === 'external-call') || findAll(fn.body ?? fn, (n) => isMemberOf(n, 'msg', 'value')).length > 0;
   if (paid) return undefined;
   const mint = events.find((e) => e.via.some((step) => step.callee.type === 'FunctionDefinition' && MINT_FUNCTION.test(step.callee.name ?? '')));
-  return mint ? { event: mint, kind: 'mint', description: 'mints tokens' } : undefined;
+  if (!mint || (scope && isMintChargedToCaller(mint, fn, scope))) return undefined;
+  return { event: mint, kind: 'mint', description: 'mints tokens' };
 }

@@ -11,12 +11,16 @@ import type { SourceFile } from '../project/sourceFile';
 import { isGuarded } from './arithmeticGuards';
 import { ASSIGNMENT_OPERATORS, containsNode, isMemberOf } from './astQueries';
 import { classifyCall } from './calls';
-import { argumentAt, type ExecutionEvent, type ViaStep } from './effects';
+import { chargesCaller } from './callerDebits';
+import { argumentAt, traceToRoot, type ExecutionEvent, type ViaStep } from './effects';
 import { LocalDataFlow } from './localDataFlow';
 import { FunctionScope, type Callable } from './scope';
 
-/** `zero`: the call sends nothing. `caller-deposit`: it sends at most what the caller attached to this call. */
-export type SentValueBound = 'zero' | 'caller-deposit';
+/**
+ * `zero`: the call sends nothing. `caller-deposit`: it sends at most what the caller attached to this call.
+ * `caller-debit`: the entry point charges the amount to the caller's own account.
+ */
+export type SentValueBound = 'zero' | 'caller-deposit' | 'caller-debit';
 
 /** One function on the way to the call; `caller` maps its parameters to the arguments one level up. */
 interface Frame {
@@ -45,6 +49,10 @@ export function sentValueBound(event: ExecutionEvent, fn: FunctionDefinition, fi
   const bounds = new ValueBounds(contract, project);
   if (bounds.isZero(value, frame)) return 'zero';
   if (bounds.isCallerDeposit(value, frame, new Set(), 0) || bounds.isDeductedFromDeposit(value, frame)) return 'caller-deposit';
+  // The amount as the entry point names it, charged there to the caller (not by the call that pays it out).
+  const atRoot = traceToRoot(event, value);
+  const payingCall = event.via[0]?.site ?? event.node;
+  if (atRoot && chargesCaller(fn, atRoot, new FunctionScope(project, file, contract, fn), payingCall)) return 'caller-debit';
   return undefined;
 }
 

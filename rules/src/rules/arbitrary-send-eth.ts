@@ -4,7 +4,7 @@ import type { ASTNode, FunctionDefinition } from '@solidity-parser/parser/dist/s
 import { isAccessControlled } from '../analysis/accessControl';
 import { isMemberOf, isMsgSender } from '../analysis/astQueries';
 import { callerChosenTarget } from '../analysis/callerChosenTarget';
-import { executionEvents } from '../analysis/effects';
+import { executionEvents, type ExecutionEvent } from '../analysis/effects';
 import { anchorOf, isAnalysedContract, isStateChangingEntryPoint, relatedEvent, snippet } from '../analysis/entryPoints';
 import { scopeOf } from '../analysis/scope';
 import { sentValueBound } from '../analysis/sentValue';
@@ -44,22 +44,31 @@ export default defineRule({
         // on, refunds included, is the caller's own deposit.
         if (fn.stateMutability === 'payable' && matchesMsgValueExactly(fn)) return;
         const taint = new FunctionTaint(scopeOf(context, fn), { parameters: true });
-        const reported = new Set<ASTNode>();
+        // One sending call reached from several call sites of a helper is one finding: it is reported at the
+        // first site, and the other sites are related locations.
+        const bySend = new Map<ASTNode, { event: ExecutionEvent; destination: ASTNode; anchors: ASTNode[] }>();
         for (const event of events) {
           const destination = callerChosenTarget(event, fn, taint);
           // Skip sending to the caller itself.
           if (!destination || isMsgSender(destination)) continue;
-          // Skip a send of nothing (a zero passed down to a library's `call{value: value}`) and a send of at most
-          // the caller's own `msg.value` (forwarded, refunded, or split): that is their ETH, not the contract's.
+          // Skip a send of nothing (a zero passed down to a library's `call{value: value}`), of at most the
+          // caller's own `msg.value` (forwarded, refunded, or split), or of an amount charged to the caller.
           if (sentValueBound(event, fn, context.file, contract, context.project)) continue;
           const anchor = anchorOf(event);
-          if (reported.has(anchor)) continue;
-          reported.add(anchor);
+          const send = bySend.get(event.node);
+          if (!send) bySend.set(event.node, { event, destination, anchors: [anchor] });
+          else if (!send.anchors.includes(anchor)) send.anchors.push(anchor);
+        }
+        const reportedAnchors = new Set<ASTNode>();
+        for (const { event, destination, anchors } of bySend.values()) {
+          // Two sends inside one helper call are one finding at that call.
+          if (reportedAnchors.has(anchors[0])) continue;
+          reportedAnchors.add(anchors[0]);
           context.report({
-            node: anchor,
+            node: anchors[0],
             messageId: 'default',
             data: { fn: fn.name ?? 'fallback', call: snippet(event.node, event.file), destination: context.text(destination) },
-            related: [relatedEvent(event, 'ETH leaves here')],
+            related: [relatedEvent(event, 'ETH leaves here'), ...anchors.slice(1).map((node) => ({ node, message: 'also reached from here' }))],
           });
         }
       },

@@ -7,6 +7,7 @@ import { addModifierFix } from '../analysis/addModifierFix';
 import { executionEvents } from '../analysis/effects';
 import { anchorOf, isAnalysedContract, isStateChangingEntryPoint, relatedEvent } from '../analysis/entryPoints';
 import { privilegedEffect } from '../analysis/privilegedEffects';
+import { scopeOf } from '../analysis/scope';
 import { defineRule } from '../engine/ruleApi';
 
 export default defineRule({
@@ -34,7 +35,7 @@ export default defineRule({
         if (!isAnalysedContract(contract) || !isStateChangingEntryPoint(fn)) return;
         // Initializers are judged by unprotected-initializer.
         if (/^init/i.test(fn.name ?? '') || isInitializerGuarded(fn, contract, context.project)) return;
-        const effect = privilegedEffect(executionEvents(fn, contract, context.project), fn);
+        const effect = privilegedEffect(executionEvents(fn, contract, context.project), fn, scopeOf(context, fn));
         if (!effect || isAccessControlled(fn, contract, context.project)) return;
         context.report({
           node: anchorOf(effect.event),
