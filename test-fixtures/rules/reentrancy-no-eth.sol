@@ -171,3 +171,20 @@ contract PositionBook is ReentrancyGuard {
         delete commitments[request.id];
     }
 }
+
+// Skipping the hook's own calls (`if (msg.sender == hook) return;`) turns one caller away and admits everyone
+// else: it is not a caller check, and the re-entry through the hook stays reported.
+contract HookedCounter {
+    mapping(address => uint256) public counts;
+
+    function bump(IReceiver hook) external {
+        uint256 count = counts[msg.sender];
+        _notify(hook, count); // expect: reentrancy-no-eth
+        counts[msg.sender] = count + 1;
+    }
+
+    function _notify(IReceiver hook, uint256 count) internal {
+        if (msg.sender == address(hook)) return;
+        hook.onClaim(msg.sender, count);
+    }
+}

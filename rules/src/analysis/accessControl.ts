@@ -1,7 +1,7 @@
 // Guards on a function: a `msg.sender` check (in a modifier resolved through inheritance, in the body, or in
 // a checking function it calls), a reentrancy guard, and an initializer guard.
 
-import type { ASTNode, FunctionCall, FunctionDefinition, ModifierDefinition, VariableDeclaration, VariableDeclarationStatement } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, FunctionCall, FunctionDefinition, IfStatement, ModifierDefinition, VariableDeclaration, VariableDeclarationStatement } from '@solidity-parser/parser/dist/src/ast-types';
 import { findAll } from '../engine/walk';
 import type { ContractInfo, ProjectModel } from '../project/projectModel';
 import { isMemberOf, isMsgSender } from './astQueries';
@@ -81,6 +81,16 @@ function checksCaller(node: ASTNode | null | undefined, callerLocals: ReadonlySe
   }
 }
 
+/**
+ * `if (msg.sender == address(hook)) return;` or `if (msg.sender != address(hook)) { callHook(); }`: the code runs
+ * for every caller but one, which restricts nobody (Uniswap v4 skips a hook's own calls this way).
+ */
+function turnsOneCallerAway(node: IfStatement, callerLocals: ReadonlySet<string>): boolean {
+  const condition = node.condition;
+  if (condition.type !== 'BinaryOperation' || !(isCaller(condition.left, callerLocals) || isCaller(condition.right, callerLocals))) return false;
+  return alwaysTerminates(node.trueBody) ? condition.operator === '==' : condition.operator === '!=';
+}
+
 /** `caller()` compared in an assembly condition: `eq(caller(), owner)`, `iszero(eq(sload(slot), caller()))`. */
 function comparesAssemblyCaller(condition: ASTNode): boolean {
   return findAll(condition, (n) => n.type === 'AssemblyCall' && n.functionName === 'eq' && n.arguments.some((a) => a.type === 'AssemblyCall' && a.functionName === 'caller')).length > 0;
@@ -139,7 +149,7 @@ function callableChecksSender(callable: Callable, dispatch: ContractInfo, projec
   }
   const callerLocals = callerLocalsOf(callable.body);
   for (const node of findAll(callable.body, () => true)) {
-    if (node.type === 'IfStatement' && checksCaller(node.condition, callerLocals)) return node;
+    if (node.type === 'IfStatement' && checksCaller(node.condition, callerLocals) && !turnsOneCallerAway(node, callerLocals)) return node;
     // Inline assembly: `if iszero(eq(caller(), sload(0))) { revert(0, 0) }`.
     if (node.type === 'AssemblyIf' && comparesAssemblyCaller(node.condition)) return node;
     if (node.type !== 'FunctionCall') continue;
