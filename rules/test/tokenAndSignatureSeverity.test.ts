@@ -43,6 +43,11 @@ describe('token and signature severities', () => {
     assert.equal(severityAt('signature-replay.sol', 'signature-replay', '== quoteSigner'), 'low');
   });
 
+  it('eip712-missing-chainid: no chain id is Medium, a separator cached at deployment (fork-only replay) Low', () => {
+    assert.equal(severityAt('eip712-missing-chainid.sol', 'eip712-missing-chainid', 'keccak256("1"), 1, address(this))'), 'medium');
+    assert.equal(severityAt('eip712-missing-chainid.sol', 'eip712-missing-chainid', 'DOMAIN_SEPARATOR = keccak256( // expect'), 'low');
+  });
+
   it('ecrecover-zero-check: Medium against a caller-chosen signer, Low against a configured signer set', () => {
     assert.equal(severityAt('ecrecover-zero-check.sol', 'ecrecover-zero-check', 'address recovered = ecrecover(digest, v, r, s); // expect: ecrecover-zero-check'), 'medium');
     assert.equal(severityAt('ecrecover-zero-check.sol', 'ecrecover-zero-check', 'address recovered = ecrecover(h, v, r, s)'), 'low');

@@ -49,7 +49,11 @@ export default defineRule({
           }
           // Built only in the constructor, and nothing compares the chain id later: a cache with no refresh.
           const onlyAtDeployment = builds.every((b) => b.fn.isConstructor);
-          if (fn.isConstructor && onlyAtDeployment && !comparesChainId(contract)) context.report({ node: call, messageId: 'cached' });
+          if (fn.isConstructor && onlyAtDeployment && !comparesChainId(contract)) {
+            // A separator that holds the deployment chain's id replays only after a chain fork: a Low note, below
+            // one that carries no chain id at all.
+            context.report({ node: call, messageId: 'cached', severity: 'low' });
+          }
         }
       },
     };
