@@ -24,6 +24,17 @@ contract FeeCalculator {
     }
 }
 
+// Medium: the rounded fee is booked. The view functions above only answer, so their findings are Low.
+contract FeeCollector {
+    uint256 public constant PRECISION = 1000;
+    uint256 public immutable feeRate = 3;
+    mapping(address => uint256) public collected;
+
+    function chargeFee(uint256 amount) external {
+        collected[msg.sender] += (amount / PRECISION) * feeRate; // expect: divide-before-multiply
+    }
+}
+
 contract DivideBeforeMultiplyLookAlikes {
     uint256 public constant PRECISION = 1000;
     uint256 public constant QUARTER = (1e18 / 4) * 1;

@@ -94,4 +94,9 @@ contract PoolCounters {
     function advanceEpoch() public {
         epoch = epoch + 1; // expect: integer-overflow
     }
+
+    // Low: a getter's wrapped answer books nothing.
+    function scaledNonce(uint256 factor) public view returns (uint256) {
+        return nextPoolNonce * factor; // expect: integer-overflow
+    }
 }

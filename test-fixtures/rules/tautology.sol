@@ -14,6 +14,16 @@ contract Tautology {
         balances[msg.sender] = balance - amount;
     }
 
+    // Medium: inside `unchecked` the subtraction wraps, so the missing `balance >= amount` check matters.
+    function withdrawUnchecked(uint256 amount) external {
+        uint256 balance = balances[msg.sender];
+        unchecked {
+            uint256 left = balance - amount; // expect: unchecked-arithmetic
+            require(left >= 0, "overdraft"); // expect: tautology
+            balances[msg.sender] = left;
+        }
+    }
+
     function bounds(uint8 small, int8 signed) external view returns (bool) {
         if (small > 255) return false; // expect: tautology
         if (level <= 0xff) return true; // expect: tautology

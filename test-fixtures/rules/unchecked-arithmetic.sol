@@ -74,7 +74,7 @@ contract UncheckedLookAlikes {
     }
 }
 
-// Look-alikes: inputs a validation helper checked first, and inputs only a checked caller chooses.
+// Look-alikes: inputs a validation helper checked first. Inputs only a checked caller chooses stay reported, as Low.
 contract ValidatedTokenIds {
     mapping(uint256 => address) internal owners;
     mapping(bytes32 => uint256) public poolFees;
@@ -100,12 +100,12 @@ contract ValidatedTokenIds {
         }
     }
 
-    // The fee manager sums fees it computed itself; no outsider reaches the block.
+    // Low: the fee manager sums fees it computed itself; no outsider reaches the block.
     function onFeePaid(bytes32[] calldata pools, uint256[] calldata amounts) external onlyFeeManager returns (uint256 total) {
         for (uint256 i; i < pools.length; ++i) {
             unchecked {
-                poolFees[pools[i]] += amounts[i];
-                total += amounts[i];
+                poolFees[pools[i]] += amounts[i]; // expect: unchecked-arithmetic
+                total += amounts[i]; // expect: unchecked-arithmetic
             }
         }
     }

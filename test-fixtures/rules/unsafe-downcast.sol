@@ -62,8 +62,8 @@ contract UnsafeDowncastLookAlikes {
     }
 }
 
-// Look-alikes: the value was checked by a validation helper or modifier first, or only a checked caller (the
-// owner, the token contract a callback is pinned to) can choose it.
+// Look-alikes: the value was checked by a validation helper or modifier first. Where only a checked caller (the
+// owner, the token contract a callback is pinned to) can choose it, the finding stays but is Low.
 interface IFundingToken {
     function transferFrom(address from, address to, uint256 amount) external returns (bool);
 }
@@ -112,14 +112,14 @@ contract ValidatedRounds {
     }
 
     function setFeeCapByOwner(uint256 cap) external onlyOwner {
-        feeCap = uint96(cap);
+        feeCap = uint96(cap); // expect: unsafe-downcast
     }
 
     // Called by the funding token after a transfer: the token's supply bounds `amount`.
     function onTokenTransfer(address, uint256 amount, bytes calldata data) external {
         if (msg.sender != address(fundingToken)) revert("only token");
-        uint64 subscriptionId = abi.decode(data, (uint64));
-        subscriptionBalance[subscriptionId] += uint96(amount);
+        uint64 funded = abi.decode(data, (uint64));
+        subscriptionBalance[funded] += uint96(amount); // expect: unsafe-downcast
     }
 
     // Still reported: the helper records the value but never compares it.

@@ -19,6 +19,14 @@ export function isStateChangingEntryPoint(fn: FunctionDefinition): boolean {
   return isEntryPoint(fn) && fn.stateMutability !== 'view' && fn.stateMutability !== 'pure' && fn.stateMutability !== 'constant';
 }
 
+/**
+ * Entry points that only answer: public or external view or pure functions. Arithmetic in one reaches no
+ * transfer or accounting of its contract; the caller that acts on the answer owns its rounding and bounds.
+ */
+export function isGetterEntryPoint(fn: FunctionDefinition): boolean {
+  return isEntryPoint(fn) && !isStateChangingEntryPoint(fn);
+}
+
 /** Contracts whose functions rules analyse as roots: interfaces have no code and libraries are reached through callers. */
 export function isAnalysedContract(contract: ContractInfo | undefined): contract is ContractInfo {
   return !!contract && contract.kind !== 'interface' && contract.kind !== 'library';

@@ -2,6 +2,7 @@
 // truncates first and the multiplication scales the lost remainder.
 
 import type { ASTNode, BinaryOperation, Expression } from '@solidity-parser/parser/dist/src/ast-types';
+import { isGetterEntryPoint } from '../analysis/entryPoints';
 import { isFixedPointChain, unwrapArithmetic as unwrap } from '../analysis/fixedPointRounding';
 import { LocalDataFlow } from '../analysis/localDataFlow';
 import { defineRule } from '../engine/ruleApi';
@@ -34,17 +35,20 @@ export default defineRule({
         // Library code is mostly deliberate integer math (encoders, Euclid, fixed-point helpers): still
         // reported, with less certainty that the truncation is unintended.
         const confidence = context.contract()?.kind === 'library' ? 'low' : undefined;
+        // Medium only where the rounded value reaches accounting or a transfer. Low in a getter (it only answers;
+        // the caller acting on the answer owns the rounding) and in library math, whose callers we do not see.
+        const callable = context.callable();
+        const severity = confidence === 'low' || (callable?.type === 'FunctionDefinition' && isGetterEntryPoint(callable)) ? 'low' : undefined;
         // Skip a chain of fixed-point multiplies (`q = (a * b) / UNIT; (q * rate) / 100`): each step keeps its
         // error below one unit of its result, so the chain's rounding is not a precision bug.
         const fixedPoint = (division: BinaryOperation): boolean => isFixedPointChain(division, node, context.ancestors());
         for (const operand of node.operator === '*' ? [node.left, node.right] : [node.right]) {
           const division = divisionOf(operand);
           if (division && !roundsToMultiple(division, node, operand, context.text) && !remainderHandled(context.callable(), division, undefined, context.text) && !fixedPoint(division)) {
-            context.report({ node, messageId: 'inline', data: { division: context.text(division) }, confidence });
+            context.report({ node, messageId: 'inline', data: { division: context.text(division) }, confidence, severity });
             return;
           }
         }
-        const callable = context.callable();
         if (!callable) return;
         const flow = LocalDataFlow.of(callable);
         for (const operand of [node.left, node.right]) {
@@ -64,6 +68,7 @@ export default defineRule({
             messageId: 'viaLocal',
             data: { local: inner.name, division: context.text(division) },
             confidence,
+            severity,
             related: [{ node: division, message: 'The division whose quotient is multiplied.' }],
           });
           return;

@@ -5,6 +5,7 @@
 import type { ASTNode, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { containsNode, isMemberOf } from '../analysis/astQueries';
 import { arithmeticOperation, isGuarded, type ArithmeticOperation } from '../analysis/arithmeticGuards';
+import { isGetterEntryPoint } from '../analysis/entryPoints';
 import { LocalDataFlow } from '../analysis/localDataFlow';
 import { scopeOf, type FunctionScope } from '../analysis/scope';
 import { defineRule } from '../engine/ruleApi';
@@ -85,6 +86,8 @@ export default defineRule({
             direction: op.operator === '-' ? 'underflow' : 'overflow',
           },
           confidence: pragma ? undefined : 'low',
+          // A getter's arithmetic reaches no accounting or transfer of its contract: a wrapped answer is Low.
+          severity: callable.type === 'FunctionDefinition' && isGetterEntryPoint(callable) ? 'low' : undefined,
         });
       }
     };

@@ -2,9 +2,10 @@
 // unsigned `x` or `small > 300` for a `uint8`: the check it was meant to be never happens.
 
 import type { ASTNode, BinaryOperation, Expression, NumberLiteral } from '@solidity-parser/parser/dist/src/ast-types';
-import { findAll } from '../engine/walk';
 import { scopeOf } from '../analysis/scope';
 import { defineRule } from '../engine/ruleApi';
+import { findAll } from '../engine/walk';
+import { mayCompileBelow } from '../parse/pragma';
 
 const FLIPPED: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '==': '==', '!=': '!=' };
 
@@ -127,9 +128,13 @@ export default defineRule({
         // Skip a loop condition the body makes moot: `for (; hour >= 0; hour--)` that breaks out on `hour == 0` is
         // a `while (true)` whose exit is written in the body.
         if (parent && isLoop(parent) && loopCondition(parent) === node && exitsOnOperand(parent.body, sameOperand)) return;
+        // Medium only where arithmetic can wrap (a compiler before 0.8, or inside `unchecked`): there the check the
+        // tautology stands for is missing. Under checked arithmetic a wrapped value reverts first, so it is Low.
+        const canWrap = mayCompileBelow(context.file.pragma, '0.8.0') || context.ancestors().some((a) => a.type === 'UncheckedStatement');
         context.report({
           node,
           messageId: 'default',
+          severity: canWrap ? undefined : 'low',
           data: { expression: context.text(node), outcome: String(outcome), operand: context.text(operand), type: type.node.name },
         });
       },

@@ -4,6 +4,7 @@
 import type { ASTNode, Identifier, UncheckedStatement } from '@solidity-parser/parser/dist/src/ast-types';
 import { senderCheck } from '../analysis/accessControl';
 import { containsNode } from '../analysis/astQueries';
+import { isGetterEntryPoint } from '../analysis/entryPoints';
 import { arithmeticOperation, isGuarded } from '../analysis/arithmeticGuards';
 import { scopeOf } from '../analysis/scope';
 import { FunctionTaint } from '../analysis/taint';
@@ -42,9 +43,10 @@ export default defineRule({
         // Skip pure functions: math helpers (mulDiv, average, log2) wrap on purpose and their callers own the bounds.
         if (callable.stateMutability === 'pure') return;
         const contract = context.contract();
-        // Skip functions only a checked caller reaches (an owner, a fee manager, a pinned token contract): a trusted
-        // party picks the inputs, so an overflow is an operator error, not something an attacker can choose.
-        if (contract && senderCheck(callable, contract, context.project)) return;
+        // Medium only where an outsider picks the inputs and the result reaches accounting or a transfer. Low where
+        // a checked caller picks them (an owner, a fee manager, a pinned token contract: an overflow is an operator
+        // error) or where a getter only returns the result.
+        const severity = (contract && senderCheck(callable, contract, context.project)) || isGetterEntryPoint(callable) ? 'low' : undefined;
         const scope = scopeOf(context, callable);
         const taint = new FunctionTaint(scope, { parameters: true, msgValue: true });
         const textOf = (node: ASTNode): string => context.text(node).replace(/\s+/g, '');
@@ -67,6 +69,7 @@ export default defineRule({
           context.report({
             node: op.node,
             messageId: 'default',
+            severity,
             data: {
               operator: op.node.operator,
               input: unbounded[0]?.name ?? 'msg.value',

@@ -5,6 +5,7 @@ import type { ASTNode, FunctionCall } from '@solidity-parser/parser/dist/src/ast
 import { senderCheck } from '../analysis/accessControl';
 import { isMemberOf } from '../analysis/astQueries';
 import { blockValueKind } from '../analysis/blockEnvironment';
+import { isGetterEntryPoint } from '../analysis/entryPoints';
 import { scopeOf, type FunctionScope } from '../analysis/scope';
 import { FunctionTaint } from '../analysis/taint';
 import { isValidatedByHelper } from '../analysis/validatedValues';
@@ -64,14 +65,18 @@ export default defineRule({
         );
         if (bounded) return;
         const contract = context.contract();
-        if (contract) {
-          // Skip a value handed to a validation helper first (`if (_isValidRound(id)) … uint80(id)`).
-          if (isValidatedByHelper(valueText, call, callable, contract, context.project, context.text)) return;
-          // Skip functions only a checked caller reaches (an owner, a role, the token contract a callback is pinned
-          // to): a trusted party picks the value, so a truncation is an operator error, not an attack.
-          if (senderCheck(callable, contract, context.project)) return;
-        }
-        context.report({ node: call, messageId: 'default', data: { target: target.name, value: context.text(value), source: sourceType.name === 'uint' ? 'uint256' : sourceType.name } });
+        // Skip a value handed to a validation helper first (`if (_isValidRound(id)) … uint80(id)`).
+        if (contract && isValidatedByHelper(valueText, call, callable, contract, context.project, context.text)) return;
+        // Medium only where an outsider picks the value and it reaches accounting or a transfer. Low where a checked
+        // caller picks it (an owner, a role, the token contract a callback is pinned to: a truncation is an
+        // operator error) or where a getter only returns it.
+        const trustedCaller = !!contract && !!senderCheck(callable, contract, context.project);
+        context.report({
+          node: call,
+          messageId: 'default',
+          severity: trustedCaller || isGetterEntryPoint(callable) ? 'low' : undefined,
+          data: { target: target.name, value: context.text(value), source: sourceType.name === 'uint' ? 'uint256' : sourceType.name },
+        });
       },
     };
   },

@@ -1,0 +1,50 @@
+// Per-finding severity of the arithmetic rules on their fixtures: the fixture runner checks that a line fires,
+// this checks how loud it is (who picks the value, whether it reaches accounting, whether arithmetic can wrap).
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Finding } from '../src/index';
+import { analyzeFixture, FIXTURES_ROOT } from './support/fixtureProject';
+
+/** The severity of `ruleId`'s finding on the one fixture line containing `snippet`. */
+function severityAt(fixture: string, ruleId: string, snippet: string): string {
+  const file = path.join(FIXTURES_ROOT, 'rules', fixture);
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const matching = lines.flatMap((text, index) => (text.includes(snippet) ? [index + 1] : []));
+  assert.equal(matching.length, 1, `${fixture}: \`${snippet}\` is on ${matching.length} lines`);
+  const finding = analyzeFixture(file).find((f: Finding) => f.ruleId === ruleId && f.range.startLine === matching[0]);
+  assert.ok(finding, `${fixture}:${matching[0]} has no ${ruleId} finding`);
+  return finding.severity;
+}
+
+describe('arithmetic severities', () => {
+  it('unsafe-downcast: Medium for an outsider\'s value booked in state, Low for a checked caller\'s', () => {
+    assert.equal(severityAt('unsafe-downcast.sol', 'unsafe-downcast', 'stakes[msg.sender] = uint96(amount); // expect'), 'medium');
+    assert.equal(severityAt('unsafe-downcast.sol', 'unsafe-downcast', 'feeCap = uint96(cap); // expect'), 'low');
+    assert.equal(severityAt('unsafe-downcast.sol', 'unsafe-downcast', 'subscriptionBalance[funded] += uint96(amount)'), 'low');
+    assert.equal(severityAt('unsafe-downcast.sol', 'unsafe-downcast', 'subscriptionBalance[subscriptionId] += uint96(amount)'), 'medium');
+  });
+
+  it('unchecked-arithmetic: Medium for an outsider\'s input, Low for the fee manager\'s', () => {
+    assert.equal(severityAt('unchecked-arithmetic.sol', 'unchecked-arithmetic', 'shares[msg.sender] -= amount;'), 'medium');
+    assert.equal(severityAt('unchecked-arithmetic.sol', 'unchecked-arithmetic', 'total += amounts[i];'), 'low');
+    assert.equal(severityAt('unchecked-arithmetic.sol', 'unchecked-arithmetic', 'uint256(uint160(owner)) + tokenId'), 'low');
+  });
+
+  it('divide-before-multiply: Medium where the result is booked, Low in a getter and in library math', () => {
+    assert.equal(severityAt('divide-before-multiply.sol', 'divide-before-multiply', 'collected[msg.sender] += (amount / PRECISION) * feeRate;'), 'medium');
+    assert.equal(severityAt('divide-before-multiply.sol', 'divide-before-multiply', 'return (amount / PRECISION) * feeRate;'), 'low');
+    assert.equal(severityAt('divide-before-multiply.sol', 'divide-before-multiply', 'return (amount / 10000) * rate;'), 'low');
+  });
+
+  it('tautology: Low under checked arithmetic, Medium where a compiler before 0.8 can build it', () => {
+    assert.equal(severityAt('tautology.sol', 'tautology', 'require(balance >= 0, "overdraft");'), 'low');
+    assert.equal(severityAt('tautology.sol', 'tautology', 'require(left >= 0, "overdraft");'), 'medium');
+  });
+
+  it('integer-overflow: High where state is booked, Low in a getter', () => {
+    assert.equal(severityAt('integer-overflow.sol', 'integer-overflow', 'uint256 amount = receivers.length * value;'), 'high');
+    assert.equal(severityAt('integer-overflow.sol', 'integer-overflow', 'return nextPoolNonce * factor;'), 'low');
+  });
+});
