@@ -2,6 +2,7 @@
 pragma solidity 0.8.24;
 
 import {Initializable} from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
+import {UUPSUpgradeable} from "@openzeppelin/contracts/proxy/utils/UUPSUpgradeable.sol";
 
 contract ImplementationV1 is Initializable { // expect: missing-disable-initializers
     address public owner;
@@ -86,5 +87,19 @@ contract InboxImplementation is Initializable {
 
     function _checkProxy() internal view {
         if (address(this) == self || bridge == address(1)) revert UnauthorizedCallContext();
+    }
+}
+
+// Medium rather than Low: whoever initialises this UUPS implementation owns its upgrade function.
+contract UpgradeableVault is Initializable, UUPSUpgradeable { // expect: missing-disable-initializers
+    address public owner;
+
+    function initialize(address owner_) external initializer {
+        require(owner_ != address(0), "zero");
+        owner = owner_;
+    }
+
+    function _authorizeUpgrade(address) internal view override {
+        require(msg.sender == owner, "not owner");
     }
 }
