@@ -207,3 +207,52 @@ contract Payouts is Ownable {
         Address.sendValue(account, amount);
     }
 }
+
+// Code meant to run only by delegatecall from a wallet: called directly it reverts, so the ETH it moves is the
+// delegating wallet's, sent on the wallet's own decision.
+contract DelegatedPayer {
+    address private immutable self;
+
+    constructor() {
+        self = address(this);
+    }
+
+    modifier onlyDelegateCall() {
+        require(address(this) != self, "direct call");
+        _;
+    }
+
+    function pay(address payable to, uint256 amount) external onlyDelegateCall {
+        (bool ok, ) = to.call{value: amount}(""); // expect: missing-zero-check
+        require(ok, "failed");
+    }
+}
+
+library RevertWith {
+    function revertWith(bytes4 selector) internal pure {
+        assembly { // expect: assembly
+            mstore(0, selector)
+            revert(0, 4)
+        }
+    }
+}
+
+// The caller check reverts through a library helper rather than a `revert` statement.
+contract FeeCollector {
+    using RevertWith for bytes4;
+
+    error NotCollector();
+
+    address public immutable collector;
+    mapping(address => uint256) public accrued;
+
+    constructor(address collector_) {
+        collector = collector_;
+    }
+
+    function collect(address payable recipient, uint256 amount) external {
+        if (msg.sender != collector) NotCollector.selector.revertWith();
+        accrued[address(0)] -= amount;
+        Address.sendValue(recipient, amount);
+    }
+}

@@ -88,7 +88,18 @@ function checksCaller(node: ASTNode | null | undefined, callerLocals: ReadonlySe
 function turnsOneCallerAway(node: IfStatement, callerLocals: ReadonlySet<string>): boolean {
   const condition = node.condition;
   if (condition.type !== 'BinaryOperation' || !(isCaller(condition.left, callerLocals) || isCaller(condition.right, callerLocals))) return false;
-  return alwaysTerminates(node.trueBody) ? condition.operator === '==' : condition.operator === '!=';
+  return endsTheCall(node.trueBody) ? condition.operator === '==' : condition.operator === '!=';
+}
+
+/**
+ * An arm that ends the call: it returns or reverts, or is one call to a reverting helper named for it
+ * (`_revert(code)`, Uniswap's `InvalidCaller.selector.revertWith()`).
+ */
+function endsTheCall(node: ASTNode | null | undefined): boolean {
+  if (!node) return false;
+  if (alwaysTerminates(node) || containsRevert(node)) return true;
+  const statement = node.type === 'Block' && node.statements.length === 1 ? (node.statements[0] as ASTNode) : node;
+  return isSingleCall(node) && statement.type === 'ExpressionStatement' && !!statement.expression && /^_?revert/i.test(calledName(statement.expression) ?? '');
 }
 
 /** `caller()` compared in an assembly condition: `eq(caller(), owner)`, `iszero(eq(sload(slot), caller()))`. */

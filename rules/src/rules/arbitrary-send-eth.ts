@@ -9,6 +9,7 @@ import { anchorOf, isAnalysedContract, isStateChangingEntryPoint, relatedEvent, 
 import { scopeOf } from '../analysis/scope';
 import { sentValueBound } from '../analysis/sentValue';
 import { FunctionTaint } from '../analysis/taint';
+import { runsOnlyThroughDelegatecall } from '../analysis/upgradeability';
 import { defineRule } from '../engine/ruleApi';
 import { findAll } from '../engine/walk';
 
@@ -40,6 +41,9 @@ export default defineRule({
         if (!isAnalysedContract(contract) || !isStateChangingEntryPoint(fn)) return;
         const events = executionEvents(fn, contract, context.project).filter((e) => e.kind === 'external-call' && e.sendsEth);
         if (events.length === 0 || isAccessControlled(fn, contract, context.project)) return;
+        // Skip a function that reverts unless reached through delegatecall (Safe's `onlyDelegateCall` accessors):
+        // the ETH it sends is the delegating contract's, and that contract decides who reaches this code.
+        if (runsOnlyThroughDelegatecall(fn, contract)) return;
         // Skip payable functions that match a sum against `msg.value` exactly (batch forwarders): what they send
         // on, refunds included, is the caller's own deposit.
         if (fn.stateMutability === 'payable' && matchesMsgValueExactly(fn)) return;
