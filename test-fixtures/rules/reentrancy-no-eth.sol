@@ -188,3 +188,19 @@ contract HookedCounter {
         hook.onClaim(msg.sender, count);
     }
 }
+
+// The else arm runs only when the contract calls itself (a simulation that the outer call reverts): a caller check.
+contract QuerySimulator {
+    mapping(address => uint256) public credited;
+
+    function simulateCredit(IReceiver receiver, uint256 amount) external returns (bool accepted) {
+        if (msg.sender != address(this)) {
+            (accepted, ) = address(this).call(abi.encodeCall(this.simulateCredit, (receiver, amount)));
+        } else {
+            uint256 before = credited[address(receiver)];
+            receiver.onClaim(address(this), amount);
+            credited[address(receiver)] = before + amount;
+            revert("simulated");
+        }
+    }
+}

@@ -88,7 +88,8 @@ function checksCaller(node: ASTNode | null | undefined, callerLocals: ReadonlySe
 function turnsOneCallerAway(node: IfStatement, callerLocals: ReadonlySet<string>): boolean {
   const condition = node.condition;
   if (condition.type !== 'BinaryOperation' || !(isCaller(condition.left, callerLocals) || isCaller(condition.right, callerLocals))) return false;
-  return endsTheCall(node.trueBody) ? condition.operator === '==' : condition.operator === '!=';
+  // With an else arm, `if (msg.sender != self) {…} else {…}` admits only `self` to the else arm: still a check.
+  return endsTheCall(node.trueBody) ? condition.operator === '==' : condition.operator === '!=' && !node.falseBody;
 }
 
 /**
