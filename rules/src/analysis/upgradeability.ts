@@ -99,21 +99,20 @@ function isDelegatecallEvent(event: ExecutionEvent): boolean {
   return event.node.type === 'AssemblyCall' && event.node.functionName === 'delegatecall';
 }
 
-/** The delegatecalls of the contract's fallback (own or inherited), with every event of that fallback; undefined when it forwards nothing. */
-export function delegatingFallback(contract: ContractInfo, project: ProjectModel): { fallback: FunctionDefinition; events: ExecutionEvent[]; delegatecalls: ExecutionEvent[] } | undefined {
+/** The contract's fallback (own or inherited) and its delegatecalls; undefined when it forwards nothing. */
+export function delegatingFallback(contract: ContractInfo, project: ProjectModel): { fallback: FunctionDefinition; delegatecalls: ExecutionEvent[] } | undefined {
   const fallback = contract.functions().find((m) => m.node.isFallback && m.node.body);
   if (!fallback) return undefined;
-  const events = executionEvents(fallback.node, contract, project);
-  const delegatecalls = events.filter(isDelegatecallEvent);
-  return delegatecalls.length > 0 ? { fallback: fallback.node, events, delegatecalls } : undefined;
+  const delegatecalls = executionEvents(fallback.node, contract, project).filter(isDelegatecallEvent);
+  return delegatecalls.length > 0 ? { fallback: fallback.node, delegatecalls } : undefined;
 }
 
 /** Where a proxy's fallback sends its delegatecalls. */
 export interface DelegateTarget {
   /**
-   * The target is fixed at deployment: every address-typed state variable the fallback reads before delegating
-   * is immutable or constant. Such a proxy and its delegate are one system built together (a code-size split),
-   * not a proxy whose implementation a later upgrade replaces.
+   * The target is fixed at deployment: every delegatecall's target is read from immutables or constants. Such a
+   * proxy and its delegate are one system built together (a code-size split), not a proxy whose implementation a
+   * later upgrade replaces.
    */
   fixed: boolean;
   /** The delegate's contract, when the deployment names it (`impl = address(new Logic())`, a `Logic logic` parameter). */
