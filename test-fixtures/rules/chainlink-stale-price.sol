@@ -61,3 +61,140 @@ contract ChainlinkLookAlikes {
         return feed.latestRoundData();
     }
 }
+
+// The deprecated `AggregatorInterface` answer: no round id, no update time.
+interface AggregatorInterface {
+    function latestAnswer() external view returns (int256);
+    function latestTimestamp() external view returns (uint256);
+}
+
+interface IPriceOracle {
+    function latestAnswer() external view returns (uint256);
+}
+
+contract LatestAnswerConsumer {
+    AggregatorInterface public immutable feed;
+    IPriceOracle public immutable oracle;
+    address public immutable ethUsd;
+    mapping(address => AggregatorInterface) public feeds;
+
+    constructor(AggregatorInterface feed_, IPriceOracle oracle_, address ethUsd_) {
+        feed = feed_;
+        oracle = oracle_;
+        ethUsd = ethUsd_;
+    }
+
+    function collateralValue(uint256 amount) external view returns (uint256) {
+        return (amount * uint256(feed.latestAnswer())) / 1e8; // expect: chainlink-stale-price
+    }
+
+    function priceSignChecked() external view returns (uint256) {
+        int256 answer = feed.latestAnswer(); // expect: chainlink-stale-price
+        require(answer > 0, "bad answer");
+        return uint256(answer);
+    }
+
+    function priceByAddress() external view returns (uint256) {
+        return uint256(AggregatorInterface(ethUsd).latestAnswer()); // expect: chainlink-stale-price
+    }
+
+    function priceOf(address token, uint256 amount) external view returns (uint256) {
+        return amount * uint256(feeds[token].latestAnswer()); // expect: chainlink-stale-price
+    }
+
+    // A feed-named interface whose `latestAnswer()` returns a price as `uint256` is still a feed.
+    function oraclePrice(uint256 amount) external view returns (uint256) {
+        return amount * oracle.latestAnswer(); // expect: chainlink-stale-price
+    }
+
+    // Stored for later pricing.
+    int256 public lastPrice;
+
+    function recordPrice() external {
+        lastPrice = feed.latestAnswer(); // expect: chainlink-stale-price
+    }
+
+    // Its update time is read but only checked for zero, never against the current time.
+    function priceTimestampRead() external view returns (uint256) {
+        int256 answer = feed.latestAnswer(); // expect: chainlink-stale-price
+        require(answer > 0 && feed.latestTimestamp() != 0, "bad answer");
+        return uint256(answer);
+    }
+}
+
+interface IQuiz {
+    function latestAnswer() external view returns (string memory);
+}
+
+interface ICounter {
+    function latestAnswer() external view returns (uint256);
+}
+
+contract LatestAnswerLookAlikes {
+    AggregatorInterface public immutable feed;
+    IQuiz public immutable quiz;
+    ICounter public immutable counter;
+    uint256 public constant HEARTBEAT = 1 hours;
+    int256 private storedAnswer;
+
+    constructor(AggregatorInterface feed_, IQuiz quiz_, ICounter counter_) {
+        feed = feed_;
+        quiz = quiz_;
+        counter = counter_;
+    }
+
+    // Both checks `latestRoundData()` would give, made with the deprecated calls.
+    function priceChecked() external view returns (uint256) {
+        int256 answer = feed.latestAnswer();
+        require(answer > 0, "bad answer");
+        require(block.timestamp - feed.latestTimestamp() <= HEARTBEAT, "stale");
+        return uint256(answer);
+    }
+
+    // A pass-through hands the raw answer on; its callers take the price.
+    function rawAnswer() external view returns (int256) {
+        return feed.latestAnswer();
+    }
+
+    function namedAnswer() external view returns (int256 answer) {
+        answer = feed.latestAnswer();
+    }
+
+    // Probes that a new feed answers at all; no price is taken.
+    function checkFeed(AggregatorInterface candidate) external view returns (bool) {
+        require(candidate.latestAnswer() > 0, "dead feed");
+        int256 probe = candidate.latestAnswer();
+        return probe != 0;
+    }
+
+    // This contract is a feed itself: it implements `latestAnswer()` from its own storage.
+    function latestAnswer() external view returns (int256) {
+        return storedAnswer;
+    }
+
+    function selfAnswer() external view returns (int256) {
+        return this.latestAnswer() * 2;
+    }
+
+    // Not price feeds: the answer is a string, or a counter's value.
+    function quizAnswer() external view returns (bytes32) {
+        return keccak256(bytes(quiz.latestAnswer()));
+    }
+
+    function counterValue() external view returns (uint256) {
+        return counter.latestAnswer() + 1;
+    }
+}
+
+// An adapter that implements the deprecated interface by scaling another feed: its consumers take the price.
+contract ScalingAdapter {
+    AggregatorInterface public immutable source;
+
+    constructor(AggregatorInterface source_) {
+        source = source_;
+    }
+
+    function latestAnswer() external view returns (int256) {
+        return source.latestAnswer() * 1e10;
+    }
+}

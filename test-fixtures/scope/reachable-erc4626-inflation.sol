@@ -3,7 +3,8 @@ pragma solidity ^0.8.20; // expect: floating-pragma
 
 // Reachable-scope case for erc4626-inflation: `convertToShares` is silent only because `seed`, which it never
 // calls, mints dead shares (`MINIMUM_LIQUIDITY`). Emptying `seed` brings the finding in `convertToShares` back,
-// so that finding depends on the body of a function it does not reach.
+// so that finding depends on the body of a function it does not reach. It is reported at all only because
+// `deposit` calls it, another body it does not reach.
 
 interface IERC20 {
     function balanceOf(address account) external view returns (uint256);
@@ -24,7 +25,11 @@ contract SeededVault {
         totalSupply = MINIMUM_LIQUIDITY;
     }
 
-    function convertToShares(uint256 assets) external view returns (uint256) {
+    function deposit(uint256 assets) external {
+        totalSupply += convertToShares(assets);
+    }
+
+    function convertToShares(uint256 assets) public view returns (uint256) {
         return (assets * totalSupply) / asset.balanceOf(address(this));
     }
 }
