@@ -115,7 +115,7 @@ contract MultiTokenVault {
     mapping(address => mapping(address => uint256)) public balances;
 
     function deposit(IERC20 asset, uint256 amount) external {
-        require(asset.transferFrom(msg.sender, address(this), amount), "failed"); // expect: fee-on-transfer
+        require(asset.transferFrom(msg.sender, address(this), amount), "failed"); // expect: fee-on-transfer, unsafe-erc20-transfer
         balances[address(asset)][msg.sender] += amount;
     }
 }

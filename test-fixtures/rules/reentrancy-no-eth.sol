@@ -27,7 +27,7 @@ contract SharesPool {
     // The token is chosen by the caller: it can be a contract that calls back.
     function redeemToken(IToken anyToken, uint256 amount) external {
         require(deposits[anyToken][msg.sender] >= amount, "low");
-        anyToken.transfer(msg.sender, amount); // expect: reentrancy-no-eth, unchecked-transfer
+        anyToken.transfer(msg.sender, amount); // expect: reentrancy-no-eth, unchecked-transfer, unsafe-erc20-transfer
         deposits[anyToken][msg.sender] -= amount;
     }
 

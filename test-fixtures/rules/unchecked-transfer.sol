@@ -105,7 +105,7 @@ contract FixedTokenPayouts {
     }
 
     function sweep(address token, uint256 amount) external {
-        IERC20(token).transfer(owner, amount); // expect: unchecked-transfer
+        IERC20(token).transfer(owner, amount); // expect: unchecked-transfer, unsafe-erc20-transfer
     }
 
     // Resetting an allowance to zero moves nothing.

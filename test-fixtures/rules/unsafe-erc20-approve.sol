@@ -31,21 +31,21 @@ contract Zap {
     }
 
     function zap(IERC20 tokenIn, uint256 amount) external returns (uint256) {
-        require(tokenIn.transferFrom(msg.sender, address(this), amount), "pull failed");
+        require(tokenIn.transferFrom(msg.sender, address(this), amount), "pull failed"); // expect: unsafe-erc20-transfer
         require(tokenIn.approve(address(router), amount), "approve failed"); // expect: unsafe-erc20-approve
         return router.swap(address(tokenIn), amount);
     }
 
     // Safe: forceApprove handles USDT-style tokens.
     function zapSafe(IERC20 tokenIn, uint256 amount) external returns (uint256) {
-        require(tokenIn.transferFrom(msg.sender, address(this), amount), "pull failed");
+        require(tokenIn.transferFrom(msg.sender, address(this), amount), "pull failed"); // expect: unsafe-erc20-transfer
         tokenIn.forceApprove(address(router), amount);
         return router.swap(address(tokenIn), amount);
     }
 
     // Safe: the allowance is reset to zero first.
     function zapReset(IERC20 tokenIn, uint256 amount) external returns (uint256) {
-        require(tokenIn.transferFrom(msg.sender, address(this), amount), "pull failed");
+        require(tokenIn.transferFrom(msg.sender, address(this), amount), "pull failed"); // expect: unsafe-erc20-transfer
         require(tokenIn.approve(address(router), 0), "reset failed");
         require(tokenIn.approve(address(router), amount), "approve failed");
         return router.swap(address(tokenIn), amount);

@@ -83,6 +83,7 @@ import unprotectedReceiveFallback from './unprotected-receive-fallback';
 import unprotectedUpgrade from './unprotected-upgrade';
 import unsafeDowncast from './unsafe-downcast';
 import unsafeErc20Approve from './unsafe-erc20-approve';
+import unsafeErc20Transfer from './unsafe-erc20-transfer';
 import unusedReturn from './unused-return';
 import unusedState from './unused-state';
 import upgradeableConstructor from './upgradeable-constructor';
@@ -173,6 +174,7 @@ export const ALL_RULES: Rule[] = [
   unprotectedUpgrade,
   unsafeDowncast,
   unsafeErc20Approve,
+  unsafeErc20Transfer,
   unusedReturn,
   unusedState,
   upgradeableConstructor,

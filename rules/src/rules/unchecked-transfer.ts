@@ -3,13 +3,10 @@
 
 import type { Expression, FunctionCall } from '@solidity-parser/parser/dist/src/ast-types';
 import { callResultUse } from '../analysis/callResultUse';
-import { classifyCall } from '../analysis/calls';
 import { isFixedAtDeployment } from '../analysis/fixedAtDeployment';
 import { scopeOf, type FunctionScope } from '../analysis/scope';
+import { erc20Call } from '../analysis/tokenStandards';
 import { defineRule } from '../engine/ruleApi';
-
-/** Token calls by argument count; `transferAndCall` is ERC-677's transfer (LINK), with the same boolean. */
-const TOKEN_CALLS: Record<string, number> = { transfer: 2, transferFrom: 3, approve: 2, transferAndCall: 3 };
 
 function isZeroLiteral(expr: Expression | undefined): boolean {
   return !!expr && expr.type === 'NumberLiteral' && /^0+$/.test(expr.number);
@@ -48,27 +45,25 @@ export default defineRule({
     return {
       FunctionCall(node: FunctionCall) {
         if (node.expression.type !== 'MemberAccess') return;
-        const name = node.expression.memberName;
-        if (TOKEN_CALLS[name] !== node.arguments.length) return;
         const use = callResultUse(node, context.ancestors(), context.callable());
         if (use.kind === 'used') return;
         const scope = scopeOf(context);
-        const call = classifyCall(node, scope);
-        // Only calls whose declared interface returns the boolean: an interface without it (USDT-style) is decoded as nothing.
-        if (call.kind !== 'external' || !call.receiverContract) return;
-        const declared = call.receiverContract.functions().find((f) => f.node.name === name && f.node.parameters.length === node.arguments.length);
-        const returns = declared?.node.returnParameters ?? [];
-        if (returns.length !== 1 || returns[0].typeName?.type !== 'ElementaryTypeName' || returns[0].typeName.name !== 'bool') return;
+        // Only calls whose interface returns the boolean: one without it (USDT-style) is decoded as nothing. An
+        // interface the project cannot resolve counts when a result is bound or its name is ERC-20's.
+        const call = erc20Call(node, scope, use.kind !== 'discarded');
+        if (!call) return;
+        const name = call.name;
         // Skip `approve(spender, 0)`: resetting an allowance moves nothing, so a silent failure credits nothing.
         if (name === 'approve' && isZeroLiteral(node.arguments[1])) return;
-        const lowered = lowerSeverity(name, call.target, scope);
+        const lowered = lowerSeverity(name, call.token, scope);
         const callText = context.text(node);
         context.report({
           node,
           messageId: 'default',
-          data: { name: `${call.receiverContract.name}.${name}` },
+          data: { name: `${call.interfaceName ?? 'token'}.${name}` },
           severity: lowered,
-          confidence: lowered ? 'low' : undefined,
+          // An unresolved interface of another name may declare no return value, and then nothing is dropped.
+          confidence: lowered || call.returnsBool === 'unknown' ? 'low' : undefined,
           // Only a bare statement can be wrapped in place; SafeERC20 stays the better fix and needs an import.
           suggest:
             use.kind === 'discarded'

@@ -2,9 +2,10 @@
 // without resetting to zero first; USDT-style tokens then revert and the feature is unusable with them.
 
 import type { Expression, FunctionCall } from '@solidity-parser/parser/dist/src/ast-types';
-import { classifyCall } from '../analysis/calls';
+import { callResultUse } from '../analysis/callResultUse';
 import { isAnalysedContract } from '../analysis/entryPoints';
 import { scopeOf } from '../analysis/scope';
+import { erc20Call } from '../analysis/tokenStandards';
 import { defineRule } from '../engine/ruleApi';
 import { findAll } from '../engine/walk';
 
@@ -37,16 +38,13 @@ export default defineRule({
         if (!fn?.body || !isAnalysedContract(context.contract())) return;
         // Skip resets to zero: `approve(spender, 0)` is the safe half of the two-step pattern.
         if (isZeroLiteral(node.arguments[1])) return;
-        const call = classifyCall(node, scopeOf(context));
-        // Only calls through an interface declaring `returns (bool)`: a concrete token's own code is known to the author,
-        // and a USDT-style interface without the return value decodes fine.
-        const receiver = call.receiverContract;
-        if (call.kind !== 'external' || receiver?.kind !== 'interface') return;
-        const declared = receiver.functions().find((f) => f.node.name === 'approve' && f.node.parameters.length === 2);
-        const returns = declared?.node.returnParameters ?? [];
-        if (returns.length !== 1 || returns[0].typeName?.type !== 'ElementaryTypeName' || returns[0].typeName.name !== 'bool') return;
+        // Only calls through an interface declaring `returns (bool)`, or one the project cannot resolve whose name or
+        // read result shows the boolean: a concrete token's own code is known to the author, and a USDT-style
+        // interface without the return value decodes fine.
+        const call = erc20Call(node, scopeOf(context), callResultUse(node, context.ancestors(), fn).kind !== 'discarded');
+        if (!call || call.returnsBool === 'unknown' || (call.receiver && call.receiver.kind !== 'interface')) return;
         // Skip functions that reset the allowance to zero first on the same token.
-        const receiverText = call.target ? context.text(call.target) : '';
+        const receiverText = context.text(call.token);
         const resets = findAll(fn.body, (n): n is FunctionCall => n.type === 'FunctionCall' && n !== node && n.expression.type === 'MemberAccess' && n.expression.memberName === 'approve' && n.arguments.length === 2 && isZeroLiteral(n.arguments[1]) && context.text(n.expression.expression) === receiverText);
         if (resets.length > 0) return;
         context.report({ node, messageId: 'default', data: { call: `${context.text(node.expression)}(...)` } });
