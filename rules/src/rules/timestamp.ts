@@ -71,17 +71,21 @@ export default defineRule({
 /** Seconds of the smallest literal window added to or subtracted from a time in this comparison. */
 function shortWindow(comparison: BinaryOperation, flow: LocalDataFlow | undefined): number | undefined {
   const candidates: ASTNode[] = [];
-  const collect = (expr: ASTNode): void => {
+  // A worklist, and each local followed once: `t = t + 1` defines `t` from itself, and following its
+  // definitions again and again overflowed the stack on real projects (issue 12).
+  const followed = new Set<string>();
+  const pending: ASTNode[] = [comparison];
+  for (let expr = pending.pop(); expr; expr = pending.pop()) {
     for (const op of findAll(expr, (n): n is BinaryOperation => n.type === 'BinaryOperation' && (n.operator === '+' || n.operator === '-'))) {
       candidates.push(op.left, op.right);
     }
-    if (flow) {
-      for (const id of findAll(expr, (n) => n.type === 'Identifier')) {
-        if (id.type === 'Identifier' && flow.declaration(id.name)) for (const value of flow.definitionsOf(id.name)) collect(value);
-      }
+    if (!flow) continue;
+    for (const id of findAll(expr, (n) => n.type === 'Identifier')) {
+      if (id.type !== 'Identifier' || followed.has(id.name) || !flow.declaration(id.name)) continue;
+      followed.add(id.name);
+      pending.push(...flow.definitionsOf(id.name));
     }
-  };
-  collect(comparison);
+  }
   // `elapsed < 30` where `elapsed = block.timestamp - last`: the literal is a side of the comparison itself.
   const hasDifference = candidates.length > 0;
   if (hasDifference) candidates.push(comparison.left, comparison.right);
