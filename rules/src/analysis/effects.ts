@@ -16,12 +16,13 @@ import type {
   TryStatement,
 } from '@solidity-parser/parser/dist/src/ast-types';
 import { childrenOf, findAll } from '../engine/walk';
-import type { ContractInfo, ProjectModel } from '../project/projectModel';
+import type { ContractInfo, Member, ProjectModel } from '../project/projectModel';
 import type { SourceFile } from '../project/sourceFile';
 import { memoize } from './analysisCache';
 import { ASSIGNMENT_OPERATORS } from './astQueries';
 import { classifyCall, isExternalCall, type CallInfo } from './calls';
 import { FunctionScope, type Callable } from './scope';
+import { recurse, runSteps, type Step } from './stackSafe';
 import { stateVariableOf, storagePointers, writtenExpressions, type StateVariableRef, type StoragePointers } from './stateAccess';
 
 /** The side effects a function's execution is reduced to. */
@@ -83,7 +84,16 @@ interface Frame {
   depth: number;
   invocation: number;
   /** Runs the rest of the modifier chain when a modifier reaches `_`. */
-  onPlaceholder?: (frame: Frame) => void;
+  onPlaceholder?: (frame: Frame) => Step<void>;
+}
+
+/** What runs around a function body: its modifiers, outermost first, each running the next at its `_`. */
+interface ModifierChain {
+  fn: FunctionDefinition;
+  modifiers: { invocation: ModifierInvocation; member: Member<ModifierDefinition> }[];
+  bodyFrame: Frame;
+  at: Pick<Frame, 'via' | 'branch' | 'loops' | 'depth'>;
+  dispatch: ContractInfo;
 }
 
 /** Is `later` able to run after `earlier` on one path? Events in two arms of the same branch are not. */
@@ -119,6 +129,11 @@ export function modifierEvents(modifier: ModifierDefinition, contract: ContractI
   return { events: tracer.events, placeholderOrder };
 }
 
+/**
+ * Walks statements and expressions in execution order. Every walking method is a step for `runSteps`: it yields
+ * the walks it needs instead of calling them, so neither a deep expression nor a long call chain can overflow
+ * the call stack; the steps still run in the order the calls did.
+ */
 class EffectsTracer {
   readonly events: ExecutionEvent[] = [];
   private order = 0;
@@ -137,15 +152,17 @@ class EffectsTracer {
 
   run(fn: FunctionDefinition): ExecutionEvent[] {
     const owner = this.ownerOf(fn) ?? this.contract;
-    this.runFunction(fn, owner, this.contract, { via: [], branch: [], loops: [], depth: 0 }, new Map());
+    runSteps(this.runFunction(fn, owner, this.contract, { via: [], branch: [], loops: [], depth: 0 }, new Map()));
     return this.events;
   }
 
   runModifier(modifier: ModifierDefinition, onPlaceholder: () => void): void {
     const owner = this.ownerOf(modifier) ?? this.contract;
     const frame = this.frame(modifier, owner, this.contract, { via: [], branch: [], loops: [], depth: 0 }, new Map());
-    frame.onPlaceholder = () => onPlaceholder();
-    if (modifier.body) this.block(modifier.body, frame);
+    frame.onPlaceholder = function* () {
+      onPlaceholder();
+    };
+    if (modifier.body) runSteps(this.block(modifier.body, frame));
   }
 
   private ownerOf(callable: Callable): ContractInfo | undefined {
@@ -158,29 +175,35 @@ class EffectsTracer {
   }
 
   /** Runs a function with its modifiers wrapped around the body. */
-  private runFunction(fn: FunctionDefinition, owner: ContractInfo, dispatch: ContractInfo, at: Pick<Frame, 'via' | 'branch' | 'loops' | 'depth'>, bindings: StoragePointers): void {
+  private *runFunction(fn: FunctionDefinition, owner: ContractInfo, dispatch: ContractInfo, at: Pick<Frame, 'via' | 'branch' | 'loops' | 'depth'>, bindings: StoragePointers): Step<void> {
     if (!fn.body || this.active.has(fn)) return;
     this.active.add(fn);
     const bodyFrame = this.frame(fn, owner, dispatch, at, bindings);
     const modifiers = fn.modifiers
       .map((invocation) => ({ invocation, member: dispatch.resolveModifier(invocation.name) }))
-      .filter((m): m is { invocation: ModifierInvocation; member: NonNullable<typeof m.member> } => !!m.member?.node.body);
-    const runChain = (index: number, from: Frame): void => {
-      if (index === modifiers.length) {
-        this.block(fn.body as Block, { ...bodyFrame, branch: from.branch, loops: from.loops });
-        return;
-      }
-      const { invocation, member } = modifiers[index];
-      if (this.active.has(member.node)) return runChain(index + 1, from);
-      this.active.add(member.node);
-      const step: ViaStep = { site: invocation, callee: member.node, file: member.owner.file };
-      const modifierFrame = this.frame(member.node, member.owner, dispatch, { via: [...at.via, step], branch: from.branch, loops: from.loops, depth: at.depth }, new Map());
-      modifierFrame.onPlaceholder = (placeholderFrame) => runChain(index + 1, placeholderFrame);
-      this.block(member.node.body as Block, modifierFrame);
-      this.active.delete(member.node);
-    };
-    runChain(0, bodyFrame);
+      .filter((m): m is ModifierChain['modifiers'][number] => !!m.member?.node.body);
+    yield this.runChain({ fn, modifiers, bodyFrame, at, dispatch }, 0, bodyFrame);
     this.active.delete(fn);
+  }
+
+  /** Runs modifier `index` of the chain, whose `_` runs the next one; past the last modifier, the body. */
+  private *runChain(chain: ModifierChain, index: number, from: Frame): Step<void> {
+    const { fn, modifiers, bodyFrame, at, dispatch } = chain;
+    if (index === modifiers.length) {
+      yield this.block(fn.body as Block, { ...bodyFrame, branch: from.branch, loops: from.loops });
+      return;
+    }
+    const { invocation, member } = modifiers[index];
+    if (this.active.has(member.node)) {
+      yield this.runChain(chain, index + 1, from);
+      return;
+    }
+    this.active.add(member.node);
+    const step: ViaStep = { site: invocation, callee: member.node, file: member.owner.file };
+    const modifierFrame = this.frame(member.node, member.owner, dispatch, { via: [...at.via, step], branch: from.branch, loops: from.loops, depth: at.depth }, new Map());
+    modifierFrame.onPlaceholder = (placeholderFrame) => this.runChain(chain, index + 1, placeholderFrame);
+    yield this.block(member.node.body as Block, modifierFrame);
+    this.active.delete(member.node);
   }
 
   private push(kind: ExecutionEventKind, node: ASTNode, frame: Frame, extra: Partial<ExecutionEvent> = {}): void {
@@ -188,10 +211,10 @@ class EffectsTracer {
     this.events.push({ kind, node, file: frame.file, order: this.order++, sendsEth: false, via: frame.via, branch: frame.branch, loops: frame.loops, ...extra });
   }
 
-  private block(block: Block, frame: Frame): void {
+  private *block(block: Block, frame: Frame): Step<void> {
     let current = frame;
     for (const statement of block.statements as Statement[]) {
-      this.statement(statement, current);
+      yield this.statement(statement, current);
       if (alwaysTerminates(statement)) return;
       if (statement.type === 'IfStatement') {
         // After `if (c) { ...; return; }` the rest of the block runs only on the other arm.
@@ -204,61 +227,73 @@ class EffectsTracer {
     }
   }
 
-  private statement(node: ASTNode | null | undefined, frame: Frame): void {
+  private *statement(node: ASTNode | null | undefined, frame: Frame): Step<void> {
     if (!node) return;
     switch (node.type) {
       case 'Block':
-        return this.block(node, frame);
+        yield this.block(node, frame);
+        return;
       case 'UncheckedStatement':
-        return this.block(node.block, frame);
+        yield this.block(node.block, frame);
+        return;
       case 'ExpressionStatement':
-        if (node.expression?.type === 'Identifier' && node.expression.name === '_' && frame.onPlaceholder) return frame.onPlaceholder(frame);
-        return this.expression(node.expression, frame);
+        if (node.expression?.type === 'Identifier' && node.expression.name === '_' && frame.onPlaceholder) yield frame.onPlaceholder(frame);
+        else yield this.expression(node.expression, frame);
+        return;
       case 'VariableDeclarationStatement':
-        return this.expression(node.initialValue, frame);
+        yield this.expression(node.initialValue, frame);
+        return;
       case 'IfStatement':
-        return this.ifStatement(node, frame);
+        yield this.ifStatement(node, frame);
+        return;
       case 'ForStatement': {
-        this.statement(node.initExpression, frame);
+        yield this.statement(node.initExpression, frame);
         const inLoop = { ...frame, loops: [...frame.loops, node] };
-        this.expression(node.conditionExpression, inLoop);
-        this.statement(node.body, inLoop);
-        return this.statement(node.loopExpression, inLoop);
+        yield this.expression(node.conditionExpression, inLoop);
+        yield this.statement(node.body, inLoop);
+        yield this.statement(node.loopExpression, inLoop);
+        return;
       }
       case 'WhileStatement':
       case 'DoWhileStatement': {
         const inLoop = { ...frame, loops: [...frame.loops, node] };
-        this.expression(node.condition, inLoop);
-        return this.statement(node.body, inLoop);
+        yield this.expression(node.condition, inLoop);
+        yield this.statement(node.body, inLoop);
+        return;
       }
       case 'ReturnStatement':
-        return this.expression(node.expression, frame);
+        yield this.expression(node.expression, frame);
+        return;
       case 'EmitStatement':
-        this.arguments(node.eventCall, frame);
-        return this.push('emit', node, frame);
+        yield this.arguments(node.eventCall, frame);
+        this.push('emit', node, frame);
+        return;
       case 'RevertStatement':
-        return this.arguments(node.revertCall, frame);
+        yield this.arguments(node.revertCall, frame);
+        return;
       case 'TryStatement':
-        return this.tryStatement(node, frame);
+        yield this.tryStatement(node, frame);
+        return;
       case 'InlineAssemblyStatement':
-        return this.assembly(node, frame);
+        this.assembly(node, frame);
+        return;
       default:
         return;
     }
   }
 
-  private ifStatement(node: IfStatement, frame: Frame): void {
-    this.expression(node.condition, frame);
-    this.statement(node.trueBody, { ...frame, branch: [...frame.branch, { node, arm: 'true', invocation: frame.invocation }] });
-    this.statement(node.falseBody, { ...frame, branch: [...frame.branch, { node, arm: 'false', invocation: frame.invocation }] });
+  private *ifStatement(node: IfStatement, frame: Frame): Step<void> {
+    yield this.expression(node.condition, frame);
+    yield this.statement(node.trueBody, { ...frame, branch: [...frame.branch, { node, arm: 'true', invocation: frame.invocation }] });
+    yield this.statement(node.falseBody, { ...frame, branch: [...frame.branch, { node, arm: 'false', invocation: frame.invocation }] });
   }
 
-  private tryStatement(node: TryStatement, frame: Frame): void {
-    this.expression(node.expression, frame);
-    this.block(node.body, { ...frame, branch: [...frame.branch, { node, arm: 'try', invocation: frame.invocation }] });
-    node.catchClauses.forEach((clause, index) => {
-      this.block(clause.body, { ...frame, branch: [...frame.branch, { node, arm: `catch${index}`, invocation: frame.invocation }] });
-    });
+  private *tryStatement(node: TryStatement, frame: Frame): Step<void> {
+    yield this.expression(node.expression, frame);
+    yield this.block(node.body, { ...frame, branch: [...frame.branch, { node, arm: 'try', invocation: frame.invocation }] });
+    for (const [index, clause] of node.catchClauses.entries()) {
+      yield this.block(clause.body, { ...frame, branch: [...frame.branch, { node, arm: `catch${index}`, invocation: frame.invocation }] });
+    }
   }
 
   /** `call`, `delegatecall`, `staticcall` and `callcode` in inline assembly are external calls too. */
@@ -281,11 +316,11 @@ class EffectsTracer {
     if (event?.node === node && event.sendsEth && value && isZeroValue(traceOutward(event, value).expr)) event.sendsEth = false;
   }
 
-  private arguments(call: FunctionCall, frame: Frame): void {
-    for (const arg of call.arguments) this.expression(arg, frame);
+  private *arguments(call: FunctionCall, frame: Frame): Step<void> {
+    for (const arg of call.arguments) yield this.expression(arg, frame);
   }
 
-  private expression(node: ASTNode | null | undefined, frame: Frame): void {
+  private *expression(node: ASTNode | null | undefined, frame: Frame): Step<void> {
     if (!node) return;
     switch (node.type) {
       case 'Identifier': {
@@ -295,42 +330,48 @@ class EffectsTracer {
       }
       case 'BinaryOperation':
         if (ASSIGNMENT_OPERATORS.has(node.operator)) {
-          if (node.operator !== '=') this.expression(node.left, frame);
-          this.expression(node.right, frame);
-          this.lvalueParts(node.left, frame);
-          return this.writes(node, frame);
+          if (node.operator !== '=') yield this.expression(node.left, frame);
+          yield this.expression(node.right, frame);
+          yield this.lvalueParts(node.left, frame);
+          this.writes(node, frame);
+          return;
         }
-        this.expression(node.left, frame);
-        return this.expression(node.right, frame);
+        yield this.expression(node.left, frame);
+        yield this.expression(node.right, frame);
+        return;
       case 'UnaryOperation':
         if (node.operator === '++' || node.operator === '--' || node.operator === 'delete') {
-          if (node.operator !== 'delete') this.expression(node.subExpression, frame);
-          this.lvalueParts(node.subExpression, frame);
-          return this.writes(node, frame);
+          if (node.operator !== 'delete') yield this.expression(node.subExpression, frame);
+          yield this.lvalueParts(node.subExpression, frame);
+          this.writes(node, frame);
+          return;
         }
-        return this.expression(node.subExpression, frame);
+        yield this.expression(node.subExpression, frame);
+        return;
       case 'Conditional':
-        this.expression(node.condition, frame);
-        this.expression(node.trueExpression, { ...frame, branch: [...frame.branch, { node, arm: 'true', invocation: frame.invocation }] });
-        return this.expression(node.falseExpression, { ...frame, branch: [...frame.branch, { node, arm: 'false', invocation: frame.invocation }] });
+        yield this.expression(node.condition, frame);
+        yield this.expression(node.trueExpression, { ...frame, branch: [...frame.branch, { node, arm: 'true', invocation: frame.invocation }] });
+        yield this.expression(node.falseExpression, { ...frame, branch: [...frame.branch, { node, arm: 'false', invocation: frame.invocation }] });
+        return;
       case 'FunctionCall':
-        return this.call(node, frame);
+        yield this.call(node, frame);
+        return;
       default:
-        for (const child of childrenOf(node)) this.expression(child, frame);
+        for (const child of childrenOf(node)) yield this.expression(child, frame);
     }
   }
 
   /** Index expressions inside a write target run before the write; the target itself is not a read. */
-  private lvalueParts(node: Expression, frame: Frame): void {
+  private *lvalueParts(node: Expression, frame: Frame): Step<void> {
     if (node.type === 'IndexAccess') {
-      this.lvalueParts(node.base, frame);
-      this.expression(node.index, frame);
+      yield this.lvalueParts(node.base, frame);
+      yield this.expression(node.index, frame);
     } else if (node.type === 'MemberAccess') {
-      this.lvalueParts(node.expression, frame);
+      yield this.lvalueParts(node.expression, frame);
     } else if (node.type === 'TupleExpression') {
-      for (const c of node.components) if (c) this.lvalueParts(c as Expression, frame);
+      for (const c of node.components) if (c) yield this.lvalueParts(c as Expression, frame);
     } else if (node.type !== 'Identifier') {
-      this.expression(node, frame);
+      yield this.expression(node, frame);
     }
   }
 
@@ -341,15 +382,15 @@ class EffectsTracer {
     }
   }
 
-  private call(node: FunctionCall, frame: Frame): void {
+  private *call(node: FunctionCall, frame: Frame): Step<void> {
     const call = classifyCall(node, frame.scope);
     const callee = node.expression;
     // The receiver is evaluated first (`IERC20(token)` reads `token`), then options and arguments.
-    if (call.target && call.kind !== 'library') this.expression(call.target, frame);
-    else if (call.boundReceiver) this.expression(call.boundReceiver, frame);
-    else if (callee.type === 'FunctionCall') this.expression(callee, frame);
-    if (call.value && call.kind !== 'send' && call.kind !== 'eth-transfer') this.expression(call.value, frame);
-    this.arguments(node, frame);
+    if (call.target && call.kind !== 'library') yield this.expression(call.target, frame);
+    else if (call.boundReceiver) yield this.expression(call.boundReceiver, frame);
+    else if (callee.type === 'FunctionCall') yield this.expression(callee, frame);
+    if (call.value && call.kind !== 'send' && call.kind !== 'eth-transfer') yield this.expression(call.value, frame);
+    yield this.arguments(node, frame);
 
     if (isExternalCall(call)) {
       this.push('external-call', node, frame, { call, sendsEth: call.sendsEth });
@@ -358,10 +399,10 @@ class EffectsTracer {
     if (call.kind === 'event') return this.push('emit', node, frame);
     if (call.kind === 'builtin' && (call.name === 'selfdestruct' || call.name === 'suicide') && !call.target) return this.push('selfdestruct', node, frame, { sendsEth: true });
     if (call.kind === 'builtin' && callee.type === 'MemberAccess' && (callee.memberName === 'push' || callee.memberName === 'pop')) return this.writes(node, frame);
-    if ((call.kind === 'internal' || call.kind === 'library') && call.resolved?.node.body) this.inline(call, frame);
+    if ((call.kind === 'internal' || call.kind === 'library') && call.resolved?.node.body) yield this.inline(call, frame);
   }
 
-  private inline(call: CallInfo, frame: Frame): void {
+  private *inline(call: CallInfo, frame: Frame): Step<void> {
     const target = call.resolved;
     if (!target || frame.depth >= this.maxDepth) {
       return;
@@ -378,12 +419,17 @@ class EffectsTracer {
     const isLibrary = target.owner.kind === 'library';
     const dispatch = isLibrary ? target.owner : this.contract;
     const step: ViaStep = { site: call.node, callee: fn, file: target.owner.file };
-    this.runFunction(fn, target.owner, dispatch, { via: [...frame.via, step], branch: frame.branch, loops: frame.loops, depth: frame.depth + 1 }, bindings);
+    yield this.runFunction(fn, target.owner, dispatch, { via: [...frame.via, step], branch: frame.branch, loops: frame.loops, depth: frame.depth + 1 }, bindings);
   }
 }
 
 /** Whether control never continues past the statement: return, revert, throw, or both arms of an if exiting. */
 export function alwaysTerminates(node: ASTNode | null | undefined): boolean {
+  return runSteps(terminates(node));
+}
+
+/** `alwaysTerminates` as a step, so that nested blocks and long else-if chains do not recurse on the call stack. */
+function* terminates(node: ASTNode | null | undefined): Step<boolean> {
   if (!node) return false;
   switch (node.type) {
     case 'ReturnStatement':
@@ -391,11 +437,12 @@ export function alwaysTerminates(node: ASTNode | null | undefined): boolean {
     case 'ThrowStatement':
       return true;
     case 'Block':
-      return (node.statements as ASTNode[]).some((s) => alwaysTerminates(s));
+      for (const statement of node.statements as ASTNode[]) if (yield* recurse(terminates(statement))) return true;
+      return false;
     case 'UncheckedStatement':
-      return alwaysTerminates(node.block);
+      return yield* recurse(terminates(node.block));
     case 'IfStatement':
-      return alwaysTerminates(node.trueBody) && alwaysTerminates(node.falseBody);
+      return (yield* recurse(terminates(node.trueBody))) && (yield* recurse(terminates(node.falseBody)));
     case 'ExpressionStatement': {
       const e = node.expression;
       if (e?.type !== 'FunctionCall' || e.expression.type !== 'Identifier') return false;
