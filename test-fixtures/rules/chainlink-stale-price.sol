@@ -198,3 +198,50 @@ contract ScalingAdapter {
         return source.latestAnswer() * 1e10;
     }
 }
+
+// Look-alike: a private helper checks freshness (with a fallback price) and returns the answer; its only caller
+// rejects a non-positive answer. Still reported: a helper whose caller uses the answer unchecked.
+contract FeeQuoter {
+    AggregatorV3Interface public immutable linkEthFeed;
+    uint32 public stalenessSeconds = 1 days;
+    int256 public fallbackWeiPerUnitLink = 5e15;
+
+    constructor(AggregatorV3Interface feed_) {
+        linkEthFeed = feed_;
+    }
+
+    function setFallback(int256 weiPerUnitLink, uint32 staleness) external {
+        fallbackWeiPerUnitLink = weiPerUnitLink;
+        stalenessSeconds = staleness;
+    }
+
+    function feeInLink(uint256 feeWei) external view returns (uint256) {
+        int256 weiPerUnitLink = feedData();
+        if (weiPerUnitLink <= 0) revert("bad price");
+        return (feeWei * 1e18) / uint256(weiPerUnitLink);
+    }
+
+    function feedData() private view returns (int256 weiPerUnitLink) {
+        uint256 timestamp;
+        (, weiPerUnitLink, , timestamp, ) = linkEthFeed.latestRoundData();
+        if (stalenessSeconds > 0 && stalenessSeconds < block.timestamp - timestamp) weiPerUnitLink = fallbackWeiPerUnitLink;
+    }
+}
+
+contract UncheckedFeeQuoter {
+    AggregatorV3Interface public immutable linkEthFeed;
+
+    constructor(AggregatorV3Interface feed_) {
+        linkEthFeed = feed_;
+    }
+
+    function feeInLink(uint256 feeWei) external view returns (uint256) {
+        return (feeWei * 1e18) / uint256(feedData());
+    }
+
+    function feedData() private view returns (int256 weiPerUnitLink) {
+        uint256 timestamp;
+        (, weiPerUnitLink, , timestamp, ) = linkEthFeed.latestRoundData(); // expect: chainlink-stale-price
+        if (timestamp + 1 days < block.timestamp) revert("stale");
+    }
+}

@@ -30,7 +30,7 @@ export default defineRule<MessageId>({
     severity: 'medium',
     confidence: 'medium',
     category: 'oracles',
-    scope: 'function',
+    scope: 'contract',
     swc: [],
     description:
       '`latestRoundData()` returns the last answer the feed stored, however old, and the answer is a signed integer. If the feed stops updating (heartbeat missed, deprecated feed, sequencer down) or reports zero or a negative value, a contract that does not check `updatedAt` and `answer > 0` prices assets at a stale or absurd value. The deprecated `latestAnswer()` is worse: it returns the answer alone, with no round id or update time to check, and returns 0 when no answer has been reached.',
@@ -69,7 +69,8 @@ function checkRoundData(context: RuleContext<MessageId>, call: FunctionCall, cal
   const missing: string[] = [];
   if (!checks.fresh((n) => !!updatedAt && n.type === 'Identifier' && n.name === updatedAt)) missing.push('a staleness check on `updatedAt`');
   const answer = names[1];
-  if (!checks.compared((n) => !!answer && n.type === 'Identifier' && n.name === answer)) missing.push('a check that `answer` is positive');
+  const isAnswer = (n: ASTNode): boolean => !!answer && n.type === 'Identifier' && n.name === answer;
+  if (!checks.compared(isAnswer) && !callersCompareReturned(context, callable, answer)) missing.push('a check that `answer` is positive');
   if (missing.length === 0) return;
   context.report({ node: call, messageId: 'default', data: { missing: missing.join(' or ') } });
 }
@@ -124,6 +125,36 @@ class Checks {
         this.flow.dependsOn(cmp, (n) => isBlockTimestamp(n) || (n.type === 'Identifier' && AGE_BOUND_NAME.test(n.name))),
     );
   }
+}
+
+/**
+ * Whether `callable` is an internal or private helper that returns the answer (`return weiPerUnitLink;`, or a
+ * named return the answer is unpacked into) and every
+ * call to it in its contract and bases compares what it gets back (`if (price <= 0) revert`): the sign check sits in
+ * the callers, as a pass-through's does.
+ */
+function callersCompareReturned(context: RuleContext<MessageId>, callable: Callable, answer: string | undefined): boolean {
+  const contract = context.contract();
+  if (!answer || !contract || callable.type !== 'FunctionDefinition' || !callable.name || (callable.visibility !== 'internal' && callable.visibility !== 'private')) return false;
+  const flow = LocalDataFlow.of(callable);
+  const isAnswer = (n: ASTNode): boolean => n.type === 'Identifier' && n.name === answer;
+  const returned =
+    (callable.returnParameters ?? []).some((p) => p.name === answer) ||
+    findAll(callable.body as ASTNode, (n) => n.type === 'ReturnStatement').some((r) => r.type === 'ReturnStatement' && !!r.expression && flow.dependsOn(r.expression, isAnswer));
+  if (!returned) return false;
+  let calls = 0;
+  for (const base of contract.linearization) {
+    for (const member of base.node.subNodes as ASTNode[]) {
+      if ((member.type !== 'FunctionDefinition' && member.type !== 'ModifierDefinition') || !member.body || member === callable) continue;
+      const sites = findAll(member.body, (n): n is FunctionCall => n.type === 'FunctionCall' && n.expression.type === 'Identifier' && n.expression.name === callable.name);
+      const checks = new Checks(member);
+      for (const site of sites) {
+        calls++;
+        if (!checks.compared((n) => n === site)) return false;
+      }
+    }
+  }
+  return calls > 0;
 }
 
 /**
