@@ -99,3 +99,48 @@ contract UncheckedCommittee {
         return isSigner[recovered];
     }
 }
+
+// A shared verifier base hands back the raw ecrecover result; its callers must check it.
+abstract contract RawVerifier {
+    function recoverSigner(bytes32 digest, uint8 v, bytes32 r, bytes32 s) internal pure returns (address) {
+        require(uint256(s) <= 0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0, "high s");
+        return ecrecover(digest, v, r, s);
+    }
+
+    // Checked in the helper itself: every caller gets a non-zero address.
+    function recoverChecked(bytes32 digest, uint8 v, bytes32 r, bytes32 s) internal pure returns (address signer) {
+        require(uint256(s) <= 0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0, "high s");
+        signer = ecrecover(digest, v, r, s);
+        require(signer != address(0), "invalid signature");
+    }
+}
+
+contract DelegatedVotes is RawVerifier {
+    mapping(address => address) public delegates;
+    mapping(address => uint256) public nonces;
+
+    // The delegator is a parameter: address(0) with a garbage signature passes.
+    function delegateBySig(address delegator, address delegatee, uint256 nonce, uint8 v, bytes32 r, bytes32 s) external {
+        bytes32 digest = keccak256(abi.encode(delegator, delegatee, nonce, block.chainid, address(this)));
+        require(nonce == nonces[delegator]++, "nonce");
+        require(recoverSigner(digest, v, r, s) == delegator, "bad signature"); // expect: ecrecover-zero-check
+        delegates[delegator] = delegatee;
+    }
+
+    // The caller rules out address(0) before trusting the result.
+    function delegateChecked(address delegator, address delegatee, uint256 nonce, uint8 v, bytes32 r, bytes32 s) external {
+        bytes32 digest = keccak256(abi.encode(delegator, delegatee, nonce, block.chainid, address(this)));
+        require(nonce == nonces[delegator]++, "nonce");
+        address signer = recoverSigner(digest, v, r, s);
+        require(signer != address(0) && signer == delegator, "bad signature");
+        delegates[delegator] = delegatee;
+    }
+
+    // The helper checks for zero itself.
+    function delegateViaChecked(address delegator, address delegatee, uint256 nonce, uint8 v, bytes32 r, bytes32 s) external {
+        bytes32 digest = keccak256(abi.encode(delegator, delegatee, nonce, block.chainid, address(this)));
+        require(nonce == nonces[delegator]++, "nonce");
+        require(recoverChecked(digest, v, r, s) == delegator, "bad signature");
+        delegates[delegator] = delegatee;
+    }
+}

@@ -4,7 +4,8 @@
 import type { ASTNode, Expression, FunctionCall, FunctionDefinition, ModifierDefinition, VariableDeclaration } from '@solidity-parser/parser/dist/src/ast-types';
 import { isMsgSender } from '../analysis/astQueries';
 import { LocalDataFlow } from '../analysis/localDataFlow';
-import { scopeOf } from '../analysis/scope';
+import { classifyCall } from '../analysis/calls';
+import { scopeOf, type FunctionScope } from '../analysis/scope';
 import { isEcrecover, signerSetExcludesZero, zeroCheckedTexts } from '../analysis/signatureRecovery';
 import { stateVariableOf, storagePointers } from '../analysis/stateAccess';
 import { defineRule } from '../engine/ruleApi';
@@ -17,7 +18,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'signatures',
-    scope: 'function',
+    scope: 'reachable',
     swc: ['SWC-117'],
     description:
       '`ecrecover` does not revert on an invalid signature: it returns `address(0)`. Code that compares the result with an expected signer accepts garbage signatures whenever that signer is `address(0)`: an unset owner, or an `owner` parameter the caller picks.',
@@ -25,7 +26,10 @@ export default defineRule({
       'A `permit(owner, spender, value, deadline, v, r, s)` checks `ecrecover(digest, v, r, s) == owner`. The attacker calls it with `owner = address(0)` and random `v, r, s`: both sides are zero, the check passes and the attacker gets an allowance from the zero address (tokens burned to it, or a mis-set admin slot).',
     recommendation: 'Require `recovered != address(0)` before using the result, or use OpenZeppelin `ECDSA.recover`, which reverts on invalid signatures.',
     references: ['https://swcregistry.io/docs/SWC-117', 'https://docs.openzeppelin.com/contracts/5.x/api/utils#ECDSA'],
-    messages: { default: '`ecrecover` returns `address(0)` for an invalid signature and the result is used without a zero check.' },
+    messages: {
+      default: '`ecrecover` returns `address(0)` for an invalid signature and the result is used without a zero check.',
+      helper: '`{{helper}}` returns what `ecrecover` returns, `address(0)` for an invalid signature, and the result is used without a zero check.',
+    },
   },
   create(context) {
     const check = (callable: FunctionDefinition | ModifierDefinition): void => {
@@ -33,7 +37,8 @@ export default defineRule({
       const scope = scopeOf(context, callable);
       const textOf = (node: ASTNode): string => context.text(node).replace(/\s+/g, '');
       const zeroChecked = zeroCheckedTexts(callable.body, scope, textOf);
-      for (const call of findAll(callable.body, isEcrecover)) {
+      const helperCalls = new Set(findAll(callable.body, (n): n is FunctionCall => n.type === 'FunctionCall' && returnsRawEcrecover(n, scope)));
+      for (const call of [...findAll(callable.body, isEcrecover), ...helperCalls]) {
         const uses = usesOf(call, callable);
         // Skip a helper that only returns the result: its callers decide whether to check.
         if (uses.length === 0) continue;
@@ -50,12 +55,36 @@ export default defineRule({
         if (safe) continue;
         // A stored signer or signer set is zero only when its owner configured it so: a Low, uncertain finding.
         const stored = uses.some((u) => !!u.keyOf || (!!u.comparedWith && !!stateVariableOf(u.comparedWith, scope, storagePointers(scope))));
-        context.report({ node: call, messageId: 'default', confidence: stored ? 'low' : undefined, severity: stored ? 'low' : undefined });
+        const viaHelper = helperCalls.has(call);
+        context.report({
+          node: call,
+          messageId: viaHelper ? 'helper' : 'default',
+          data: viaHelper ? { helper: context.text(call.expression) } : undefined,
+          confidence: stored ? 'low' : undefined,
+          severity: stored ? 'low' : undefined,
+        });
       }
     };
     return { FunctionDefinition: check, ModifierDefinition: check };
   },
 });
+
+/**
+ * A call of an internal helper that hands back a raw `ecrecover` result (`return ecrecover(digest, v, r, s);`):
+ * the helper leaves the zero check to its callers, so the call is judged like `ecrecover` itself.
+ */
+function returnsRawEcrecover(node: FunctionCall, scope: FunctionScope): boolean {
+  const call = classifyCall(node, scope);
+  const helper = call.kind === 'internal' ? call.resolved?.node : undefined;
+  if (!helper?.body || helper === scope.callable) return false;
+  return findAll(helper.body, isEcrecover).some((ecrecover) => usesOf(ecrecover, helper).length === 0 && returnsOneAddress(helper));
+}
+
+/** Whether the helper returns one address: the recovered one, since `usesOf` found it only returned. */
+function returnsOneAddress(helper: FunctionDefinition): boolean {
+  const returns = helper.returnParameters ?? [];
+  return returns.length === 1 && returns[0].typeName?.type === 'ElementaryTypeName' && returns[0].typeName.name.startsWith('address');
+}
 
 interface ResultUse {
   /** The expression holding the recovered address: the call itself or the local it was stored in. */

@@ -64,6 +64,7 @@ import shadowingLocal from './shadowing-local';
 import shadowingState from './shadowing-state';
 import signatureMalleability from './signature-malleability';
 import signatureReplay from './signature-replay';
+import signatureUnboundParameters from './signature-unbound-parameters';
 import storagePacking from './storage-packing';
 import suicidal from './suicidal';
 import tautology from './tautology';
@@ -155,6 +156,7 @@ export const ALL_RULES: Rule[] = [
   shadowingState,
   signatureMalleability,
   signatureReplay,
+  signatureUnboundParameters,
   storagePacking,
   suicidal,
   tautology,
