@@ -19,6 +19,7 @@ import type { ContractInfo, Member, ProjectModel } from '../project/projectModel
 import type { SourceFile } from '../project/sourceFile';
 import { memoize } from './analysisCache';
 import { unwrapCallOptions } from './astQueries';
+import { recurse, runSteps, type Step } from './stackSafe';
 
 /** A function or modifier: anything with a body that scopes names. */
 export type Callable = FunctionDefinition | ModifierDefinition;
@@ -116,6 +117,11 @@ export class FunctionScope {
 
   /** The static type of an expression when the syntax tree determines it. */
   typeOf(expr: ASTNode | null | undefined): TypeRef | undefined {
+    return runSteps(this.typeOfStep(expr));
+  }
+
+  /** `typeOf` as a step for `runSteps`: member, index and call chains (`x.next().next()…`) have no depth limit. */
+  private *typeOfStep(expr: ASTNode | null | undefined): Step<TypeRef | undefined> {
     if (!expr) return undefined;
     const here = (node: TypeName): TypeRef => ({ node, fromFile: this.file.path });
     switch (expr.type) {
@@ -130,7 +136,7 @@ export class FunctionScope {
           if (base === 'block' && expr.memberName === 'coinbase') return here(elementary('address', 'payable'));
         }
         if (expr.memberName === 'length') return here(elementary('uint256'));
-        const baseType = this.typeOf(expr.expression);
+        const baseType = yield* recurse(this.typeOfStep(expr.expression));
         if (!baseType) return undefined;
         if (baseType.node.type === 'UserDefinedTypeName') {
           const struct = this.structNamed(baseType.node.namePath, baseType.fromFile);
@@ -140,24 +146,24 @@ export class FunctionScope {
         return undefined;
       }
       case 'IndexAccess': {
-        const baseType = this.typeOf(expr.base);
+        const baseType = yield* recurse(this.typeOfStep(expr.base));
         if (!baseType) return undefined;
         if (baseType.node.type === 'Mapping') return { node: baseType.node.valueType, fromFile: baseType.fromFile };
         if (baseType.node.type === 'ArrayTypeName') return { node: baseType.node.baseTypeName, fromFile: baseType.fromFile };
         return undefined;
       }
       case 'TupleExpression':
-        return expr.components.length === 1 && expr.components[0] ? this.typeOf(expr.components[0] as ASTNode) : undefined;
+        return expr.components.length === 1 && expr.components[0] ? yield* recurse(this.typeOfStep(expr.components[0] as ASTNode)) : undefined;
       case 'Conditional':
-        return this.typeOf(expr.trueExpression) ?? this.typeOf(expr.falseExpression);
+        return (yield* recurse(this.typeOfStep(expr.trueExpression))) ?? (yield* recurse(this.typeOfStep(expr.falseExpression)));
       case 'FunctionCall':
-        return this.typeOfCallResult(expr.expression, expr.arguments.length);
+        return yield* recurse(this.typeOfCallResult(expr.expression, expr.arguments.length));
       default:
         return undefined;
     }
   }
 
-  private typeOfCallResult(callee: Expression, argumentCount: number): TypeRef | undefined {
+  private *typeOfCallResult(callee: Expression, argumentCount: number): Step<TypeRef | undefined> {
     const here = (node: TypeName): TypeRef => ({ node, fromFile: this.file.path });
     const target = unwrapCallOptions(callee);
     if (target.type === 'ElementaryTypeName') return here(elementary(target.name, target.stateMutability));
@@ -172,7 +178,7 @@ export class FunctionScope {
     }
     if (target.type === 'MemberAccess') {
       // `IERC20(x).balanceOf(y)`, `token.decimals()`: the declared return type of the called function.
-      const receiver = this.typeOf(target.expression);
+      const receiver = yield* recurse(this.typeOfStep(target.expression));
       const contract = receiver ? contractOfType(receiver, this.project) : undefined;
       const fn = contract?.functions().find((m) => m.node.name === target.memberName && m.node.parameters.length === argumentCount);
       if (fn) return firstReturnType(fn.node, fn.owner.file.path);
