@@ -24,6 +24,7 @@ describe('arithmetic severities', () => {
     assert.equal(severityAt('unsafe-downcast.sol', 'unsafe-downcast', 'feeCap = uint96(cap); // expect'), 'low');
     assert.equal(severityAt('unsafe-downcast.sol', 'unsafe-downcast', 'subscriptionBalance[funded] += uint96(amount)'), 'low');
     assert.equal(severityAt('unsafe-downcast.sol', 'unsafe-downcast', 'subscriptionBalance[subscriptionId] += uint96(amount)'), 'medium');
+    assert.equal(severityAt('unsafe-downcast.sol', 'unsafe-downcast', 'subscriptionBalance[subscriptionId] += uint96(deposited)'), 'medium');
   });
 
   it('unchecked-arithmetic: Medium for an outsider\'s input, Low for the fee manager\'s', () => {

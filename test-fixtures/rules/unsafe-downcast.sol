@@ -97,6 +97,10 @@ contract ValidatedRounds {
         _;
     }
 
+    function setLatestRound(uint80 roundId) external onlyOwner {
+        latestRoundId = roundId;
+    }
+
     function getAnswer(uint256 roundId) external view returns (int256) {
         if (isValidRound(roundId)) return rounds[uint80(roundId)].answer;
         return 0;
@@ -126,6 +130,12 @@ contract ValidatedRounds {
     function fund(uint64 subscriptionId, uint256 amount) external {
         record(amount);
         subscriptionBalance[subscriptionId] += uint96(amount); // expect: unsafe-downcast
+    }
+
+    // Still Medium: pulling the caller's tokens takes `msg.sender` as an argument but does not check who calls.
+    function depositAndFund(uint64 subscriptionId, uint256 deposited) external {
+        require(fundingToken.transferFrom(msg.sender, address(this), deposited), "pull"); // expect: fee-on-transfer
+        subscriptionBalance[subscriptionId] += uint96(deposited); // expect: unsafe-downcast
     }
 
     function record(uint256 amount) internal {

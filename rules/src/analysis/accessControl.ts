@@ -22,10 +22,14 @@ const ACCESS_MODIFIER_NAME = /^(only|auth|requiresAuth|restricted|isAuthorized|w
 const CHECKING_FUNCTION_NAME = /^_?(check(Owner|Role|Roles|Auth\w*|Sender\w*|Caller\w*|CanCall|Admin\w*|Permission\w*)|hasRole|hasAnyRole|isAuthorized|isAuthorised|onlyOwner|onlyRole|requireOwner|requireAuth\w*|requireCaller\w*|requireRole|authorize\w*)$/;
 /** Internal hooks that judge the caller they are given: `_checkTokenBridge(caller)`, `_requireMinter(sender)`. */
 const CALLER_CHECK_HOOK_NAME = /^_?(check|require|only|authorize|authorise|validate|verify|ensure|assert)[A-Z]\w*$/;
+/** Token acceptance checks that call the recipient's hook (`checkOnERC721Received`): they judge the recipient, not the caller. */
+const RECEIVER_ACCEPTANCE_CHECK_NAME = /^_?(checkOn\w*Received|doSafe\w*AcceptanceCheck)$/;
 /** Argument-less hooks named for the account they admit: `_requireAdminSender()`, `_checkOwner()`, `_onlyGovernance()`. */
 const ABSTRACT_CALLER_HOOK_NAME = /^_?(check|require|only)\w*(Admin|Owner|Sender|Caller|Role|Governance|Governor|Operator|Auth)\w*$/;
 /** External questions about a caller that decide access: `canCall`, `isAdmin`, `hasRole`, `checkPermission`. */
 const AUTHORITY_QUERY_NAME = /^(can[A-Z]\w*|is[A-Z]\w*|has[A-Z]\w*|check\w*|auth\w*|validate\w*|verify\w*)$/;
+/** Token and ETH movements that take the caller as an argument without judging them: `transferFrom(msg.sender, …)`. */
+const VALUE_MOVING_CALL = /^(safe)?(transfer|transferFrom|send|sendValue|approve|increaseAllowance|permit|mint|burn|burnFrom|deposit|withdraw)$/i;
 const REENTRANCY_MODIFIER_NAME = /nonReentrant|noReentran|reentrancyGuard|nonreentrant|noReenter|^lock$|^mutex$|^locked$/i;
 const INITIALIZER_MODIFIER_NAME = /^(initializer|reinitializer|onlyInitializing|initializes|whenNotInitialized)$/;
 
@@ -75,6 +79,8 @@ function checksCaller(node: ASTNode | null | undefined, callerLocals: ReadonlySe
     case 'MemberAccess':
       return checksCaller(node.expression, callerLocals);
     case 'FunctionCall':
+      // `require(token.transferFrom(msg.sender, …))` moves the caller's tokens; it asks nothing about who they are.
+      if (node.expression.type === 'MemberAccess' && VALUE_MOVING_CALL.test(node.expression.memberName)) return false;
       return node.arguments.some((a) => isCaller(a, callerLocals));
     default:
       return false;
@@ -146,10 +152,46 @@ function isAbstractHook(dispatch: ContractInfo, name: string): boolean {
   return declared.length > 0 && declared.every((m) => !m.node.body);
 }
 
+/** `p != address(0)` or `address(0) != p` for a parameter `p` in `names`. */
+function isNonZeroTestOf(condition: ASTNode, names: ReadonlySet<string>): boolean {
+  if (names.size === 0 || condition.type !== 'BinaryOperation' || condition.operator !== '!=') return false;
+  const named = (n: ASTNode) => n.type === 'Identifier' && names.has(n.name);
+  return (named(condition.left) && isZeroAddress(condition.right)) || (named(condition.right) && isZeroAddress(condition.left));
+}
+
+/** `address(0)`, `0`. */
+function isZeroAddress(expr: ASTNode): boolean {
+  if (expr.type === 'NumberLiteral') return /^0+$/.test(expr.number);
+  const callee = expr.type === 'FunctionCall' ? expr.expression : undefined;
+  const toAddress = (callee?.type === 'ElementaryTypeName' || callee?.type === 'Identifier') && callee.name === 'address';
+  return expr.type === 'FunctionCall' && expr.arguments.length === 1 && toAddress && isZeroAddress(expr.arguments[0]);
+}
+
+/** The parameters of `fn` that a call site passes the zero address for. */
+function zeroArgumentParams(fn: FunctionDefinition, args: readonly ASTNode[]): Set<string> {
+  const out = new Set<string>();
+  fn.parameters.forEach((p, i) => {
+    if (p.name && args[i] && isZeroAddress(args[i])) out.add(p.name);
+  });
+  return out;
+}
+
 /** Whether a callable's code checks the caller: `require(msg.sender …)`, `if (msg.sender …) revert`, or a checking call. */
-function callableChecksSender(callable: Callable, dispatch: ContractInfo, project: ProjectModel, depth: number, seen: Set<Callable>, maxDepth = CHECK_DEPTH): ASTNode | undefined {
+function callableChecksSender(
+  callable: Callable,
+  dispatch: ContractInfo,
+  project: ProjectModel,
+  depth: number,
+  seen: Set<Callable>,
+  maxDepth = CHECK_DEPTH,
+  zeroParams: ReadonlySet<string> = new Set(),
+): ASTNode | undefined {
   if (!callable.body || seen.has(callable) || depth > maxDepth) return undefined;
   seen.add(callable);
+  // Skip checks under `if (auth != address(0))` when the caller passes `address(0)` for `auth`: ERC-721's
+  // `_update(to, id, address(0))` from `_mint` checks no one, so minting is not restricted by it.
+  const unreachable = findAll(callable.body, (n): n is IfStatement => n.type === 'IfStatement' && isNonZeroTestOf(n.condition, zeroParams)).map((n) => n.trueBody.range);
+  const reachable = (n: ASTNode): boolean => !unreachable.some((r) => !!r && !!n.range && n.range[0] >= r[0] && n.range[1] <= r[1]);
   const owner = dispatch.linearization.find((c) => c.node.subNodes.includes(callable)) ?? dispatch;
   const scope = new FunctionScope(project, owner.file, dispatch, callable);
   // A helper's own modifiers guard it as much as its body does: `_joinOrExit(…) private authenticateFor(sender)`.
@@ -160,7 +202,7 @@ function callableChecksSender(callable: Callable, dispatch: ContractInfo, projec
     }
   }
   const callerLocals = callerLocalsOf(callable.body);
-  for (const node of findAll(callable.body, () => true)) {
+  for (const node of findAll(callable.body, reachable)) {
     if (node.type === 'IfStatement' && checksCaller(node.condition, callerLocals) && !turnsOneCallerAway(node, callerLocals)) return node;
     // Inline assembly: `if iszero(eq(caller(), sload(0))) { revert(0, 0) }`.
     if (node.type === 'AssemblyIf' && comparesAssemblyCaller(node.condition)) return node;
@@ -170,7 +212,9 @@ function callableChecksSender(callable: Callable, dispatch: ContractInfo, projec
     if ((name === 'require' || name === 'assert') && checksCaller(node.arguments[0], callerLocals)) return node;
     if (name && CHECKING_FUNCTION_NAME.test(name)) return node;
     // `_checkTokenBridge(_msgSender())`: a checking hook handed the caller, even when it is abstract here.
-    if (name && CALLER_CHECK_HOOK_NAME.test(name) && node.arguments.some((a) => isCaller(a, callerLocals))) return node;
+    // Not a token's acceptance check (`checkOnERC721Received(_msgSender(), …)`): it is handed the operator to tell the
+    // recipient who moved the token, and restricts no one.
+    if (name && CALLER_CHECK_HOOK_NAME.test(name) && !RECEIVER_ACCEPTANCE_CHECK_NAME.test(name) && node.arguments.some((a) => isCaller(a, callerLocals))) return node;
     // `_requireAdminSender()` declared without a body here: every deployable contract must implement the check
     // (each chain's own cross-domain admin), so the base's modifier is a caller check by contract.
     if (callee.type === 'Identifier' && ABSTRACT_CALLER_HOOK_NAME.test(callee.name) && isAbstractHook(dispatch, callee.name)) return node;
@@ -179,7 +223,7 @@ function callableChecksSender(callable: Callable, dispatch: ContractInfo, projec
     if (call.resolved && isRequireHelper(call.resolved.node) && checksCaller(node.arguments[0], callerLocals)) return node;
     if ((call.kind === 'internal' || call.kind === 'library') && call.resolved) {
       const nestedDispatch = call.resolved.owner.kind === 'library' ? call.resolved.owner : dispatch;
-      if (callableChecksSender(call.resolved.node, nestedDispatch, project, depth + 1, seen, maxDepth)) return node;
+      if (callableChecksSender(call.resolved.node, nestedDispatch, project, depth + 1, seen, maxDepth, zeroArgumentParams(call.resolved.node, call.boundReceiver ? [call.boundReceiver, ...call.args] : call.args))) return node;
     }
     // An external authority asked about the caller: `authority.canCall(msg.sender, …)`, `acl.isAdmin(_msgSender())`.
     if (call.kind === 'external' && AUTHORITY_QUERY_NAME.test(call.name ?? '') && node.arguments.some((a) => mentionsCaller(a))) return node;
