@@ -18,7 +18,7 @@ export default defineRule({
     scope: 'function',
     swc: [],
     description:
-      'Integer division rounds down. Dividing first and multiplying the quotient scales the rounding error by the multiplier: `(amount / 1000) * rate` is zero for every amount below 1000 and off by up to `rate - 1` otherwise.',
+      'Integer division rounds down. Dividing first and multiplying the quotient scales the rounding error by the multiplier: `(amount / 1000) * rate` is zero for every amount below 1000 and off by up to `rate - 1` otherwise. Reported Medium where the result is booked or sent; Low in getters and library math, whose callers own the rounding. A chain of fixed-point multiplies (each step rescaling a product) is not reported: its error stays below about one unit of the result.',
     exploitScenario:
       'A fee is `(amount / PRECISION) * feeRate`. The attacker splits a large trade into many trades just below `PRECISION`; each pays zero fee, so the protocol earns nothing on volume it should charge for.',
     recommendation: 'Multiply before dividing (`amount * rate / PRECISION`), or use `Math.mulDiv(amount, rate, PRECISION)` to avoid both precision loss and intermediate overflow.',

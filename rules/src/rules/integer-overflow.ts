@@ -25,7 +25,7 @@ export default defineRule({
     scope: 'contract',
     swc: ['SWC-101'],
     description:
-      'Before Solidity 0.8.0 arithmetic wraps around silently. An addition, subtraction or multiplication on a balance, a counter or a caller-supplied amount can overflow or underflow and produce a huge or tiny value instead of reverting.',
+      'Before Solidity 0.8.0 arithmetic wraps around silently. An addition, subtraction or multiplication on a balance, a counter or a caller-supplied amount can overflow or underflow and produce a huge or tiny value instead of reverting. A getter\'s arithmetic is reported Low: its wrapped answer books nothing.',
     exploitScenario:
       'A token\'s `batchTransfer` computes `uint amount = receivers.length * value` and checks `balances[msg.sender] >= amount`. The attacker passes two receivers and `value = 2**255`: `amount` wraps to 0, the check passes and each receiver is credited 2**255 tokens.',
     recommendation:

@@ -93,7 +93,7 @@ export default defineRule({
     scope: 'function',
     swc: [],
     description:
-      'A comparison between an integer variable and a constant outside (or at the edge of) the range of its type always gives the same result: an unsigned value is never below zero, a `uint8` never exceeds 255. Such a check usually stands where a real bound was intended, so the guard it should provide is missing.',
+      'A comparison between an integer variable and a constant outside (or at the edge of) the range of its type always gives the same result: an unsigned value is never below zero, a `uint8` never exceeds 255. Such a check usually stands where a real bound was intended, so the guard it should provide is missing. Reported Medium where arithmetic can wrap (a compiler before 0.8, or inside `unchecked`); Low under checked arithmetic, where a wrapped value reverts before the check.',
     exploitScenario:
       'A vault checks `require(balance - amount >= 0)` with unsigned integers to prevent overdrafts. The check always passes; under `unchecked` arithmetic or before 0.8 the subtraction wraps, and the user withdraws more than they own.',
     recommendation: 'Compare the operands that can actually violate the invariant (`require(balance >= amount)`), or delete the comparison if it was never meant to check anything.',

@@ -24,7 +24,7 @@ export default defineRule({
     scope: 'reachable',
     swc: ['SWC-101'],
     description:
-      '`unchecked { }` turns off Solidity 0.8 overflow checks. That is safe only when an earlier check proves the operation cannot wrap; on a parameter nothing has bounded, the caller picks a value that overflows or underflows.',
+      '`unchecked { }` turns off Solidity 0.8 overflow checks. That is safe only when an earlier check proves the operation cannot wrap; on a parameter nothing has bounded, the caller picks a value that overflows or underflows. Reported Medium where any caller picks the input; Low where only a checked caller (owner, role, a pinned contract) does, or where a getter only returns the result.',
     exploitScenario:
       'A vault writes `unchecked { shares[msg.sender] -= amount; }` to save gas, without checking `amount <= shares[msg.sender]`. The attacker withdraws more than they hold: the subtraction wraps to nearly 2**256 shares, which they then redeem for the whole vault.',
     recommendation:

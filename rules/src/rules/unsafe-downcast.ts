@@ -27,7 +27,7 @@ export default defineRule({
     scope: 'reachable',
     swc: ['SWC-101'],
     description:
-      'Converting an integer to a narrower type (`uint128(x)`, `int64(y)`) keeps only the low bits and never reverts, not even under Solidity 0.8 checked arithmetic. A value above the target range silently becomes a small one.',
+      'Converting an integer to a narrower type (`uint128(x)`, `int64(y)`) keeps only the low bits and never reverts, not even under Solidity 0.8 checked arithmetic. A value above the target range silently becomes a small one. Reported Medium where any caller picks the value and it is booked or sent; Low where only a checked caller (owner, role, a pinned token contract) picks it, or where a getter only returns it.',
     exploitScenario:
       'A staking contract stores `stakes[user] = uint96(amount)` to pack storage. The attacker stakes `2**96 + 1` tokens: the recorded stake is 1 while the contract keeps the whole deposit, or the reverse in a withdrawal path that records a tiny debt for a huge amount.',
     recommendation: 'Use OpenZeppelin `SafeCast` (`amount.toUint96()`), which reverts when the value does not fit, or check `x <= type(uint96).max` before converting.',
