@@ -135,3 +135,20 @@ contract OwnerSweepVault {
         }
     }
 }
+
+// Low: wrapping the sender's own ETH into the WETH fixed at deployment moves nothing the contract holds.
+contract AutoWrapper {
+    IWETH public immutable weth;
+
+    constructor(IWETH weth_) {
+        weth = weth_;
+    }
+
+    receive() external payable {
+        weth.deposit{value: msg.value}(); // expect: unprotected-receive-fallback
+    }
+
+    function unwrapTo(uint256 amount) external {
+        weth.withdraw(amount);
+    }
+}

@@ -1,9 +1,12 @@
 // unprotected-receive-fallback: `receive` or `fallback` runs external calls or sends ETH for whoever sends it a
 // transaction, so anyone can trigger that logic, at a time of their choosing, for 0 or 1 wei.
 
-import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import type { Expression, FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { isAccessControlled } from '../analysis/accessControl';
-import { executionEvents, type ExecutionEvent } from '../analysis/effects';
+import { callTarget, executionEvents, traceToRoot, type ExecutionEvent } from '../analysis/effects';
+import { isFixedAtDeployment } from '../analysis/fixedAtDeployment';
+import { scopeOf } from '../analysis/scope';
+import { sentValueBound } from '../analysis/sentValue';
 import { anchorOf, isAnalysedContract, relatedEvent } from '../analysis/entryPoints';
 import { isMemberOf } from '../analysis/astQueries';
 import { defineRule } from '../engine/ruleApi';
@@ -35,7 +38,7 @@ export default defineRule({
     scope: 'reachable',
     swc: ['SWC-105'],
     description:
-      '`receive` and `fallback` run for every plain ETH transfer and every unknown call, from anyone. When they do more than book the deposit and emit an event (swap the ETH, compound rewards, forward funds, call other contracts), any account can trigger that logic whenever it likes, with any amount (even 0 wei through `fallback`), and the call is a reentrancy point during other contracts\' ETH transfers.\n\nThe rule reports external calls and ETH transfers reached from `receive`/`fallback` without a `msg.sender` check. It stays silent for proxies and dispatchers (a fallback that delegatecalls, or forwards `msg.data` to a handler) and for a `receive` that accepts ETH only from a known sender such as WETH.',
+      '`receive` and `fallback` run for every plain ETH transfer and every unknown call, from anyone. When they do more than book the deposit and emit an event (swap the ETH, compound rewards, forward funds, call other contracts), any account can trigger that logic whenever it likes, with any amount (even 0 wei through `fallback`), and the call is a reentrancy point during other contracts\' ETH transfers.\n\nThe rule reports external calls and ETH transfers reached from `receive`/`fallback` without a `msg.sender` check. It stays silent for proxies and dispatchers (a fallback that delegatecalls, or forwards `msg.data` to a handler) and for a `receive` that accepts ETH only from a known sender such as WETH. A call that only forwards the sender\'s own ETH to a contract fixed at deployment (wrapping it into WETH, paying a fixed treasury) is reported at Low: anyone can trigger it, but it moves nothing the contract holds.',
     exploitScenario:
       'A vault\'s `receive()` swaps incoming ETH for the staking token on a DEX and stakes it. The attacker moves the pool price, sends the vault 1 wei to make it swap its whole ETH balance at the bad price, and moves the price back, keeping the difference.',
     recommendation:
@@ -55,8 +58,14 @@ export default defineRule({
         // Skip a guarded entry: `require(msg.sender == address(weth))` or an owner modifier.
         if (!outgoing || isAccessControlled(fn, contract, context.project)) return;
         const anchor = anchorOf(outgoing);
+        // Forwarding only the sender's own ETH to a contract fixed at deployment (wrapping it into WETH, paying a
+        // fixed treasury) can be triggered by anyone but moves nothing of the contract's: Low.
+        const bound = sentValueBound(outgoing, fn, context.file, contract, context.project);
+        const target = traceToRoot(outgoing, callTarget(outgoing));
+        const forwardsOwnEth = (bound === 'zero' || bound === 'caller-deposit') && !!target && isFixedAtDeployment(target as Expression, scopeOf(context, fn));
         context.report({
           node: anchor,
+          severity: forwardsOwnEth ? 'low' : undefined,
           messageId: 'default',
           data: { fn: fn.isReceiveEther ? 'receive' : 'fallback', call: outgoing.node.type === 'FunctionCall' && outgoing.file === context.file ? context.text(outgoing.node.expression) : 'external call' },
           related: anchor === outgoing.node ? [] : [relatedEvent(outgoing, 'external call')],
