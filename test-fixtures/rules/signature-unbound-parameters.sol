@@ -66,9 +66,11 @@ contract Rewards is SignedClaims {
     }
 
     IERC721Mintable public immutable badges;
+    IClaimVerifier public immutable verifier;
 
-    constructor(address signer_, IERC20 rewardToken_, IERC721Mintable badges_) SignedClaims(signer_, rewardToken_) {
+    constructor(address signer_, IERC20 rewardToken_, IERC721Mintable badges_, IClaimVerifier verifier_) SignedClaims(signer_, rewardToken_) {
         badges = badges_;
+        verifier = verifier_;
     }
 
     // The signature binds the caller and a nonce, but not the amount paid.
@@ -154,7 +156,6 @@ contract Rewards is SignedClaims {
     }
 
     // A trusted verifier hashes inside: nothing is recovered here.
-    IClaimVerifier public verifier;
 
     function claimVerified(address to, uint256 amount, bytes calldata signature) external {
         require(verifier.verify(to, amount, signature), "bad claim");
@@ -170,5 +171,28 @@ contract Rewards is SignedClaims {
     function _verifyClaim(address to, uint256 amount, bytes calldata signature) internal {
         bytes32 digest = _digest(keccak256(abi.encode(CLAIM_TYPEHASH, to, amount, nonces[to]++, 0)));
         _checkSigner(digest, signature);
+    }
+
+    // A batch hashed whole, checked by a helper that wraps the hash it is handed in the signed-message prefix.
+    struct Payout {
+        address to;
+        uint256 amount;
+    }
+
+    mapping(bytes32 => bool) public executed;
+
+    function executeBatch(bytes32 batchId, Payout[] calldata payouts, bytes calldata signature) external {
+        bytes32 batchHash = keccak256(abi.encode(batchId, payouts, block.chainid, address(this)));
+        require(!executed[batchHash], "executed");
+        executed[batchHash] = true;
+        _checkEthSigned(batchHash, signature);
+        for (uint256 i = 0; i < payouts.length; i++) {
+            require(rewardToken.transfer(payouts[i].to, payouts[i].amount), "transfer failed");
+        }
+    }
+
+    function _checkEthSigned(bytes32 hash, bytes calldata signature) internal view {
+        bytes32 digest = keccak256(abi.encodePacked("\x19Ethereum Signed Message:\n32", hash));
+        require(ECDSA.recover(digest, signature) == signer, "bad signature");
     }
 }

@@ -1,7 +1,7 @@
 // Which of a function's parameters a signature it checks actually binds, and which parameters decide where value
 // goes (amounts, recipients, token ids, the token itself): the ground of signature-unbound-parameters.
 
-import type { ASTNode, Expression, FunctionCall, FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, Expression, FunctionCall, FunctionDefinition, TypeName } from '@solidity-parser/parser/dist/src/ast-types';
 import { findAll } from '../engine/walk';
 import type { ContractInfo, ProjectModel } from '../project/projectModel';
 import { classifyCall } from './calls';
@@ -19,6 +19,8 @@ export interface SignedMessage {
   parts: ASTNode[];
   /** Whether the message binds the caller (`msg.sender`, `_msgSender()`), here or in a helper that builds it. */
   bindsCaller: boolean;
+  /** The parameter paths the message is made of, followed back through locals (`order`, `order.amount`, `to`). */
+  boundPaths: Set<string>;
 }
 
 const CALLER = /msg\.sender|_msgSender\(\)/;
@@ -49,11 +51,15 @@ function internalCalls(fn: FunctionDefinition, contract: ContractInfo, project: 
 export function signedMessages(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): SignedMessage[] {
   const out: SignedMessage[] = [];
   const file = (contract.linearization.find((c) => c.node.subNodes.includes(fn)) ?? contract).file;
+  const params = new Map((fn.parameters ?? []).filter((p) => p.name).map((p) => [p.name as string, p]));
+  const flow = LocalDataFlow.of(fn);
+  // Index keys count here: `nonces[to]` in a message ties it to `to`'s entry.
+  const boundOf = (parts: ASTNode[]) => new Set(parts.flatMap((p) => parameterPaths(p, params, flow, new Set(), true)));
   const fromHash = (site: FunctionCall, hash: Expression): void => {
     const parts = hashConstruction(hash, fn);
     if (parts.length === 0) return;
     const helperTexts = parts.flatMap((p) => internalCallTexts(p, contract));
-    out.push({ site, parts, bindsCaller: [...parts.map((p) => textOf(p, file)), ...helperTexts].some((t) => CALLER.test(t)) });
+    out.push({ site, parts, bindsCaller: [...parts.map((p) => textOf(p, file)), ...helperTexts].some((t) => CALLER.test(t)), boundPaths: boundOf(parts) });
   };
   for (const recovery of signatureRecoveries(fn)) fromHash(recovery.call, recovery.hash);
   for (const { node, callee } of internalCalls(fn, contract, project)) {
@@ -62,7 +68,7 @@ export function signedMessages(fn: FunctionDefinition, contract: ContractInfo, p
     if (hashIndexes.length === 0) {
       // The helper builds the message from what it is handed.
       const bodyText = callee.body ? textOf(callee.body, contractFileOf(callee, contract).file) : '';
-      out.push({ site: node, parts: node.arguments, bindsCaller: CALLER.test(bodyText) || node.arguments.some((a) => CALLER.test(textOf(a, file))) });
+      out.push({ site: node, parts: node.arguments, bindsCaller: CALLER.test(bodyText) || node.arguments.some((a) => CALLER.test(textOf(a, file))), boundPaths: boundOf(node.arguments) });
       continue;
     }
     for (const index of hashIndexes) if (node.arguments[index]) fromHash(node, node.arguments[index]);
@@ -92,13 +98,19 @@ function internalCallTexts(part: ASTNode, contract: ContractInfo): string[] {
 function recoveredParameterIndexes(helper: FunctionDefinition, contract: ContractInfo, project: ProjectModel, depth: number): number[] | undefined {
   if (!helper.body || depth > HELPER_DEPTH) return undefined;
   const params = helper.parameters ?? [];
-  const indexOf = (expr: Expression): number => (expr.type === 'Identifier' ? params.findIndex((p) => p.name === expr.name) : -1);
+  const byName = new Map(params.filter((p) => p.name).map((p) => [p.name as string, p]));
+  const flow = LocalDataFlow.of(helper);
+  // The helper's parameters a hash expression is made of only when it hashes nothing itself
+  // (`hash.toEthSignedMessageHash()` wraps the hash it was handed); else it builds the message.
+  const passedOn = (expr: Expression): number[] => {
+    if (hashConstruction(expr, helper).length > 0) return [];
+    return parameterPaths(expr, byName, flow, new Set(), true).map((name) => params.findIndex((p) => p.name === name.split('.')[0]));
+  };
   let found = false;
   const indexes = new Set<number>();
   for (const recovery of signatureRecoveries(helper)) {
     found = true;
-    const index = indexOf(recovery.hash);
-    if (index >= 0) indexes.add(index);
+    for (const index of passedOn(recovery.hash)) if (index >= 0) indexes.add(index);
   }
   for (const { node, callee } of internalCalls(helper, contract, project)) {
     const nested = recoveredParameterIndexes(callee, contract, project, depth + 1);
@@ -106,8 +118,7 @@ function recoveredParameterIndexes(helper: FunctionDefinition, contract: Contrac
     found = true;
     for (const i of nested) {
       const arg = node.arguments[i];
-      const index = arg ? indexOf(arg) : -1;
-      if (index >= 0) indexes.add(index);
+      for (const index of arg ? passedOn(arg) : []) if (index >= 0) indexes.add(index);
     }
   }
   return found ? [...indexes] : undefined;
@@ -143,6 +154,9 @@ export function valueMovingUses(fn: FunctionDefinition, contract: ContractInfo, 
     if (!expr) return;
     for (const path of parameterPaths(expr, params, flow)) {
       const declared = params.get(path.split('.')[0]);
+      // Amounts, ids, tokens and recipients are numbers and addresses, or fields of a struct; opaque bytes
+      // (payloads, proofs, calldata for elsewhere) are judged by whoever decodes them.
+      if (!isValueType(declared?.typeName, path.includes('.'))) continue;
       const isAddress = declared?.typeName?.type === 'ElementaryTypeName' && declared.typeName.name.startsWith('address');
       const key = `${path}@${at.range?.[0]}`;
       if (seen.has(key)) continue;
@@ -156,11 +170,14 @@ export function valueMovingUses(fn: FunctionDefinition, contract: ContractInfo, 
       for (const { index, recipient } of helperValueParameters(call.resolved.node, contract, project, 1)) add(node.arguments[index], node, !recipient);
       continue;
     }
-    const sendsValue = call.sendsEth && !!call.value;
-    if (!sendsValue && !VALUE_CALLS.has(call.name ?? '')) continue;
     if (call.kind !== 'external' && call.kind !== 'library' && call.kind !== 'eth-transfer' && call.kind !== 'send' && call.kind !== 'low-level-call' && call.kind !== 'unknown') continue;
-    if (call.value) add(call.value, node, true);
     const ethRecipient = call.kind === 'eth-transfer' || call.kind === 'send' || call.kind === 'low-level-call';
+    // Any call sending ETH moves its value to its target; its other arguments are that call's business.
+    if (call.sendsEth && call.value) {
+      add(call.value, node, true);
+      if (call.target) add(call.target, node, false);
+    }
+    if (!VALUE_CALLS.has(call.name ?? '')) continue;
     if (call.target) add(call.target, node, !ethRecipient);
     if (call.boundReceiver) add(call.boundReceiver, node, true);
     for (const arg of call.args) if (arg !== call.value) add(arg, node, false);
@@ -172,6 +189,13 @@ export function valueMovingUses(fn: FunctionDefinition, contract: ContractInfo, 
     add(node.right, node, true);
   }
   return out;
+}
+
+function isValueType(type: TypeName | null | undefined, field: boolean): boolean {
+  if (!type) return false;
+  if (type.type === 'ArrayTypeName') return isValueType(type.baseTypeName, field);
+  if (type.type === 'UserDefinedTypeName') return true;
+  return type.type === 'ElementaryTypeName' && /^(address|u?int\d*)/.test(type.name);
 }
 
 function rootIdentifier(expr: ASTNode): string | undefined {
@@ -187,7 +211,9 @@ function helperValueParameters(helper: FunctionDefinition, contract: ContractInf
   const uses = valueMovingUses(helper, contract, project);
   const out: { index: number; recipient: boolean }[] = [];
   names.forEach((name, index) => {
-    if (!name) return;
+    const type = helper.parameters?.[index]?.typeName;
+    // Only numbers and addresses map back cleanly: a struct handed down carries fields the helper may not move.
+    if (!name || type?.type !== 'ElementaryTypeName') return;
     const mine = uses.filter((u) => u.path.split('.')[0] === name);
     if (mine.length > 0) out.push({ index, recipient: mine.every((u) => u.recipient) });
   });
@@ -198,7 +224,7 @@ function helperValueParameters(helper: FunctionDefinition, contract: ContractInf
  * The parameter paths an expression's value comes from: `amount`, `claim.amount` for a struct field, followed
  * back through locals. Index keys are left out: `amounts[id]` reads a stored value the key only selects.
  */
-function parameterPaths(expr: ASTNode | undefined, params: Map<string, unknown>, flow: LocalDataFlow, seen = new Set<string>()): string[] {
+function parameterPaths(expr: ASTNode | undefined, params: Map<string, unknown>, flow: LocalDataFlow, seen = new Set<string>(), includeKeys = false): string[] {
   if (!expr) return [];
   const out: string[] = [];
   const visit = (node: ASTNode): void => {
@@ -207,7 +233,7 @@ function parameterPaths(expr: ASTNode | undefined, params: Map<string, unknown>,
         if (params.has(node.name)) out.push(node.name);
         else if (flow.declaration(node.name) && !seen.has(node.name)) {
           seen.add(node.name);
-          for (const value of flow.definitionsOf(node.name)) out.push(...parameterPaths(value, params, flow, seen));
+          for (const value of flow.definitionsOf(node.name)) out.push(...parameterPaths(value, params, flow, seen, includeKeys));
         }
         return;
       case 'MemberAccess':
@@ -217,9 +243,12 @@ function parameterPaths(expr: ASTNode | undefined, params: Map<string, unknown>,
       case 'IndexAccess':
         // A parameter array indexed by the loop (`amounts[i]`) is the caller's value; a state mapping is not.
         visit(node.base);
+        if (includeKeys && node.index) visit(node.index);
         return;
       case 'FunctionCall':
         for (const arg of node.arguments) visit(arg);
+        // `relayData.depositor.toAddress()`: the receiver of a bound library call is part of the value.
+        if (node.expression.type === 'MemberAccess') visit(node.expression.expression);
         return;
       case 'BinaryOperation':
         visit(node.left);
@@ -245,6 +274,7 @@ function parameterPaths(expr: ASTNode | undefined, params: Map<string, unknown>,
 
 /** Whether the signed message holds `path` (a whole struct parameter holds its fields). */
 export function isBound(path: string, message: SignedMessage, file: { text: string }): boolean {
+  if (message.boundPaths.has(path) || message.boundPaths.has(path.split('.')[0])) return true;
   const text = message.parts.map((p) => textOf(p, file)).join('\n');
   const [root, field] = path.split('.');
   if (field && new RegExp(`(^|[^\\w.])${root}\\s*\\.\\s*${field}(?!\\w)`).test(text)) return true;
