@@ -9,17 +9,30 @@ const LITERALS = new Set(['NumberLiteral', 'BooleanLiteral', 'StringLiteral', 'H
 
 /** `isConstantName` says whether an identifier names a `constant` variable visible at the expression. */
 export function isCompileTimeConstant(expr: ASTNode | null | undefined, isConstantName: (name: string) => boolean): boolean {
+  // A worklist, not recursion: every part must be constant, and `1 + 2 + …` can be thousands of terms (issue 12).
+  const pending: (ASTNode | null | undefined)[] = [expr];
+  while (pending.length > 0) {
+    if (!isConstantPart(pending.pop(), isConstantName, pending)) return false;
+  }
+  return true;
+}
+
+/** Whether `expr` can be part of a constant; the operands that must be constant too are added to `pending`. */
+function isConstantPart(expr: ASTNode | null | undefined, isConstantName: (name: string) => boolean, pending: (ASTNode | null | undefined)[]): boolean {
   if (!expr) return false;
   if (LITERALS.has(expr.type)) return true;
   switch (expr.type) {
     case 'Identifier':
       return isConstantName(expr.name);
     case 'TupleExpression':
-      return expr.components.length === 1 && isCompileTimeConstant(expr.components[0] as ASTNode, isConstantName);
+      pending.push(expr.components[0] as ASTNode | null);
+      return expr.components.length === 1;
     case 'UnaryOperation':
-      return (expr.operator === '-' || expr.operator === '~' || expr.operator === '!') && isCompileTimeConstant(expr.subExpression, isConstantName);
+      pending.push(expr.subExpression);
+      return expr.operator === '-' || expr.operator === '~' || expr.operator === '!';
     case 'BinaryOperation':
-      return !ASSIGNMENT_OPERATORS.has(expr.operator) && isCompileTimeConstant(expr.left, isConstantName) && isCompileTimeConstant(expr.right, isConstantName);
+      pending.push(expr.left, expr.right);
+      return !ASSIGNMENT_OPERATORS.has(expr.operator);
     case 'MemberAccess':
       // `type(uint256).max`, `type(I).interfaceId`.
       return expr.expression.type === 'FunctionCall' && expr.expression.expression.type === 'Identifier' && expr.expression.expression.name === 'type';
@@ -28,8 +41,8 @@ export function isCompileTimeConstant(expr: ASTNode | null | undefined, isConsta
       const name = callee.type === 'Identifier' ? callee.name : callee.type === 'ElementaryTypeName' ? callee.name : undefined;
       if (!name || expr.arguments.length !== 1) return false;
       // `address(0x…)`, `bytes32(0)`, `keccak256("role")`: evaluated at compile time (hashes are inlined).
-      if (isElementaryTypeName(name) || name === 'keccak256') return isCompileTimeConstant(expr.arguments[0], isConstantName);
-      return false;
+      pending.push(expr.arguments[0]);
+      return isElementaryTypeName(name) || name === 'keccak256';
     }
     default:
       return false;

@@ -6,12 +6,21 @@ import type { FunctionDefinition, TypeName } from '@solidity-parser/parser/dist/
 const ALIASES: Record<string, string> = { uint: 'uint256', int: 'int256', byte: 'bytes1', 'address payable': 'address' };
 
 export function canonicalType(type: TypeName | null | undefined): string {
+  // A loop over array dimensions (`uint[][]…`, innermost written last), not recursion: their number is unbounded.
+  let dimensions = '';
+  let element = type;
+  while (element?.type === 'ArrayTypeName') {
+    dimensions = `[${element.length && element.length.type === 'NumberLiteral' ? element.length.number : ''}]${dimensions}`;
+    element = element.baseTypeName;
+  }
+  return `${elementType(element)}${dimensions}`;
+}
+
+function elementType(type: TypeName | null | undefined): string {
   if (!type) return '?';
   switch (type.type) {
     case 'ElementaryTypeName':
       return ALIASES[type.name] ?? type.name;
-    case 'ArrayTypeName':
-      return `${canonicalType(type.baseTypeName)}[${type.length && type.length.type === 'NumberLiteral' ? type.length.number : ''}]`;
     case 'UserDefinedTypeName':
       return type.namePath;
     default:

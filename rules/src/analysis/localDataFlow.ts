@@ -69,24 +69,21 @@ export class LocalDataFlow {
    */
   findSource(expr: ASTNode, isSource: (node: ASTNode) => boolean, shouldDescend: (node: ASTNode) => boolean = () => true): ASTNode | undefined {
     const visitedLocals = new Set<string>();
-    const search = (root: ASTNode): ASTNode | undefined => {
-      const pending: ASTNode[] = [root];
-      while (pending.length > 0) {
-        const node = pending.pop() as ASTNode;
-        if (isSource(node)) return node;
-        if (!shouldDescend(node)) continue;
-        if (node.type === 'Identifier' && this.declarations.has(node.name) && !visitedLocals.has(node.name)) {
-          visitedLocals.add(node.name);
-          for (const value of this.definitionsOf(node.name)) {
-            const found = search(value);
-            if (found) return found;
-          }
-        }
-        pending.push(...childrenOf(node));
+    // One worklist for the expression and the values of the locals it reads, each local followed once, so that
+    // a chain of thousands of locals cannot overflow the call stack (issue 12). A local's values go on top,
+    // first one last, so they are searched before the rest, in order, as a recursive search would.
+    const pending: ASTNode[] = [expr];
+    while (pending.length > 0) {
+      const node = pending.pop() as ASTNode;
+      if (isSource(node)) return node;
+      if (!shouldDescend(node)) continue;
+      if (node.type === 'Identifier' && this.declarations.has(node.name) && !visitedLocals.has(node.name)) {
+        visitedLocals.add(node.name);
+        pending.push(...[...this.definitionsOf(node.name)].reverse());
       }
-      return undefined;
-    };
-    return search(expr);
+      pending.push(...childrenOf(node));
+    }
+    return undefined;
   }
 
   dependsOn(expr: ASTNode, isSource: (node: ASTNode) => boolean, shouldDescend?: (node: ASTNode) => boolean): boolean {

@@ -7,6 +7,7 @@ import { findAll } from '../engine/walk';
 import type { ContractInfo } from '../project/projectModel';
 import { LocalDataFlow } from './localDataFlow';
 import { FunctionScope } from './scope';
+import { runSteps, type Step } from './stackSafe';
 import { stateVariableOf, stateWrites, storagePointers, type StateVariableRef } from './stateAccess';
 import { contractsSharingState } from './stateVariableUsage';
 
@@ -59,16 +60,17 @@ export function hashConstruction(hash: Expression, callable: FunctionDefinition 
   const flow = LocalDataFlow.of(callable);
   const parts: ASTNode[] = [];
   const seen = new Set<string>();
-  const visit = (expr: ASTNode): void => {
+  // A step for runSteps, not a recursive call: a chain of locals each built from the last has no length limit.
+  function* visit(expr: ASTNode): Step<void> {
     parts.push(expr);
     for (const id of findAll(expr, (n) => n.type === 'Identifier')) {
       if (id.type !== 'Identifier' || seen.has(id.name) || !flow.declaration(id.name) || flow.isParameter(id.name)) continue;
       seen.add(id.name);
-      for (const value of flow.definitionsOf(id.name)) visit(value);
+      for (const value of flow.definitionsOf(id.name)) yield visit(value);
     }
-  };
+  }
   if (hash.type === 'Identifier' && flow.isParameter(hash.name)) return [];
-  visit(hash);
+  runSteps(visit(hash));
   // Built here means hashed here (`keccak256(...)`) or by an internal helper (`getMessageHash(to, amount)`);
   // a wrapper around a parameter (`hash.toEthSignedMessageHash()`) still signs what the caller built.
   const builds = parts.some((p) => findAll(p, isHashingCall).length > 0);

@@ -78,7 +78,18 @@ export class FunctionTaint {
 
   /** Whether the value of `expr` may come from a chosen source. Indexing by a tainted key does not taint the value read. */
   isTainted(expr: ASTNode | null | undefined): boolean {
-    if (!expr) return false;
+    // A worklist, not recursion: the value is tainted when any part it is computed from is, and a chain of
+    // operators, members or indexes can be thousands of links long (issue 12).
+    const pending: (ASTNode | null | undefined)[] = [expr];
+    while (pending.length > 0) {
+      const part = pending.pop();
+      if (part && this.isTaintedSource(part, pending)) return true;
+    }
+    return false;
+  }
+
+  /** Whether `expr` is itself a tainted source; the parts whose taint it passes on are added to `pending`. */
+  private isTaintedSource(expr: ASTNode, pending: (ASTNode | null | undefined)[]): boolean {
     switch (expr.type) {
       case 'Identifier': {
         const decl = this.scope.resolve(expr.name, expr);
@@ -93,22 +104,29 @@ export class FunctionTaint {
           if (expr.memberName === 'data') return this.sources.msgData;
           if (expr.memberName === 'value') return this.sources.msgValue;
         }
-        return this.isTainted(base);
+        pending.push(base);
+        return false;
       }
       case 'IndexAccess':
       case 'IndexRangeAccess':
-        return this.isTainted(expr.base);
+        pending.push(expr.base);
+        return false;
       case 'FunctionCall':
         if (isMsgSender(expr)) return this.sources.msgSender;
-        return passesTaintThrough(expr, this.scope) && expr.arguments.some((a) => this.isTainted(a));
+        if (passesTaintThrough(expr, this.scope)) pending.push(...expr.arguments);
+        return false;
       case 'TupleExpression':
-        return expr.components.some((c) => this.isTainted(c as ASTNode | null));
+        pending.push(...(expr.components as (ASTNode | null)[]));
+        return false;
       case 'Conditional':
-        return this.isTainted(expr.trueExpression) || this.isTainted(expr.falseExpression);
+        pending.push(expr.trueExpression, expr.falseExpression);
+        return false;
       case 'BinaryOperation':
-        return this.isTainted(expr.left) || this.isTainted(expr.right);
+        pending.push(expr.left, expr.right);
+        return false;
       case 'UnaryOperation':
-        return this.isTainted(expr.subExpression);
+        pending.push(expr.subExpression);
+        return false;
       default:
         return false;
     }
