@@ -3,6 +3,7 @@
 
 import type { ASTNode, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { alwaysTerminates } from '../analysis/effects';
+import { recurse, runSteps, type Step } from '../analysis/stackSafe';
 import { defineRule } from '../engine/ruleApi';
 
 type Outcome = 'covered' | 'falls-through' | 'escapes';
@@ -19,8 +20,9 @@ function reverts(node: ASTNode): boolean {
 /**
  * How control leaves a statement: `covered` when every path runs `_` or reverts, `escapes` when some path
  * returns without running `_`, `falls-through` when some path may continue to the next statement without it.
+ * A step for `runSteps`: nested blocks and else-if chains can be deeper than the call stack.
  */
-function outcomeOf(node: ASTNode | null | undefined): Outcome {
+function* outcomeOf(node: ASTNode | null | undefined): Step<Outcome> {
   if (!node) return 'falls-through';
   if (isPlaceholder(node) || reverts(node)) return 'covered';
   switch (node.type) {
@@ -28,14 +30,14 @@ function outcomeOf(node: ASTNode | null | undefined): Outcome {
       return 'escapes';
     case 'Block':
       for (const statement of node.statements as ASTNode[]) {
-        const outcome = outcomeOf(statement);
+        const outcome = yield* recurse(outcomeOf(statement));
         if (outcome !== 'falls-through') return outcome;
       }
       return 'falls-through';
     case 'UncheckedStatement':
-      return outcomeOf(node.block);
+      return yield* recurse(outcomeOf(node.block));
     case 'IfStatement': {
-      const branches = [outcomeOf(node.trueBody), outcomeOf(node.falseBody)];
+      const branches = [yield* recurse(outcomeOf(node.trueBody)), yield* recurse(outcomeOf(node.falseBody))];
       if (branches.includes('escapes')) return 'escapes';
       return branches.every((b) => b === 'covered') ? 'covered' : 'falls-through';
     }
@@ -54,19 +56,20 @@ function outcomeOf(node: ASTNode | null | undefined): Outcome {
 
 /** Whether the statement holds `_`, a `return` or a Yul call anywhere inside. */
 function hasOpaqueControl(node: ASTNode): boolean {
-  let found = false;
-  const visit = (value: unknown): void => {
-    if (found || !value || typeof value !== 'object') return;
-    if (Array.isArray(value)) return value.forEach(visit);
-    const candidate = value as ASTNode;
-    if (typeof candidate.type === 'string' && (isPlaceholder(candidate) || candidate.type === 'ReturnStatement' || candidate.type === 'AssemblyCall')) {
-      found = true;
-      return;
+  // An explicit stack over every value below the statement, not recursion: a loop body can nest without limit.
+  const pending: unknown[] = [node];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (!value || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      pending.push(...value);
+      continue;
     }
-    Object.values(value).forEach(visit);
-  };
-  visit(node);
-  return found;
+    const candidate = value as ASTNode;
+    if (typeof candidate.type === 'string' && (isPlaceholder(candidate) || candidate.type === 'ReturnStatement' || candidate.type === 'AssemblyCall')) return true;
+    pending.push(...Object.values(value));
+  }
+  return false;
 }
 
 export default defineRule({
@@ -91,7 +94,7 @@ export default defineRule({
       ModifierDefinition(modifier: ModifierDefinition) {
         // Skip modifiers without a body (abstract or interface declarations).
         if (!modifier.body) return;
-        if (outcomeOf(modifier.body) === 'covered') return;
+        if (runSteps(outcomeOf(modifier.body)) === 'covered') return;
         context.report({ node: modifier, messageId: 'default', data: { name: modifier.name } });
       },
     };

@@ -4,6 +4,7 @@
 import type { ASTNode, ContractDefinition, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { classifyCall } from '../analysis/calls';
 import { FunctionScope } from '../analysis/scope';
+import { recurse, runSteps, type Step } from '../analysis/stackSafe';
 import { defineRule } from '../engine/ruleApi';
 import { findAll } from '../engine/walk';
 import type { ContractInfo, ProjectModel } from '../project/projectModel';
@@ -66,7 +67,8 @@ function canSendEth(contract: ContractInfo, project: ProjectModel): boolean {
     .usingFor()
     .map((u) => (u.node.libraryName ? project.resolveContractName(u.node.libraryName, u.owner.file.path) : undefined))
     .filter((c): c is ContractInfo => c !== undefined);
-  const callableSends = (callable: FunctionDefinition | ModifierDefinition, owner: ContractInfo, dispatch: ContractInfo): boolean => {
+  // A step for runSteps, not a recursive closure: a chain of internal calls has no length limit (issue 12).
+  function* callableSends(callable: FunctionDefinition | ModifierDefinition, owner: ContractInfo, dispatch: ContractInfo): Step<boolean> {
     if (!callable.body || seen.has(callable)) return false;
     seen.add(callable);
     const scope = new FunctionScope(project, owner.file, dispatch, callable);
@@ -79,21 +81,22 @@ function canSendEth(contract: ContractInfo, project: ProjectModel): boolean {
       // Follow library calls and the library's own helpers: `Address.sendValue` sends from inside the library.
       if ((call.kind === 'library' || call.kind === 'internal') && call.resolved) {
         const owner = call.resolved.owner;
-        if (callableSends(call.resolved.node, owner, owner.kind === 'library' ? owner : dispatch)) return true;
+        if (yield* recurse(callableSends(call.resolved.node, owner, owner.kind === 'library' ? owner : dispatch))) return true;
       }
       // `using L for *` calls the parser cannot type: follow every same-named function of the bound libraries.
       if (!call.resolved && node.expression.type === 'MemberAccess') {
         const name = node.expression.memberName;
         for (const library of boundLibraries) {
-          for (const fn of library.ownFunctions()) if (fn.name === name && callableSends(fn, library, library)) return true;
+          for (const fn of library.ownFunctions()) if (fn.name === name && (yield* recurse(callableSends(fn, library, library)))) return true;
         }
       }
     }
     return false;
-  };
+  }
+  const sends = (callable: FunctionDefinition | ModifierDefinition, owner: ContractInfo): boolean => runSteps(callableSends(callable, owner, contract));
   return contract.linearization.some(
     (owner) =>
-      owner.ownFunctions().some((fn) => callableSends(fn, owner, contract)) ||
-      owner.ownMembers<ModifierDefinition>('ModifierDefinition').some((m) => callableSends(m, owner, contract)),
+      owner.ownFunctions().some((fn) => sends(fn, owner)) ||
+      owner.ownMembers<ModifierDefinition>('ModifierDefinition').some((m) => sends(m, owner)),
   );
 }
