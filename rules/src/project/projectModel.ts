@@ -261,8 +261,10 @@ export class ProjectModel {
         else info.unresolvedBases.push(spec.baseName.namePath);
       }
     }
+    // One memo for the project: each base is linearized once, not once per contract built on it.
+    const linearizations = new Map<ContractInfo, readonly ContractInfo[]>();
     for (const info of this.contractByNode.values()) {
-      info.linearization = c3Linearize(info, (c) => c.directBases);
+      info.linearization = c3Linearize(info, (c) => c.directBases, linearizations);
     }
   }
 }
