@@ -10,6 +10,10 @@ interface IERC721Mintable {
     function mint(address to, uint256 tokenId) external;
 }
 
+interface IFeeManager {
+    function processFee(bytes calldata payload, address sender) external payable;
+}
+
 interface IClaimVerifier {
     function verify(address to, uint256 amount, bytes calldata signature) external returns (bool);
 }
@@ -194,5 +198,14 @@ contract Rewards is SignedClaims {
     function _checkEthSigned(bytes32 hash, bytes calldata signature) internal view {
         bytes32 digest = keccak256(abi.encodePacked("\x19Ethereum Signed Message:\n32", hash));
         require(ECDSA.recover(digest, signature) == signer, "bad signature");
+    }
+
+    // The ETH forwarded is the caller's own `msg.value`; the opaque payload is for the fee manager to decode.
+    IFeeManager public constant feeManager = IFeeManager(address(0xFEE));
+
+    function verifyWithFee(bytes calldata payload, uint256 nonce, bytes calldata signature) external payable {
+        require(nonce == nonces[msg.sender]++, "nonce");
+        _checkSigner(_digest(keccak256(abi.encode(msg.sender, nonce))), signature);
+        feeManager.processFee{value: msg.value}(payload, msg.sender);
     }
 }

@@ -44,9 +44,8 @@ contract MultiTokenVault {
     }
 
     function depositUnchecked(address token, uint256 amount) external {
-        uint256 before = IERC20Like(token).balanceOf(address(this));
-        IERC20Like(token).transferFrom(msg.sender, address(this), amount); // expect: unchecked-transfer, unsafe-erc20-transfer
-        balances[token][msg.sender] += IERC20Like(token).balanceOf(address(this)) - before;
+        IERC20Like(token).transferFrom(msg.sender, address(this), amount); // expect: unchecked-transfer, unsafe-erc20-transfer, fee-on-transfer
+        balances[token][msg.sender] += amount;
     }
 
     function withdrawMany(address[] calldata tokens, uint256[] calldata amounts) external {
