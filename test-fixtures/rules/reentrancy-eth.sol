@@ -188,3 +188,39 @@ contract FeeSweeper {
         syncs = count + 1;
     }
 }
+
+// Execute-style: the operation is checked before the call and marked done after it, through a helper.
+contract ReadyQueue {
+    address public immutable proposer;
+    mapping(bytes32 => bool) public queued;
+    mapping(bytes32 => bool) public done;
+
+    constructor(address proposer_) {
+        proposer = proposer_;
+    }
+
+    function queue(bytes32 id) external {
+        require(msg.sender == proposer, "proposer");
+        queued[id] = true;
+    }
+
+    function execute(address target, uint256 value, bytes calldata data) external {
+        bytes32 id = keccak256(abi.encode(target, value, data));
+        require(queued[id] && !done[id], "not ready");
+        _invoke(target, value, data); // expect: reentrancy-eth
+        done[id] = true;
+    }
+
+    // Marked done first.
+    function executeSafely(address target, uint256 value, bytes calldata data) external {
+        bytes32 id = keccak256(abi.encode(target, value, data));
+        require(queued[id] && !done[id], "not ready");
+        done[id] = true;
+        _invoke(target, value, data);
+    }
+
+    function _invoke(address target, uint256 value, bytes calldata data) private {
+        (bool ok, ) = target.call{value: value}(data);
+        require(ok, "call failed");
+    }
+}

@@ -2,6 +2,8 @@
 pragma solidity 0.8.24;
 
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 
 interface IToken {
     function transfer(address to, uint256 amount) external returns (bool);
@@ -202,5 +204,97 @@ contract QuerySimulator {
             credited[address(receiver)] = before + amount;
             revert("simulated");
         }
+    }
+}
+
+interface IFlashReceiver {
+    function onFlashLoan(address initiator, address token, uint256 amount, uint256 fee, bytes calldata data) external returns (bytes32);
+}
+
+interface IQuoter {
+    function quote(address token, uint256 amount) external view returns (uint256);
+}
+
+// A token the caller names runs its own code inside SafeERC20: paying out before the debit lets it re-enter.
+contract TokenLocker is ReentrancyGuard {
+    using SafeERC20 for IERC20;
+
+    IERC20 public immutable stable;
+    mapping(address => mapping(address => uint256)) public locked;
+    mapping(address => uint256) public stableLocked;
+
+    constructor(IERC20 stable_) {
+        stable = stable_;
+    }
+
+    function unlock(IERC20 token, uint256 amount) external {
+        require(locked[address(token)][msg.sender] >= amount, "low");
+        _release(token, msg.sender, amount); // expect: reentrancy-no-eth
+        locked[address(token)][msg.sender] -= amount;
+    }
+
+    function _release(IERC20 token, address to, uint256 amount) internal {
+        token.safeTransfer(to, amount);
+    }
+
+    // Credited with the balance difference around a pull of a caller-named token, which can re-enter.
+    function lock(IERC20 token, uint256 amount) external {
+        uint256 before = token.balanceOf(address(this));
+        token.safeTransferFrom(msg.sender, address(this), amount); // expect: reentrancy-no-eth/balanceDelta
+        locked[address(token)][msg.sender] += token.balanceOf(address(this)) - before;
+    }
+
+    // The same difference on the token fixed at deployment: it runs no caller's code.
+    function lockStable(uint256 amount) external {
+        uint256 before = stable.balanceOf(address(this));
+        stable.safeTransferFrom(msg.sender, address(this), amount);
+        stableLocked[msg.sender] += stable.balanceOf(address(this)) - before;
+    }
+
+    // A caller-named token, but the guard holds during the pull.
+    function lockGuarded(IERC20 token, uint256 amount) external nonReentrant {
+        uint256 before = token.balanceOf(address(this));
+        token.safeTransferFrom(msg.sender, address(this), amount);
+        locked[address(token)][msg.sender] += token.balanceOf(address(this)) - before;
+    }
+
+    // Debited before the payout (checks-effects-interactions).
+    function unlockSafely(IERC20 token, uint256 amount) external {
+        locked[address(token)][msg.sender] -= amount;
+        token.safeTransfer(msg.sender, amount);
+    }
+}
+
+// A flash loan whose repayment is the balance coming back: the receiver can return it through `deposit`.
+contract FlashVault {
+    using SafeERC20 for IERC20;
+
+    IERC20 public immutable asset;
+    mapping(address => uint256) public deposits;
+    uint256 public totalDeposits;
+
+    constructor(IERC20 asset_) {
+        asset = asset_;
+    }
+
+    function deposit(uint256 amount) external {
+        asset.safeTransferFrom(msg.sender, address(this), amount); // expect: fee-on-transfer
+        deposits[msg.sender] += amount;
+        totalDeposits += amount;
+    }
+
+    function flashLoan(IFlashReceiver receiver, uint256 amount, bytes calldata data) external {
+        uint256 before = asset.balanceOf(address(this));
+        asset.safeTransfer(address(receiver), amount);
+        receiver.onFlashLoan(msg.sender, address(asset), amount, 0, data); // expect: reentrancy-no-eth/balanceDelta
+        require(asset.balanceOf(address(this)) >= before, "not repaid");
+    }
+
+    // A view-only callback is a STATICCALL: it cannot deposit.
+    function quotedLoan(IQuoter quoter, uint256 amount) external view returns (uint256) {
+        uint256 before = asset.balanceOf(address(this));
+        uint256 quoted = quoter.quote(address(asset), amount);
+        require(asset.balanceOf(address(this)) >= before, "moved");
+        return quoted;
     }
 }

@@ -184,13 +184,13 @@ function callableChecksSender(
   depth: number,
   seen: Set<Callable>,
   maxDepth = CHECK_DEPTH,
-  zeroParams: ReadonlySet<string> = new Set(),
+  zeroParams?: ReadonlySet<string>,
 ): ASTNode | undefined {
   if (!callable.body || seen.has(callable) || depth > maxDepth) return undefined;
   seen.add(callable);
   // Skip checks under `if (auth != address(0))` when the caller passes `address(0)` for `auth`: ERC-721's
   // `_update(to, id, address(0))` from `_mint` checks no one, so minting is not restricted by it.
-  const unreachable = findAll(callable.body, (n): n is IfStatement => n.type === 'IfStatement' && isNonZeroTestOf(n.condition, zeroParams)).map((n) => n.trueBody.range);
+  const unreachable = zeroParams ? findAll(callable.body, (n): n is IfStatement => n.type === 'IfStatement' && isNonZeroTestOf(n.condition, zeroParams)).map((n) => n.trueBody.range) : [];
   const reachable = (n: ASTNode): boolean => !unreachable.some((r) => !!r && !!n.range && n.range[0] >= r[0] && n.range[1] <= r[1]);
   const owner = dispatch.linearization.find((c) => c.node.subNodes.includes(callable)) ?? dispatch;
   const scope = new FunctionScope(project, owner.file, dispatch, callable);
@@ -223,7 +223,7 @@ function callableChecksSender(
     if (call.resolved && isRequireHelper(call.resolved.node) && checksCaller(node.arguments[0], callerLocals)) return node;
     if ((call.kind === 'internal' || call.kind === 'library') && call.resolved) {
       const nestedDispatch = call.resolved.owner.kind === 'library' ? call.resolved.owner : dispatch;
-      if (callableChecksSender(call.resolved.node, nestedDispatch, project, depth + 1, seen, maxDepth, zeroArgumentParams(call.resolved.node, call.boundReceiver ? [call.boundReceiver, ...call.args] : call.args))) return node;
+      if (callableChecksSender(call.resolved.node, nestedDispatch, project, depth + 1, seen, maxDepth, zeroParams && zeroArgumentParams(call.resolved.node, call.boundReceiver ? [call.boundReceiver, ...call.args] : call.args))) return node;
     }
     // An external authority asked about the caller: `authority.canCall(msg.sender, …)`, `acl.isAdmin(_msgSender())`.
     if (call.kind === 'external' && AUTHORITY_QUERY_NAME.test(call.name ?? '') && node.arguments.some((a) => mentionsCaller(a))) return node;
@@ -241,6 +241,11 @@ export interface SenderCheckOptions {
   followCalls?: boolean;
   /** Only the function's modifiers count, not checks in its body. */
   modifiersOnly?: boolean;
+  /**
+   * Skip a helper's check under `if (auth != address(0))` when the call passes `address(0)` for `auth`
+   * (ERC-721 `_update` from `_mint`): that path cannot run, so the helper restricts no one.
+   */
+  skipZeroArgumentPaths?: boolean;
 }
 
 /** Evidence that `fn` (as a member of `contract`) restricts its caller, or undefined when nothing does. */
@@ -256,7 +261,7 @@ export function senderCheck(fn: FunctionDefinition, contract: ContractInfo, proj
     if (!modifier.node.body && ACCESS_MODIFIER_NAME.test(invocation.name)) return { description: `modifier \`${invocation.name}\``, node: invocation };
   }
   if (options.modifiersOnly) return undefined;
-  const inBody = callableChecksSender(fn, contract, project, 0, new Set(), options.followCalls === false ? 0 : CHECK_DEPTH);
+  const inBody = callableChecksSender(fn, contract, project, 0, new Set(), options.followCalls === false ? 0 : CHECK_DEPTH, options.skipZeroArgumentPaths ? new Set() : undefined);
   return inBody ? { description: 'a caller check in the body', node: inBody } : undefined;
 }
 

@@ -1,15 +1,15 @@
 // Reentrancy candidates of one function, shared by the reentrancy-* rules: each external call that can
 // re-enter, with the state written and events emitted after it on the same path.
 
-import type { AssemblyAssignment, ASTNode, BinaryOperation, Expression, FunctionCall, FunctionDefinition, VariableDeclaration, VariableDeclarationStatement } from '@solidity-parser/parser/dist/src/ast-types';
+import type { AssemblyAssignment, ASTNode, BinaryOperation, Expression, FunctionCall, FunctionDefinition, IfStatement, IndexAccess, VariableDeclaration, VariableDeclarationStatement } from '@solidity-parser/parser/dist/src/ast-types';
 import type { FixDescriptor, RelatedDescriptor } from '../engine/ruleApi';
 import { findAll } from '../engine/walk';
 import type { ContractInfo, ProjectModel } from '../project/projectModel';
 import { memoize } from './analysisCache';
 import { classifyCall } from './calls';
-import { isAccessControlled, isInitializer, isReentrancyGuarded } from './accessControl';
+import { hasSignatureCheck, isInitializer, isReentrancyGuarded, privilegedModifier, senderCheck } from './accessControl';
 import { addModifierFix } from './addModifierFix';
-import { areExclusive, callTarget, executionEvents, mayHappenAfter, traceOutward, type ExecutionEvent, type ViaStep } from './effects';
+import { alwaysTerminates, areExclusive, callTarget, executionEvents, mayHappenAfter, traceOutward, traceToRoot, type ExecutionEvent, type ViaStep } from './effects';
 import { anchorOf, isAnalysedContract, isSelfReference, isStateChangingEntryPoint } from './entryPoints';
 import { isMsgSender } from './astQueries';
 import { FunctionScope } from './scope';
@@ -43,12 +43,39 @@ const SAFE_TRANSFER_RECIPIENT: Record<string, number> = { safeTransferFrom: 1, s
 const HOOK_HELPER = /^_?(safeMint|safeTransfer|checkOnERC721Received|checkOnERC1155Received|checkOnERC1155BatchReceived|doSafeTransferAcceptanceCheck|doSafeBatchTransferAcceptanceCheck|updateWithAcceptanceCheck|callTokensReceived|callTokensToSend)$/;
 const HOOK_CALL = /^(onERC721Received|onERC1155Received|onERC1155BatchReceived|tokensReceived|tokensToSend)$/;
 
+/** ERC-777 moves that call the recipient's `tokensReceived` hook, and where the recipient sits among the arguments. */
+const ERC777_RECIPIENT: Record<string, number> = { send: 0, transfer: 0, transferFrom: 1, operatorSend: 1 };
+
+/**
+ * A hook helper on the way to the call: OpenZeppelin's `_safeMint` or acceptance checks. Not a library's
+ * `safeTransfer(token, to, amount)` (SafeERC20, Solady's SafeTransferLib): that wraps an ERC-20 transfer, where
+ * the token itself is the code that runs.
+ */
+function isHookHelper(step: ViaStep, project: ProjectModel): boolean {
+  if (step.callee.type !== 'FunctionDefinition' || !HOOK_HELPER.test(step.callee.name ?? '')) return false;
+  return !(/^_?safeTransfer(From)?$/.test(step.callee.name ?? '') && isLibraryCode(step, project));
+}
+
+/**
+ * An ERC-777 token (`IERC777`, or an interface with ERC-777's `send(address,uint256,bytes)`): its transfers call
+ * the recipient's `tokensReceived` hook whoever deployed the token.
+ */
+function isErc777(contract: ContractInfo | undefined): boolean {
+  if (!contract) return false;
+  return /ERC777/.test(contract.name) || contract.functions().some((f) => f.node.name === 'send' && f.node.parameters.length === 3 && f.node.parameters[2].typeName?.type === 'ElementaryTypeName' && /^bytes$/.test((f.node.parameters[2].typeName as { name: string }).name));
+}
+
 /** The recipient a callback-making call hands control to, or undefined when the call is not one. */
-function callbackRecipient(event: ExecutionEvent): ASTNode | undefined | 'hook' {
+function callbackRecipient(event: ExecutionEvent, project: ProjectModel): ASTNode | undefined | 'hook' {
   const call = event.call;
-  if (event.via.some((v) => v.callee.type === 'FunctionDefinition' && HOOK_HELPER.test(v.callee.name ?? ''))) return 'hook';
+  if (event.via.some((v) => isHookHelper(v, project))) return 'hook';
   if (!call || call.kind !== 'external' || !call.name) return undefined;
   if (HOOK_CALL.test(call.name)) return 'hook';
+  if (isErc777(call.receiverContract) && ERC777_RECIPIENT[call.name] !== undefined) {
+    const recipient = call.args[ERC777_RECIPIENT[call.name]];
+    // Pulling tokens in (`transferFrom(holder, address(this), …)`) runs the holder's `tokensToSend` hook instead.
+    return ERC777_RECIPIENT[call.name] === 1 && isSelfReference(recipient) ? call.args[0] : recipient;
+  }
   const index = SAFE_TRANSFER_RECIPIENT[call.name];
   return index === undefined ? undefined : call.args[index];
 }
@@ -200,6 +227,85 @@ export function alsoFromRelated(alsoFrom: readonly FunctionDefinition[]): Relate
   return alsoFrom.map((f) => ({ node: f, message: `\`${f.name ?? 'fallback'}\` reaches the same call and writes` }));
 }
 
+/** A re-entrant call between two readings of the contract's own token balance, and a deposit it can re-enter. */
+export interface BalanceDeltaCandidate {
+  candidate: ReentrancyCandidate;
+  before: ExecutionEvent;
+  after: ExecutionEvent;
+  /** An unguarded entry point that pulls tokens in and credits state: what a re-entrant call uses (maybe `fn` itself). */
+  deposit: FunctionDefinition;
+}
+
+/** `token.balanceOf(address(this))`: the contract measuring its own holdings. */
+function isOwnBalanceReading(event: ExecutionEvent): boolean {
+  return event.kind === 'external-call' && event.call?.name === 'balanceOf' && event.call.args.length === 1 && isSelfReference(event.call.args[0]);
+}
+
+/** Whether an entry point pulls tokens into the contract (`transferFrom(…, address(this), …)`) and then writes state. */
+function pullsTokensAndCredits(events: readonly ExecutionEvent[]): boolean {
+  const pull = events.find((e) => e.kind === 'external-call' && [e.node, ...e.via.map((v) => v.site)].some(pullsIntoSelf));
+  return !!pull && events.some((e) => e.kind === 'state-write' && mayHappenAfter(e, pull));
+}
+
+/** `token.transferFrom(from, address(this), x)`, `token.safeTransferFrom(from, address(this), x)`, `SafeERC20.safeTransferFrom(token, from, address(this), x)`. */
+function pullsIntoSelf(node: ASTNode): boolean {
+  if (node.type !== 'FunctionCall') return false;
+  const callee = node.expression.type === 'NameValueExpression' ? node.expression.expression : node.expression;
+  const name = callee.type === 'MemberAccess' ? callee.memberName : callee.type === 'Identifier' ? callee.name : undefined;
+  if (!/^_?(safeT|t)ransferFrom$/.test(name ?? '')) return false;
+  return isSelfReference(node.arguments[node.arguments.length === 4 ? 2 : 1]);
+}
+
+/**
+ * Balance inflation: the function reads the contract's own token balance before and after a call that a caller
+ * chooses (a caller-named token, a flash-loan receiver, an ERC-777 holder's hook), and acts on the difference
+ * (credits it, or requires the loan back). During the call the callee can re-enter a deposit, which raises the
+ * balance the second reading sees: the same tokens are counted as the deposit and as the repayment or the
+ * outer deposit. Guarded functions and restricted callers are left out, like every reentrancy candidate.
+ */
+export function balanceDeltaCandidates(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): BalanceDeltaCandidate[] {
+  const events = executionEvents(fn, contract, project);
+  const readings = events.filter(isOwnBalanceReading);
+  if (readings.length < 2) return [];
+  const out: BalanceDeltaCandidate[] = [];
+  for (const candidate of reentrancyCandidates(fn, contract, project)) {
+    if (candidate.targetOrigin !== 'input' || (candidate.accessControlled && !candidate.callerReenters)) continue;
+    const call = candidate.call;
+    const before = readings.find((r) => r.order < call.order && !areExclusive(r, call));
+    const after = readings.find((r) => mayHappenAfter(r, call) && (!before || sameReceiver(r, before)));
+    if (!before || !after) continue;
+    // The difference must matter: state written after the second reading, or a revert that depends on it.
+    const acts = events.some((e) => e.kind === 'state-write' && mayHappenAfter(e, after)) || isRequired(after, fn);
+    if (!acts) continue;
+    const deposit = [fn, ...contract.functions().map((m) => m.node).filter((f) => f !== fn)].find(
+      (f) => isStateChangingEntryPoint(f) && !isReentrancyGuarded(f, contract, project) && !privilegedModifier(f, contract, project) && pullsTokensAndCredits(executionEvents(f, contract, project)),
+    );
+    if (deposit) out.push({ candidate, before, after, deposit });
+  }
+  return out;
+}
+
+/** The two readings ask the same token (same receiver text), so their difference is one balance's change. */
+function sameReceiver(a: ExecutionEvent, b: ExecutionEvent): boolean {
+  const text = (e: ExecutionEvent) => {
+    const target = traceToRoot(e, e.call?.target);
+    return target && target.range ? e.file.text.slice(target.range[0], target.range[1] + 1) : undefined;
+  };
+  const left = text(a);
+  return left !== undefined && left === text(b);
+}
+
+/** A reading inside a `require(...)` / `assert(...)` condition, or in the condition of an `if` that reverts. */
+function isRequired(reading: ExecutionEvent, fn: FunctionDefinition): boolean {
+  const body = reading.via.length > 0 ? reading.via[reading.via.length - 1].callee.body : fn.body;
+  if (!body) return false;
+  const inside = (n: ASTNode) => !!n.range && !!reading.node.range && n.range[0] <= reading.node.range[0] && reading.node.range[1] <= n.range[1];
+  return (
+    findAll(body, (n): n is FunctionCall => n.type === 'FunctionCall' && n.expression.type === 'Identifier' && /^(require|assert)$/.test(n.expression.name)).some(inside) ||
+    findAll(body, (n): n is IfStatement => n.type === 'IfStatement' && inside(n.condition) && alwaysTerminates(n.trueBody)).length > 0
+  );
+}
+
 /** Identifies a call and the writes after it, wherever they are reached from. */
 export function pairKey(candidate: ReentrancyCandidate, writes: readonly ExecutionEvent[] = candidate.staleWrites): string {
   const at = (e: ExecutionEvent) => `${e.file.path}:${e.node.range?.[0] ?? -1}`;
@@ -251,7 +357,7 @@ function compute(fn: FunctionDefinition, contract: ContractInfo, project: Projec
     // Skip calls to the contract itself: that is not control handed to someone else.
     if (target.expr && isSelfReference(target.expr as Expression)) continue;
     // For token calls that call the recipient back, the recipient is who re-enters.
-    const recipient = callbackRecipient(call);
+    const recipient = callbackRecipient(call, project);
     const callback = recipient !== undefined;
     const reenterer = recipient && recipient !== 'hook' ? originOf(call, recipient, fn, contract, project) : target;
     const targetOrigin = reenterer.origin;
@@ -269,9 +375,10 @@ function compute(fn: FunctionDefinition, contract: ContractInfo, project: Projec
     const laterWrites = writesAfter.filter((w) => !writtenBefore.has(w.variable?.name));
     const staleWrites = laterWrites.filter((w) => readBefore.has(w.variable?.name));
     const emitsAfter = events.filter((e) => e.kind === 'emit' && mayHappenAfter(e, call));
-    if (laterWrites.length === 0 && emitsAfter.length === 0) continue;
+    // A reading of the contract's own balance after the call keeps the candidate for balance inflation.
+    if (laterWrites.length === 0 && emitsAfter.length === 0 && !events.some((e) => isOwnBalanceReading(e) && mayHappenAfter(e, call))) continue;
     // An initializer runs once, for the deployer, who picks what it calls: as privileged as an owner-only function.
-    accessControlled ??= isAccessControlled(fn, contract, project) || isInitializer(fn, contract, project);
+    accessControlled ??= restrictsCaller(fn, contract, project, events) || isInitializer(fn, contract, project);
     const callerReenters = !!reenterer.expr && isMsgSender(reenterer.expr);
     // Skip privileged executors (timelocks, governors' relays, multisigs): a restricted caller picks the target on
     // purpose. Paying the caller itself after a check of who it is (`depositor[id] == msg.sender`) is not that.
@@ -282,6 +389,22 @@ function compute(fn: FunctionDefinition, contract: ContractInfo, project: Projec
     out.push({ call, staleWrites, emitsAfter, targetOrigin, accessControlled, callerReenters, guarded: lockedDuringCall, callback, laterWrites });
   }
   return out;
+}
+
+/**
+ * Whether `fn` restricts who may call it. A check of the caller's own entry that the function itself updates
+ * (`require(!claimed[msg.sender])` … `claimed[msg.sender] = true`, a per-wallet mint counter) is bookkeeping that
+ * every account passes once, not a restriction on who calls.
+ */
+function restrictsCaller(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel, events: readonly ExecutionEvent[]): boolean {
+  if (hasSignatureCheck(fn, contract, project)) return true;
+  const evidence = senderCheck(fn, contract, project, { skipZeroArgumentPaths: true });
+  if (!evidence) return false;
+  const entries = findAll(evidence.node, (n): n is IndexAccess => n.type === 'IndexAccess' && isMsgSender(n.index));
+  const comparesCaller = findAll(evidence.node, (n) => n.type === 'BinaryOperation' && (n.operator === '==' || n.operator === '!=') && (isMsgSender(n.left) || isMsgSender(n.right))).length > 0;
+  if (entries.length === 0 || comparesCaller || evidence.node.type === 'ModifierInvocation') return true;
+  const written = new Set(events.filter((e) => e.kind === 'state-write').map((e) => e.variable?.name));
+  return !entries.every((entry) => entry.base.type === 'Identifier' && written.has(entry.base.name));
 }
 
 function isLibraryCode(step: ViaStep, project: ProjectModel): boolean {

@@ -1,8 +1,9 @@
-// reentrancy-no-eth: state the function read before an external call (without ETH) is written after it.
+// reentrancy-no-eth: state the function read before an external call (without ETH) is written after it, or the
+// contract's own balance is measured around a call that can re-enter a deposit (balance inflation).
 
 import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
-import { relatedEvent, snippet } from '../analysis/entryPoints';
-import { alsoFromRelated, nonReentrantFix, reportableCandidates, variableNames } from '../analysis/reentrancy';
+import { anchorOf, isAnalysedContract, isStateChangingEntryPoint, relatedEvent, snippet } from '../analysis/entryPoints';
+import { alsoFromRelated, balanceDeltaCandidates, nonReentrantFix, reportableCandidates, variableNames } from '../analysis/reentrancy';
 import { defineRule } from '../engine/ruleApi';
 
 export default defineRule({
@@ -23,6 +24,8 @@ export default defineRule({
     references: ['https://swcregistry.io/docs/SWC-107', 'https://github.com/crytic/slither/wiki/Detector-Documentation#reentrancy-vulnerabilities'],
     messages: {
       default: '`{{vars}}` is written after the external call `{{call}}`; a re-entrant call sees the old value.',
+      balanceDelta:
+        'The balance is measured before and after `{{call}}`, which can re-enter `{{deposit}}`: tokens deposited during the call are counted twice (balance inflation).',
     },
     fixable: true,
   },
@@ -42,11 +45,24 @@ export default defineRule({
           context.report({
             node: anchor,
             messageId: 'default',
-            data: { vars: variableNames(candidate.staleWrites).join('`, `'), call: snippet(candidate.call.node, candidate.call.file) },
+            data: { vars: variableNames(candidate.staleWrites).join('`, `'), call: snippet(anchor, context.file) },
             // A restricted caller is harder to turn into an attacker.
             confidence: candidate.accessControlled ? 'low' : undefined,
             fix,
             related: [relatedEvent(candidate.call, 'external call'), ...candidate.staleWrites.slice(0, 3).map((w) => relatedEvent(w, 'state written after the call')), ...alsoFromRelated(alsoFrom)],
+          });
+        }
+        if (!contract || !isAnalysedContract(contract) || !isStateChangingEntryPoint(fn)) return;
+        const reported = new Set(found.map((f) => f.anchor));
+        for (const { candidate, before, after, deposit } of balanceDeltaCandidates(fn, contract, context.project)) {
+          const anchor = anchorOf(candidate.call);
+          if (reported.has(anchor)) continue;
+          reported.add(anchor);
+          context.report({
+            node: anchor,
+            messageId: 'balanceDelta',
+            data: { call: snippet(anchor, context.file), deposit: deposit.name ?? 'fallback' },
+            related: [relatedEvent(before, 'balance read before the call'), relatedEvent(candidate.call, 'external call'), relatedEvent(after, 'balance read after the call'), { node: deposit, message: 'credits tokens pulled in during the call' }],
           });
         }
       },
