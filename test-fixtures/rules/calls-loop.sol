@@ -17,7 +17,7 @@ contract Distributor {
         uint256 count = recipients.length;
         uint256 share = address(this).balance / count;
         for (uint256 i = 0; i < count; i++) { // expect: unbounded-loop
-            (bool ok, ) = recipients[i].call{value: share}(""); // expect: calls-loop
+            (bool ok, ) = recipients[i].call{value: share}(""); // expect: calls-loop, push-payment-dos
             require(ok, "failed");
         }
     }

@@ -126,7 +126,7 @@ contract LendingMarket {
 
     function exchangeRateStored() public view returns (uint256) {
         if (totalSupply == 0) return INITIAL_EXCHANGE_RATE;
-        return ((getCash() + totalBorrows - totalReserves) * 1e18) / totalSupply; // expect: erc4626-inflation
+        return ((getCash() + totalBorrows - totalReserves) * 1e18) / totalSupply; // expect: erc4626-inflation, uninitialized-state
     }
 
     function mint(uint256 amount) external {

@@ -86,7 +86,7 @@ contract BalanceDeltaChecks {
     }
 
     function suppliedFee() external view returns (uint256 supplied) {
-        supplied = feeToken.balanceOf(address(this));
+        supplied = feeToken.balanceOf(address(this)); // expect: uninitialized-state
         if (supplied == 0) revert("no fee");
     }
 
@@ -102,7 +102,7 @@ contract BalanceDeltaChecks {
     }
 
     function transferExact(address to, uint256 amount) external returns (bool) {
-        uint256 before = feeToken.balanceOf(to);
+        uint256 before = feeToken.balanceOf(to); // expect: uninitialized-state
         (bool ok, ) = address(feeToken).call(abi.encodeWithSignature("transfer(address,uint256)", to, amount));
         return ok && feeToken.balanceOf(to) == before + amount;
     }

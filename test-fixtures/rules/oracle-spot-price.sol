@@ -61,7 +61,7 @@ contract SpotOracleLookAlikes {
 
     // Own-balance accounting is a share price, not a pool oracle.
     function sharePrice() external view returns (uint256) {
-        return (token.balanceOf(address(this)) * 1e18) / totalShares;
+        return (token.balanceOf(address(this)) * 1e18) / totalShares; // expect: uninitialized-state
     }
 
     // Pure math on caller-supplied reserves.

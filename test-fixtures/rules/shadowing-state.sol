@@ -29,6 +29,6 @@ contract ShadowingStateLookAlikes is OwnedBase {
     uint256 public ownerFee;
 
     function quote(uint256 fee) external view returns (bool) { // expect: shadowing-local
-        return fee > ownerFee;
+        return fee > ownerFee; // expect: uninitialized-state
     }
 }

@@ -83,3 +83,110 @@ contract UnboundedLoopLookAlikes {
         for (uint256 i = 0; i < users.length; i++) credit[users[i]] += 1;
     }
 }
+
+// Flagged: any holder grows `holders` through a free transfer, two internal calls deep, and the dividend
+// payout loops over all of them.
+contract DividendToken {
+    mapping(address => uint256) public balanceOf;
+    mapping(address => bool) public isHolder;
+    mapping(address => uint256) public owed;
+    address[] public holders;
+    uint256 public immutable totalSupply = 1e24;
+
+    constructor() {
+        balanceOf[msg.sender] = totalSupply;
+        _addHolder(msg.sender);
+    }
+
+    function transfer(address to, uint256 amount) external returns (bool) {
+        _transfer(msg.sender, to, amount);
+        return true;
+    }
+
+    function _transfer(address from, address to, uint256 amount) internal {
+        balanceOf[from] -= amount;
+        balanceOf[to] += amount;
+        _addHolder(to);
+    }
+
+    function _addHolder(address account) private {
+        if (!isHolder[account]) {
+            isHolder[account] = true;
+            holders.push(account);
+        }
+    }
+
+    function distribute(uint256 amount) external {
+        owed[msg.sender] -= amount;
+        uint256 count = holders.length;
+        for (uint256 i = 0; i < count; i++) { // expect: unbounded-loop
+            owed[holders[i]] += (amount * balanceOf[holders[i]]) / totalSupply;
+        }
+    }
+}
+
+// Flagged: anyone joins a pool's member list, and settling the pool walks all members, also through a
+// storage pointer.
+contract PooledDraw {
+    struct Pool {
+        address[] members;
+        uint256 pot;
+        bool settled;
+    }
+
+    mapping(uint256 => Pool) internal pools;
+    mapping(address => uint256) public credit;
+
+    function join(uint256 poolId) external payable {
+        require(msg.value == 0.01 ether, "ticket");
+        pools[poolId].members.push(msg.sender);
+        pools[poolId].pot += msg.value;
+    }
+
+    function settle(uint256 poolId) external {
+        Pool storage pool = pools[poolId];
+        require(!pool.settled, "settled");
+        pool.settled = true;
+        uint256 count = pool.members.length;
+        uint256 share = pool.pot / count;
+        for (uint256 i = 0; i < count; i++) { // expect: unbounded-loop
+            credit[pool.members[i]] += share;
+        }
+    }
+
+    function refundAll(uint256 poolId) external {
+        uint256 count = pools[poolId].members.length;
+        for (uint256 i = 0; i < count; i++) { // expect: unbounded-loop
+            credit[pools[poolId].members[i]] += 0.01 ether;
+        }
+        delete pools[poolId].members;
+    }
+
+    function withdraw() external {
+        uint256 amount = credit[msg.sender];
+        credit[msg.sender] = 0;
+        (bool ok, ) = msg.sender.call{value: amount}("");
+        require(ok, "withdraw");
+    }
+}
+
+// Silent: the caller picks the page, so a long list only needs more calls.
+contract PagedDistributor {
+    address[] public recipients;
+    mapping(address => uint256) public credit;
+
+    function register() external {
+        recipients.push(msg.sender);
+    }
+
+    function creditPage(uint256 start, uint256 count) external {
+        uint256 end = start + count;
+        if (end > recipients.length) end = recipients.length;
+        for (uint256 i = start; i < end; i++) credit[recipients[i]] += 1;
+    }
+
+    function creditCapped(uint256 maxItems) external {
+        uint256 count = recipients.length;
+        for (uint256 i = 0; i < count && i < maxItems; i++) credit[recipients[i]] += 1;
+    }
+}

@@ -96,7 +96,7 @@ contract ValidatedTokenIds {
         owners[tokenId] = to;
         unchecked {
             uint256 next = tokenId + 1;
-            if (owners[next] == address(0) && next != nextTokenId) owners[next] = owner;
+            if (owners[next] == address(0) && next != nextTokenId) owners[next] = owner; // expect: uninitialized-state
         }
     }
 
@@ -119,7 +119,7 @@ contract ValidatedTokenIds {
     }
 
     function ownerOf(uint256 tokenId) public view returns (address) {
-        if (tokenId >= nextTokenId) revert("nonexistent");
+        if (tokenId >= nextTokenId) revert("nonexistent"); // expect: uninitialized-state
         return owners[tokenId];
     }
 

@@ -4,6 +4,7 @@
 
 import type { ASTNode, FunctionCall, FunctionDefinition, VariableDeclaration } from '@solidity-parser/parser/dist/src/ast-types';
 import { findAll } from '../engine/walk';
+import { containsNode } from './astQueries';
 import type { Callable } from './scope';
 
 export type CallResultUse =
@@ -115,4 +116,46 @@ function docCommentBefore(node: ASTNode, text: string): string {
     out.unshift(line);
   }
   return out.join('\n');
+}
+
+/**
+ * True when a failed call makes the function revert: the result feeds `require`/`assert`, or an `if` whose
+ * branch reverts. A result only logged, returned or used to record a debt (`if (!ok) owed[to] += amount`)
+ * tolerates the failure.
+ */
+export function failureReverts(call: FunctionCall, ancestors: readonly ASTNode[], callable: Callable | undefined): boolean {
+  if (ancestors.some((a) => isRequireLike(a) || (a.type === 'IfStatement' && containsNode(a.condition, call) && ifReverts(a)))) return true;
+  const use = callResultUse(call, ancestors, callable);
+  if (use.kind !== 'used' || !callable?.body) return false;
+  const binding = resultName(call, ancestors);
+  if (!binding) return false;
+  const reads = (node: ASTNode): boolean => findAll(node, (n) => n.type === 'Identifier' && n.name === binding).length > 0;
+  return findAll(callable.body, () => true).some(
+    (n) => (isRequireLike(n) && n.type === 'FunctionCall' && n.arguments.length > 0 && reads(n.arguments[0])) || (n.type === 'IfStatement' && reads(n.condition) && ifReverts(n)),
+  );
+}
+
+function isRequireLike(node: ASTNode): boolean {
+  return node.type === 'FunctionCall' && node.expression.type === 'Identifier' && (node.expression.name === 'require' || node.expression.name === 'assert');
+}
+
+/** An `if` with an arm that reverts (`revert`, `revert Err()`, `throw`). */
+function ifReverts(node: ASTNode): boolean {
+  if (node.type !== 'IfStatement') return false;
+  return [node.trueBody, node.falseBody].some(
+    (arm) =>
+      !!arm &&
+      findAll(arm, (n) => n.type === 'RevertStatement' || n.type === 'ThrowStatement' || (n.type === 'FunctionCall' && n.expression.type === 'Identifier' && n.expression.name === 'revert')).length > 0,
+  );
+}
+
+/** The local the call's success flag is stored in (`bool ok = …`, `(ok, ) = …`). */
+function resultName(call: FunctionCall, ancestors: readonly ASTNode[]): string | undefined {
+  const parent = ancestors[ancestors.length - 1];
+  if (parent?.type === 'VariableDeclarationStatement') return (parent.variables[0] as VariableDeclaration | null)?.name ?? undefined;
+  if (parent?.type === 'BinaryOperation' && parent.operator === '=' && parent.right === call) {
+    const first = parent.left.type === 'TupleExpression' ? (parent.left.components[0] as ASTNode | null) : parent.left;
+    return first?.type === 'Identifier' ? first.name : undefined;
+  }
+  return undefined;
 }

@@ -35,15 +35,37 @@ export function stateVariableUsage(project: ProjectModel, owner: ContractInfo): 
   return memoize(project, 'stateVariableUsage', owner, () => computeUsage(project, owner));
 }
 
-function computeUsage(project: ProjectModel, owner: ContractInfo): Map<StateVariableDeclarationVariable, StateVariableUsage> {
-  const usage = new Map<StateVariableDeclarationVariable, StateVariableUsage>();
-  const own = owner.ownStateVariables();
-  for (const variable of own) usage.set(variable, { writes: [], reads: [], inAssembly: false });
-  // Interfaces and most bases have no state of their own: nothing to look for in their many inheritors.
-  if (own.length === 0) return usage;
-  const ownByName = new Map(own.map((v) => [v.name, v]));
+/**
+ * The contracts whose code runs with `reader`'s storage or its inheritors' storage: `reader`, its bases and
+ * everything deriving from it. A sibling deriving from the same base is not among them.
+ */
+export function contractsRunningWith(project: ProjectModel, reader: ContractInfo): ContractInfo[] {
+  return [...new Set([...reader.linearization, ...contractsSharingState(project, reader)])];
+}
 
-  for (const contract of contractsSharingState(project, owner)) {
+/**
+ * Usage of every state variable `reader` has (own and inherited), counting only the code of
+ * `contractsRunningWith(reader)`: a write in a sibling contract never runs on `reader`'s storage.
+ */
+export function stateVariableUsageFrom(project: ProjectModel, reader: ContractInfo): Map<StateVariableDeclarationVariable, StateVariableUsage> {
+  return memoize(project, 'stateVariableUsageFrom', reader, () =>
+    collectUsage(project, reader.linearization.flatMap((c) => c.ownStateVariables()), contractsRunningWith(project, reader)),
+  );
+}
+
+function computeUsage(project: ProjectModel, owner: ContractInfo): Map<StateVariableDeclarationVariable, StateVariableUsage> {
+  const own = owner.ownStateVariables();
+  // Interfaces and most bases have no state of their own: nothing to look for in their many inheritors.
+  if (own.length === 0) return new Map();
+  return collectUsage(project, own, contractsSharingState(project, owner));
+}
+
+function collectUsage(project: ProjectModel, variables: StateVariableDeclarationVariable[], contracts: ContractInfo[]): Map<StateVariableDeclarationVariable, StateVariableUsage> {
+  const usage = new Map<StateVariableDeclarationVariable, StateVariableUsage>();
+  for (const variable of variables) usage.set(variable, { writes: [], reads: [], inAssembly: false });
+  const byName = new Map(variables.map((v) => [v.name, v]));
+
+  for (const contract of contracts) {
     // State variable initialisers (`uint b = a + 1;`) read other state outside any function.
     const declarationScope = new FunctionScope(project, contract.file, contract, undefined);
     for (const variable of contract.ownStateVariables()) {
@@ -65,7 +87,7 @@ function computeUsage(project: ProjectModel, owner: ContractInfo): Map<StateVari
         entry?.reads.push({ node: read.node, contract, callable });
       }
       for (const { name, declaration } of accesses.assembly) {
-        const variable = ownByName.get(name);
+        const variable = byName.get(name);
         // A local of the same name shadows the state variable inside this callable.
         if (variable && declaration === variable) (usage.get(variable) as StateVariableUsage).inAssembly = true;
       }

@@ -77,6 +77,7 @@ import uncheckedArithmetic from './unchecked-arithmetic';
 import uncheckedLowlevel from './unchecked-lowlevel';
 import uncheckedSend from './unchecked-send';
 import uncheckedTransfer from './unchecked-transfer';
+import uninitializedState from './uninitialized-state';
 import uninitializedStorage from './uninitialized-storage';
 import unprotectedCriticalFunction from './unprotected-critical-function';
 import unprotectedInitializer from './unprotected-initializer';
@@ -169,6 +170,7 @@ export const ALL_RULES: Rule[] = [
   uncheckedLowlevel,
   uncheckedSend,
   uncheckedTransfer,
+  uninitializedState,
   uninitializedStorage,
   unprotectedCriticalFunction,
   unprotectedInitializer,

@@ -1,10 +1,20 @@
 // unbounded-loop: a state-changing function loops over a storage array that anyone can grow through an
 // unrestricted public or external function, so the loop's gas grows until the function cannot run.
 
-import type { ASTNode, Expression, FunctionDefinition, MemberAccess } from '@solidity-parser/parser/dist/src/ast-types';
+import type {
+  ASTNode,
+  Expression,
+  FunctionCall,
+  FunctionDefinition,
+  Identifier,
+  MemberAccess,
+  VariableDeclaration,
+  VariableDeclarationStatement,
+} from '@solidity-parser/parser/dist/src/ast-types';
 import { isAccessControlled } from '../analysis/accessControl';
 import { LocalDataFlow } from '../analysis/localDataFlow';
-import { scopeOf, type FunctionScope } from '../analysis/scope';
+import { FunctionScope, scopeOf } from '../analysis/scope';
+import { stateVariableOf, storagePointers, type StoragePointers } from '../analysis/stateAccess';
 import { defineRule } from '../engine/ruleApi';
 import { findAll } from '../engine/walk';
 import type { ContractInfo, Member, ProjectModel } from '../project/projectModel';
@@ -36,12 +46,16 @@ export default defineRule({
       if (callable.stateMutability === 'view' || callable.stateMutability === 'pure' || callable.stateMutability === 'constant') return;
       const scope = scopeOf(context, callable);
       const flow = LocalDataFlow.of(callable);
-      const length = flow.findSource(condition, (n) => stateArrayName(n, scope) !== undefined) as MemberAccess | undefined;
+      const pointers = storagePointers(scope);
+      const length = flow.findSource(condition, (n) => storageArrayOf(n, scope, pointers) !== undefined) as MemberAccess | undefined;
       if (!length) return;
-      const array = stateArrayName(length, scope) as string;
+      // Skip a paged loop (`i < end` with `end` capped by a `count` or `end` parameter): the caller picks the
+      // batch size, so a long array only needs more calls.
+      if (boundedByParameter(loop, condition, flow, (n) => storageArrayOf(n, scope, pointers) !== undefined)) return;
+      const array = storageArrayOf(length, scope, pointers) as StorageArray;
       const grower = unrestrictedGrower(array, contract, context.project);
       if (!grower) return;
-      context.report({ node: loop, messageId: 'default', data: { array, grower: grower.node.name ?? 'fallback' } });
+      context.report({ node: loop, messageId: 'default', data: { array: array.label, grower: grower.name ?? 'fallback' } });
     };
     return {
       ForStatement: (node) => check(node, node.conditionExpression),
@@ -51,32 +65,124 @@ export default defineRule({
   },
 });
 
-/** `arr.length` where `arr` is a dynamic-size state array: the array's name. */
-function stateArrayName(node: ASTNode, scope: FunctionScope): string | undefined {
-  if (node.type !== 'MemberAccess' || node.memberName !== 'length' || node.expression.type !== 'Identifier') return undefined;
-  const state = scope.stateVariable(node.expression.name, node);
-  const type = state?.type?.node;
-  return type?.type === 'ArrayTypeName' && type.length === null ? node.expression.name : undefined;
+/** A dynamic storage array, named by its state variable and the struct members below it (`pools.members`). */
+interface StorageArray {
+  key: string;
+  /** How the message shows it. */
+  label: string;
 }
 
 /**
- * A public or external function without caller restriction that pushes to `array`, directly or through an
- * internal function it calls by name.
+ * The storage array an expression such as `users`, `pools[id].members` or `pool.members` (through a storage
+ * pointer) denotes: indices are dropped, so every pool's `members` is one array for growth.
  */
-function unrestrictedGrower(array: string, contract: ContractInfo, project: ProjectModel): Member<FunctionDefinition> | undefined {
-  const functions = contract.functions();
-  const pushesDirectly = (fn: FunctionDefinition): boolean =>
-    !!fn.body &&
-    findAll(fn.body, (n) => n.type === 'FunctionCall' && n.expression.type === 'MemberAccess' && n.expression.memberName === 'push').some(
-      (call) => call.type === 'FunctionCall' && call.expression.type === 'MemberAccess' && call.expression.expression.type === 'Identifier' && call.expression.expression.name === array,
-    );
-  const internalPushers = new Set(functions.filter((m) => isInternal(m.node) && pushesDirectly(m.node)).map((m) => m.node.name));
-  const calls = (fn: FunctionDefinition): boolean =>
-    !!fn.body &&
-    findAll(fn.body, (n) => n.type === 'FunctionCall' && n.expression.type === 'Identifier' && internalPushers.has(n.expression.name)).length > 0;
-  return functions.find(
-    (m) => !isInternal(m.node) && !m.node.isConstructor && (pushesDirectly(m.node) || calls(m.node)) && !isAccessControlled(m.node, contract, project),
+function arrayKeyOf(expr: ASTNode, scope: FunctionScope, pointers: StoragePointers): StorageArray | undefined {
+  const state = stateVariableOf(expr, scope, pointers);
+  if (!state?.declaration) return undefined;
+  const members: string[] = [];
+  let current: ASTNode = expr;
+  while (current.type === 'MemberAccess' || current.type === 'IndexAccess') {
+    if (current.type === 'MemberAccess') members.unshift(current.memberName);
+    current = current.type === 'MemberAccess' ? current.expression : current.base;
+  }
+  // A storage pointer stands for the expression it was initialised from (`Pool storage p = pools[id]`).
+  if (current.type === 'Identifier' && current.name !== state.name) {
+    const origin = pointerOrigin(current.name, scope);
+    if (!origin) return undefined;
+    const base = arrayKeyOf(origin, scope, new Map());
+    if (!base) return undefined;
+    const key = [base.key, ...members].join('.');
+    return { key, label: key };
+  }
+  const key = [state.name, ...members].join('.');
+  return { key, label: key };
+}
+
+/** The initial value of local storage pointer `name` in the scope's callable. */
+function pointerOrigin(name: string, scope: FunctionScope): Expression | undefined {
+  const body = scope.callable?.body;
+  if (!body) return undefined;
+  const statement = findAll(body, (n): n is VariableDeclarationStatement => n.type === 'VariableDeclarationStatement').find(
+    (d) => d.variables.length === 1 && (d.variables[0] as VariableDeclaration | null)?.name === name && (d.variables[0] as VariableDeclaration).storageLocation === 'storage',
   );
+  return statement?.initialValue ?? undefined;
+}
+
+/** `arr.length` where `arr` is a dynamic-size storage array: the array. */
+function storageArrayOf(node: ASTNode, scope: FunctionScope, pointers: StoragePointers): StorageArray | undefined {
+  if (node.type !== 'MemberAccess' || node.memberName !== 'length') return undefined;
+  const type = scope.typeOf(node.expression)?.node;
+  if (type?.type !== 'ArrayTypeName' || type.length !== null) return undefined;
+  return arrayKeyOf(node.expression, scope, pointers);
+}
+
+/**
+ * Whether the loop's bound, the side of a comparison that is not the counter, is capped by a parameter: the
+ * bound is a parameter-derived value that does not grow with the array (`i < maxItems`), a local with such a
+ * definition (`end = start + count; if (end > len) end = len;`), or `min(count, len)`.
+ */
+function boundedByParameter(loop: ASTNode, condition: Expression, flow: LocalDataFlow, isArrayLength: (n: ASTNode) => boolean): boolean {
+  const counters = new Set<string>();
+  if (loop.type === 'ForStatement' && loop.initExpression?.type === 'VariableDeclarationStatement') {
+    for (const v of loop.initExpression.variables) if ((v as VariableDeclaration | null)?.name) counters.add((v as VariableDeclaration).name as string);
+  }
+  if (loop.type === 'ForStatement' && loop.loopExpression) {
+    for (const id of findAll(loop.loopExpression, (n): n is Identifier => n.type === 'Identifier')) counters.add(id.name);
+  }
+  // Not through an index: `pools[poolId].members.length` is one pool's whole list, not a page of it.
+  const fromParameter = (e: ASTNode) => flow.dependsOn(e, (n) => n.type === 'Identifier' && flow.isParameter(n.name), (n) => n.type !== 'IndexAccess');
+  const caps = (e: ASTNode): boolean => fromParameter(e) && !flow.dependsOn(e, isArrayLength);
+  const capped = (bound: ASTNode): boolean => {
+    if (bound.type === 'Identifier' && flow.definitionsOf(bound.name).length > 0) return flow.definitionsOf(bound.name).some(caps);
+    if (bound.type === 'FunctionCall' && /(^|\.)min$/i.test(calleeText(bound))) return bound.arguments.some(caps);
+    return caps(bound);
+  };
+  const sides = condition.type === 'BinaryOperation' && ['&&', '||'].includes(condition.operator) ? [condition.left, condition.right] : [condition];
+  return sides.some((side) => {
+    const bounds = side.type === 'BinaryOperation' && ['<', '<=', '>', '>=', '!='].includes(side.operator) ? [side.left, side.right] : [];
+    return bounds.some((bound) => !findAll(bound, (n): n is Identifier => n.type === 'Identifier').some((id) => counters.has(id.name)) && capped(bound));
+  });
+}
+
+/** `min`, `Math.min`: the called name with its qualifier. */
+function calleeText(call: FunctionCall): string {
+  const callee = call.expression;
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'MemberAccess' && callee.expression.type === 'Identifier') return `${callee.expression.name}.${callee.memberName}`;
+  return '';
+}
+
+/**
+ * A public or external function without caller restriction that pushes to `array`, directly or through the
+ * internal functions it calls by name, however deep (`transfer` → `_transfer` → `_addHolder`).
+ */
+function unrestrictedGrower(array: StorageArray, contract: ContractInfo, project: ProjectModel): FunctionDefinition | undefined {
+  const functions = contract.functions();
+  const pushesDirectly = (member: Member<FunctionDefinition>): boolean => {
+    const fn = member.node;
+    if (!fn.body) return false;
+    const scope = new FunctionScope(project, member.owner.file, contract, fn);
+    const pointers = storagePointers(scope);
+    return findAll(fn.body, (n): n is FunctionCall => n.type === 'FunctionCall' && n.expression.type === 'MemberAccess' && n.expression.memberName === 'push').some(
+      (call) => arrayKeyOf((call.expression as MemberAccess).expression, scope, pointers)?.key === array.key,
+    );
+  };
+  const callsByName = (fn: FunctionDefinition, names: Set<string>): boolean =>
+    !!fn.body && findAll(fn.body, (n) => n.type === 'FunctionCall' && n.expression.type === 'Identifier' && names.has(n.expression.name)).length > 0;
+  // Internal functions that reach a push, grown to a fixed point through internal callers.
+  const pushers = new Set(functions.filter((m) => isInternal(m.node) && pushesDirectly(m)).map((m) => m.node.name ?? ''));
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const m of functions) {
+      if (isInternal(m.node) && m.node.name && !pushers.has(m.node.name) && callsByName(m.node, pushers)) {
+        pushers.add(m.node.name);
+        grown = true;
+      }
+    }
+  }
+  return functions.find(
+    (m) => !isInternal(m.node) && !m.node.isConstructor && (pushesDirectly(m) || callsByName(m.node, pushers)) && !isAccessControlled(m.node, contract, project),
+  )?.node;
 }
 
 function isInternal(fn: FunctionDefinition): boolean {

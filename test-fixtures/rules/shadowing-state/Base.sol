@@ -12,7 +12,7 @@ contract OwnedBase {
     }
 
     function feeAboveSecret() external view returns (bool) {
-        return fee > secret;
+        return fee > secret; // expect: uninitialized-state
     }
 
     modifier onlyOwner() {

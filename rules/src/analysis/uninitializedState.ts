@@ -1,0 +1,359 @@
+// Storage that logic reads while it still holds its zero default: a state variable nothing that runs on the
+// contract's storage ever writes (or writes only in dead code), and a per-key checkpoint (`lastClaim[user]`,
+// `userIndex[user]`) subtracted from the clock or an accumulator before anything has set it for that key.
+
+import type {
+  ASTNode,
+  BinaryOperation,
+  Expression,
+  FunctionDefinition,
+  Identifier,
+  IndexAccess,
+  ModifierDefinition,
+  StateVariableDeclarationVariable,
+} from '@solidity-parser/parser/dist/src/ast-types';
+import { findAll, walk } from '../engine/walk';
+import type { ContractInfo, ProjectModel } from '../project/projectModel';
+import { isInitializer } from './accessControl';
+import { memoize } from './analysisCache';
+import { blockValueKind } from './blockEnvironment';
+import { executionEvents } from './effects';
+import { FunctionScope, isMapping } from './scope';
+import { stateReads } from './stateAccess';
+import { contractsRunningWith, contractsSharingState, stateVariableUsageFrom, type StateWrite } from './stateVariableUsage';
+
+type Callable = FunctionDefinition | ModifierDefinition;
+
+/** A read of a state variable that no live code running on the reader's storage writes. */
+export interface UnwrittenRead {
+  variable: StateVariableDeclarationVariable;
+  /** The first read in `callable` that uses the value (not a comparison with zero). */
+  read: Identifier;
+  callable: Callable;
+  /** Writes that exist but sit in internal or private functions nothing calls. */
+  deadWriters: FunctionDefinition[];
+  /** The contract whose storage never gets the variable set (the reader or a contract built on it). */
+  instance: ContractInfo;
+}
+
+/** A checkpoint subtraction (`block.timestamp - lastClaim[user]`) whose first use per key sees zero. */
+export interface CheckpointRead {
+  variable: StateVariableDeclarationVariable;
+  /** The subtraction. */
+  node: BinaryOperation;
+  callable: Callable;
+  clock: 'time' | 'index';
+  /** A public function that grows the amount the difference multiplies without setting the checkpoint. */
+  uncheckpointedEntry?: FunctionDefinition;
+}
+
+/** Names that hold a storage position on purpose: upgrade gaps and retired slots kept for layout. */
+const PLACEHOLDER_NAME = /gap|deprecated|reserved|unused|legacy/i;
+
+/** Own functions and modifiers of `contract` that have a body. */
+function callablesOf(contract: ContractInfo): Callable[] {
+  return [...contract.ownFunctions(), ...contract.ownMembers<ModifierDefinition>('ModifierDefinition')].filter((c) => !!c.body);
+}
+
+/** Names referenced anywhere in `contracts`: plain calls, function values, `super.f` and `Base.f`. */
+function referencedNames(contracts: ContractInfo[]): Set<string> {
+  const names = new Set<string>();
+  for (const contract of contracts) {
+    for (const node of findAll(contract.node, () => true)) {
+      if (node.type === 'Identifier') names.add(node.name);
+      if (node.type === 'MemberAccess') names.add(node.memberName);
+    }
+  }
+  return names;
+}
+
+/**
+ * Storage the compiler's view cannot follow: an `sstore` to a computed slot, or a `delegatecall` that runs
+ * other code on this storage. Either may set any variable, so nothing is reported for the contract.
+ */
+function hasOpaqueStorageWrites(contracts: ContractInfo[]): boolean {
+  return contracts.some((contract) =>
+    findAll(contract.node, () => true).some(
+      (n) =>
+        (n.type === 'AssemblyCall' && (n.functionName === 'sstore' || n.functionName === 'delegatecall')) ||
+        (n.type === 'MemberAccess' && n.memberName === 'delegatecall'),
+    ),
+  );
+}
+
+/**
+ * A write that can run: not inside an internal or private function nothing references. For an abstract
+ * contract with no concrete inheritor here, an internal function is API for inheritors elsewhere and counts.
+ */
+function isLive(write: StateWrite, view: InstanceView): boolean {
+  const callable = write.callable;
+  if (callable.type !== 'FunctionDefinition') return true;
+  if (callable.visibility !== 'internal' && callable.visibility !== 'private') return true;
+  if (callable.visibility === 'internal' && view.contract.kind === 'abstract') return true;
+  return !!callable.name && view.referenced.has(callable.name);
+}
+
+/** Value types whose zero default reads as a real setting: numbers, addresses, flags, contracts, enums. */
+function isScalar(variable: StateVariableDeclarationVariable, scope: FunctionScope): boolean {
+  const type = variable.typeName;
+  if (!type) return false;
+  if (type.type === 'ElementaryTypeName') return true;
+  return type.type === 'UserDefinedTypeName' && !scope.structNamed(type.namePath);
+}
+
+/** `x == 0`, `x != address(0)`, `x > 0`: the code handles the unset value itself. */
+function isZeroComparison(read: ASTNode, ancestors: readonly ASTNode[]): boolean {
+  const parent = ancestors[ancestors.length - 1];
+  const compared = parent?.type === 'FunctionCall' && parent.arguments.length === 1 ? ancestors[ancestors.length - 2] : parent;
+  if (compared?.type !== 'BinaryOperation' || !['==', '!=', '>', '<'].includes(compared.operator)) return false;
+  const other = compared.left === read || compared.left === parent ? compared.right : compared.left;
+  return isZeroLiteral(other);
+}
+
+function isZeroLiteral(node: ASTNode): boolean {
+  if (node.type === 'NumberLiteral') return Number(node.number) === 0;
+  if (node.type === 'FunctionCall' && node.arguments.length === 1) return isZeroLiteral(node.arguments[0]);
+  return false;
+}
+
+/** What one deployable contract's storage sees: which variables live code sets, and which callables are referenced. */
+interface InstanceView {
+  contract: ContractInfo;
+  opaque: boolean;
+  usage: ReturnType<typeof stateVariableUsageFrom>;
+  referenced: Set<string>;
+  /**
+   * Whether deployment sets something up (a constructor with a body, or an initializer that writes storage): the author configured
+   * the contract and left a variable out. Sketches with no set-up at all (demos, harnesses) are not judged.
+   */
+  configured: boolean;
+}
+
+function instanceView(project: ProjectModel, contract: ContractInfo): InstanceView {
+  return memoize(project, 'uninitializedState.instance', contract, () => {
+    const running = contractsRunningWith(project, contract);
+    const usage = stateVariableUsageFrom(project, contract);
+    // A constructor with a body counts even when it sets only immutables, which are not storage writes.
+    const configured =
+      contract.linearization.some((c) => c.ownFunctions().some((fn) => fn.isConstructor && (fn.body?.statements.length ?? 0) > 0)) ||
+      [...usage.values()].some((used) => used.writes.some((w) => w.callable.type === 'FunctionDefinition' && isInitializer(w.callable, w.contract, project)));
+    return { contract, opaque: hasOpaqueStorageWrites(running), usage, referenced: referencedNames(running), configured };
+  });
+}
+
+/**
+ * The contracts whose storage the code of `reader` runs on: every concrete contract built on it (a base
+ * shared by two products may be configured by one and forgotten by the other), else `reader` itself.
+ */
+function instancesOf(project: ProjectModel, reader: ContractInfo): ContractInfo[] {
+  const concrete = contractsSharingState(project, reader).filter((c) => c.kind === 'contract');
+  return concrete.length > 0 ? concrete : [reader];
+}
+
+/**
+ * Reads of never-written scalar state in the own callables of `reader`, one per variable and callable: for some
+ * contract built on `reader` (or `reader` itself), no live code running on its storage sets the variable.
+ */
+export function unwrittenReads(project: ProjectModel, reader: ContractInfo): UnwrittenRead[] {
+  return memoize(project, 'uninitializedState.unwritten', reader, () => {
+    const instances = instancesOf(project, reader)
+      .map((c) => instanceView(project, c))
+      .filter((view) => !view.opaque && view.configured);
+    if (instances.length === 0) return [];
+    const hasConcreteInstance = instances.some((view) => view.contract.kind === 'contract');
+    const contractScope = new FunctionScope(project, reader.file, reader, undefined);
+    const out: UnwrittenRead[] = [];
+    for (const callable of callablesOf(reader)) {
+      const seen = new Set<StateVariableDeclarationVariable>();
+      const scope = new FunctionScope(project, reader.file, reader, callable);
+      // Reads only: the target of a plain assignment is a write, even in a function nothing calls.
+      const reads = new Set(stateReads(callable, scope).map((r) => r.node));
+      // Variables this callable compares with zero (`totalShares == 0 ? amount : …`, `if (oracle == address(0))`):
+      // the code expects the unset value and handles it, so its other reads there are on the handled path.
+      walk(callable, {
+        enter: (node, ancestors) => {
+          const variable = node.type === 'Identifier' && reads.has(node) ? scope.stateVariable(node.name, node)?.node : undefined;
+          if (variable && isZeroComparison(node, ancestors)) seen.add(variable);
+        },
+        exit: () => undefined,
+      });
+      walk(callable, {
+        enter: (node, ancestors) => {
+          if (node.type !== 'Identifier' || !reads.has(node)) return;
+          // Skip `return x;`: a getter hands the value out, it does not compute with it.
+          if (ancestors[ancestors.length - 1]?.type === 'ReturnStatement') return;
+          const variable = scope.stateVariable(node.name, node)?.node;
+          if (!variable || seen.has(variable) || variable.expression || variable.isDeclaredConst || variable.isImmutable || variable.isTransient) return;
+          if (!variable.name || PLACEHOLDER_NAME.test(variable.name) || !isScalar(variable, contractScope)) return;
+          // Skip non-private variables of an abstract contract with no concrete inheritor here: they are set
+          // by contracts outside this project.
+          if (!hasConcreteInstance && variable.visibility !== 'private') return;
+          const unset = instances.find((view) => {
+            const used = view.usage.get(variable);
+            return !!used && !used.inAssembly && !used.writes.some((w) => isLive(w, view));
+          });
+          if (!unset) return;
+          seen.add(variable);
+          const writes = unset.usage.get(variable)?.writes ?? [];
+          const deadWriters = [...new Set(writes.map((w) => w.callable as FunctionDefinition))];
+          out.push({ variable, read: node, callable, deadWriters, instance: unset.contract });
+        },
+        exit: () => undefined,
+      });
+    }
+    return out;
+  });
+}
+
+/** Type conversions and parentheses around a value: `uint256(x)`, `(x)`. */
+function unwrap(expr: ASTNode): ASTNode {
+  let current = expr;
+  for (;;) {
+    if (current.type === 'TupleExpression' && current.components.length === 1 && current.components[0]) current = current.components[0] as ASTNode;
+    else if (current.type === 'FunctionCall' && current.arguments.length === 1 && current.expression.type === 'ElementaryTypeName') current = current.arguments[0];
+    else return current;
+  }
+}
+
+/** The mapping read, `M[k]`, and its state declaration, when `expr` is one. */
+function mappingRead(expr: ASTNode, scope: FunctionScope): { access: IndexAccess; variable: StateVariableDeclarationVariable } | undefined {
+  const access = unwrap(expr);
+  if (access.type !== 'IndexAccess' || access.base.type !== 'Identifier' || !access.index) return undefined;
+  const declaration = scope.stateVariable(access.base.name, access.base);
+  if (!declaration || !isMapping(declaration.type)) return undefined;
+  // Only one level of keys and a value type: a nested mapping or a struct is not a single checkpoint.
+  const valueType = declaration.node.typeName?.type === 'Mapping' ? declaration.node.typeName.valueType : undefined;
+  if (valueType?.type !== 'ElementaryTypeName') return undefined;
+  return { access, variable: declaration.node };
+}
+
+/** `block.timestamp` / `block.number` (a clock), or a state read or call (an accumulator) as the minuend. */
+function clockOf(expr: ASTNode, scope: FunctionScope): CheckpointRead['clock'] | undefined {
+  const value = unwrap(expr);
+  const kind = blockValueKind(value);
+  if (kind === 'timestamp' || kind === 'number') return 'time';
+  if (value.type === 'Identifier' && scope.stateVariable(value.name, value) && !mappingRead(value, scope)) return 'index';
+  if (value.type === 'FunctionCall' && value.expression.type === 'Identifier' && value.arguments.length === 0) return 'index';
+  return undefined;
+}
+
+/** Whether the difference is scaled into an amount: an operand of `*` or `/`, directly or through a local. */
+function scalesAmount(subtraction: BinaryOperation, ancestors: readonly ASTNode[], callable: Callable): boolean {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const a = ancestors[i];
+    if (a.type === 'BinaryOperation' && (a.operator === '*' || a.operator === '/')) return true;
+    if (a.type === 'FunctionCall' && a.expression.type !== 'ElementaryTypeName') {
+      // `mulDiv(elapsed, rate, 1e18)`: a library multiplication.
+      return a.arguments.some((arg) => arg === subtraction || findAll(arg, (n) => n === subtraction).length > 0);
+    }
+    if (a.type === 'VariableDeclarationStatement' && a.variables.length === 1) {
+      const name = (a.variables[0] as { name?: string } | null)?.name;
+      return !!name && localScaled(name, callable);
+    }
+    if (a.type === 'BinaryOperation' && a.operator === '=' && a.left.type === 'Identifier') return localScaled(a.left.name, callable);
+    if (a.type === 'ExpressionStatement' || a.type === 'ReturnStatement' || a.type === 'IfStatement') return false;
+  }
+  return false;
+}
+
+function localScaled(name: string, callable: Callable): boolean {
+  return findAll(
+    callable,
+    (n): n is BinaryOperation =>
+      n.type === 'BinaryOperation' && (n.operator === '*' || n.operator === '/') && [n.left, n.right].some((side) => unwrap(side).type === 'Identifier' && (unwrap(side) as Identifier).name === name),
+  ).length > 0;
+}
+
+/** Conditions of `callable` (if, require, ternary, loop) that read `variable`: a guard for the unset case. */
+function guardsOn(callable: Callable, variable: StateVariableDeclarationVariable, scope: FunctionScope): boolean {
+  const conditions: ASTNode[] = [];
+  for (const node of findAll(callable, () => true)) {
+    if (node.type === 'IfStatement' || node.type === 'WhileStatement') conditions.push(node.condition);
+    if (node.type === 'Conditional' && node.condition) conditions.push(node.condition);
+    if (node.type === 'FunctionCall' && node.expression.type === 'Identifier' && ['require', 'assert'].includes(node.expression.name) && node.arguments[0]) {
+      conditions.push(node.arguments[0]);
+    }
+  }
+  return conditions.some((c) => stateReads(c, scope).some((r) => r.variable.declaration === variable));
+}
+
+/** Per-key state mappings other than `variable` that `callable` reads with the same key text: the amounts. */
+function factorMappings(callable: Callable, key: string, variable: StateVariableDeclarationVariable, scope: FunctionScope, text: (n: ASTNode) => string): Set<StateVariableDeclarationVariable> {
+  const out = new Set<StateVariableDeclarationVariable>();
+  for (const node of findAll(callable, (n): n is IndexAccess => n.type === 'IndexAccess')) {
+    if (node.base.type !== 'Identifier' || !node.index || text(node.index) !== key) continue;
+    const declaration = scope.stateVariable(node.base.name, node.base);
+    if (declaration && declaration.node !== variable && isMapping(declaration.type)) out.add(declaration.node);
+  }
+  return out;
+}
+
+/** A write that can only lower an amount (`-=`, `--`, `delete`): it cannot give a fresh key something to scale. */
+function onlyLowers(write: ASTNode): boolean {
+  if (write.type === 'BinaryOperation') return write.operator === '-=';
+  if (write.type === 'UnaryOperation') return write.operator === '--' || write.operator === 'delete';
+  return false;
+}
+
+/**
+ * Checkpoint subtractions in the own callables of `reader` that a key reaches before anything sets its
+ * checkpoint: `block.timestamp - lastClaim[msg.sender]` scaled into an amount, with no zero guard, where
+ * either the amount does not depend on another per-key mapping (every key pays since zero), or a public
+ * function grows that per-key amount without setting the checkpoint (deposit, then claim since 1970).
+ */
+export function checkpointReads(project: ProjectModel, reader: ContractInfo, text: (n: ASTNode) => string): CheckpointRead[] {
+  const running = contractsRunningWith(project, reader);
+  const entries = running.flatMap((contract) =>
+    contract.ownFunctions()
+      .filter((fn) => !!fn.body && !fn.isConstructor && fn.visibility !== 'internal' && fn.visibility !== 'private' && fn.stateMutability !== 'view' && fn.stateMutability !== 'pure')
+      .map((fn) => ({ fn, contract })),
+  );
+  const out: CheckpointRead[] = [];
+  for (const callable of callablesOf(reader)) {
+    const scope = new FunctionScope(project, reader.file, reader, callable);
+    walk(callable, {
+      enter: (node, ancestors) => {
+        if (node.type !== 'BinaryOperation' || node.operator !== '-') return;
+        const checkpoint = mappingRead(node.right, scope);
+        const clock = checkpoint && clockOf(node.left, scope);
+        if (!checkpoint || !clock || !scalesAmount(node, ancestors, callable)) return;
+        const { variable, access } = checkpoint;
+        if (guardsOn(callable, variable, scope) || writtenBefore(callable, variable, node, scope)) return;
+        if (guardedByCallers(callable, variable, running, project)) return;
+        const factors = factorMappings(callable, text(access.index as Expression), variable, scope, text);
+        let uncheckpointedEntry: FunctionDefinition | undefined;
+        if (factors.size > 0) {
+          const entry = entries.find(({ fn, contract }) => {
+            const events = executionEvents(fn, reader.linearization.includes(contract) ? reader : contract, project);
+            const growsFactor = events.some((e) => e.kind === 'state-write' && !!e.variable?.declaration && factors.has(e.variable.declaration) && !onlyLowers(e.node));
+            const setsCheckpoint = events.some((e) => e.kind === 'state-write' && e.variable?.declaration === variable);
+            return growsFactor && !setsCheckpoint;
+          });
+          if (!entry) return;
+          uncheckpointedEntry = entry.fn;
+        }
+        out.push({ variable, node, callable, clock, uncheckpointedEntry });
+      },
+      exit: () => undefined,
+    });
+  }
+  return out;
+}
+
+/** A write of `variable` in `callable` before `at`: the checkpoint is set before this read uses it. */
+function writtenBefore(callable: Callable, variable: StateVariableDeclarationVariable, at: ASTNode, scope: FunctionScope): boolean {
+  const usage = findAll(callable, (n) => n.type === 'BinaryOperation' && n.operator === '=' && !!n.range && !!at.range && n.range[1] <= at.range[0]);
+  return usage.some((n) => n.type === 'BinaryOperation' && mappingRead(n.left, scope)?.variable === variable);
+}
+
+/** For an internal helper: whether a caller in the hierarchy checks the checkpoint before calling it. */
+function guardedByCallers(callable: Callable, variable: StateVariableDeclarationVariable, running: ContractInfo[], project: ProjectModel): boolean {
+  if (callable.type !== 'FunctionDefinition' || (callable.visibility !== 'internal' && callable.visibility !== 'private') || !callable.name) return false;
+  return running.some((contract) =>
+    callablesOf(contract).some((caller) => {
+      if (caller === callable) return false;
+      const calls = findAll(caller, (n) => n.type === 'FunctionCall' && n.expression.type === 'Identifier' && n.expression.name === callable.name);
+      return calls.length > 0 && guardsOn(caller, variable, new FunctionScope(project, contract.file, contract, caller));
+    }),
+  );
+}
