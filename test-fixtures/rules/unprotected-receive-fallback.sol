@@ -148,6 +148,14 @@ contract AutoWrapper {
         weth.deposit{value: msg.value}(); // expect: unprotected-receive-fallback
     }
 
+    fallback() external payable {
+        _wrap(); // expect: unprotected-receive-fallback
+    }
+
+    function _wrap() internal {
+        weth.deposit{value: msg.value}();
+    }
+
     function unwrapTo(uint256 amount) external {
         weth.withdraw(amount);
     }

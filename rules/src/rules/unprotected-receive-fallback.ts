@@ -3,9 +3,9 @@
 
 import type { Expression, FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { isAccessControlled } from '../analysis/accessControl';
-import { callTarget, executionEvents, traceToRoot, type ExecutionEvent } from '../analysis/effects';
+import { callTarget, executionEvents, traceOutward, type ExecutionEvent } from '../analysis/effects';
 import { isFixedAtDeployment } from '../analysis/fixedAtDeployment';
-import { scopeOf } from '../analysis/scope';
+import { FunctionScope, scopeOf } from '../analysis/scope';
 import { sentValueBound } from '../analysis/sentValue';
 import { anchorOf, isAnalysedContract, relatedEvent } from '../analysis/entryPoints';
 import { isMemberOf } from '../analysis/astQueries';
@@ -61,8 +61,12 @@ export default defineRule({
         // Forwarding only the sender's own ETH to a contract fixed at deployment (wrapping it into WETH, paying a
         // fixed treasury) can be triggered by anyone but moves nothing of the contract's: Low.
         const bound = sentValueBound(outgoing, fn, context.file, contract, context.project);
-        const target = traceToRoot(outgoing, callTarget(outgoing));
-        const forwardsOwnEth = (bound === 'zero' || bound === 'caller-deposit') && !!target && isFixedAtDeployment(target as Expression, scopeOf(context, fn));
+        const rawTarget = callTarget(outgoing);
+        const target = rawTarget ? traceOutward(outgoing, rawTarget) : undefined;
+        // The target is judged where it is written: here, or in the helper that makes the call (`weth` in `_wrap()`).
+        const holder = target?.via[target.via.length - 1];
+        const targetScope = holder ? new FunctionScope(context.project, holder.file, contract, holder.callee) : scopeOf(context, fn);
+        const forwardsOwnEth = (bound === 'zero' || bound === 'caller-deposit') && !!target && isFixedAtDeployment(target.expr as Expression, targetScope);
         context.report({
           node: anchor,
           severity: forwardsOwnEth ? 'low' : undefined,
