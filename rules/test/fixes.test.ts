@@ -193,10 +193,10 @@ describe('fixes', () => {
       assert.ok(!hasFix('rules/reentrancy-eth.sol', 'reentrancy-eth', 118));
     });
     it('reentrancy-no-eth and reentrancy-callback add `nonReentrant` only when the guard is the whole remedy', () => {
-      assert.equal(fixedLines('rules/reentrancy-no-eth.sol', 'reentrancy-no-eth', 85, 83, 83), 'function claim(IReceiver receiver) external nonReentrant {');
-      assert.equal(fixedLines('rules/reentrancy-callback.sol', 'reentrancy-callback', 78, 76, 76), 'function claimOwn() external nonReentrant {');
+      assert.equal(fixedLines('rules/reentrancy-no-eth.sol', 'reentrancy-no-eth', 87, 85, 85), 'function claim(IReceiver receiver) external nonReentrant {');
+      assert.equal(fixedLines('rules/reentrancy-callback.sol', 'reentrancy-callback', 80, 78, 78), 'function claimOwn() external nonReentrant {');
       // `nextId` written after the hook would stay stale for views under a guard (read-only reentrancy).
-      assert.ok(!hasFix('rules/reentrancy-callback.sol', 'reentrancy-callback', 86));
+      assert.ok(!hasFix('rules/reentrancy-callback.sol', 'reentrancy-callback', 88));
     });
     it('unprotected-critical-function and unprotected-upgrade add an available `onlyOwner`', () => {
       assert.equal(fixedLines('rules/unprotected-critical-function.sol', 'unprotected-critical-function', 17, 16, 16), 'function setTreasury(address t) external onlyOwner {');
