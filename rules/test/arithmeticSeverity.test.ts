@@ -27,6 +27,14 @@ describe('arithmetic severities', () => {
     assert.equal(severityAt('unsafe-downcast.sol', 'unsafe-downcast', 'subscriptionBalance[subscriptionId] += uint96(deposited)'), 'medium');
   });
 
+  it('unsafe-downcast: computed values and sign changes are Medium when the caller\'s input reaches them, Low from state alone', () => {
+    assert.equal(severityAt('unsafe-downcast.sol', 'unsafe-downcast', 'uint128(PositionMath.mulDiv(added, 1e18, price)); // expect'), 'medium');
+    assert.equal(severityAt('unsafe-downcast.sol', 'unsafe-downcast', 'uint96(_rewardFor(sizeDelta)); // expect'), 'medium');
+    assert.equal(severityAt('unsafe-downcast.sol', 'unsafe-downcast', 'uint96(rewardPerSize * totalSize); // expect'), 'low');
+    assert.equal(severityAt('unsafe-downcast.sol', 'unsafe-downcast', 'realizedPnl[msg.sender] -= int256(loss); // expect'), 'medium');
+    assert.equal(severityAt('unsafe-downcast.sol', 'unsafe-downcast', 'withdrawable[msg.sender] += uint256(pnl); // expect'), 'medium');
+  });
+
   it('unchecked-arithmetic: Medium for an outsider\'s input, Low for the fee manager\'s', () => {
     assert.equal(severityAt('unchecked-arithmetic.sol', 'unchecked-arithmetic', 'shares[msg.sender] -= amount;'), 'medium');
     assert.equal(severityAt('unchecked-arithmetic.sol', 'unchecked-arithmetic', 'total += amounts[i];'), 'low');

@@ -150,3 +150,125 @@ contract ValidatedRounds {
         if (!isValidRound(roundId)) revert("no data");
     }
 }
+
+// Computed values and sign changes: a quotient, a library's or a helper's return narrowed with no bound on the
+// path, a caller's amount turned signed, a caller's signed delta turned unsigned.
+library PositionMath {
+    function mulDiv(uint256 a, uint256 b, uint256 denominator) internal pure returns (uint256) {
+        return (a * b) / denominator;
+    }
+}
+
+contract PerpPositions {
+    struct Position {
+        uint128 size;
+        int128 margin;
+        uint96 reward;
+    }
+
+    mapping(address => Position) public positions;
+    mapping(address => int256) public realizedPnl;
+    mapping(address => uint256) public withdrawable;
+    uint256 public rewardPerSize;
+    uint256 public totalSize;
+
+    // Medium: the caller's collateral and leverage over a price; nothing bounds the quotient.
+    function open(uint256 collateral, uint256 leverage, uint256 price) external {
+        positions[msg.sender].size = uint128((collateral * leverage * 1e18) / price); // expect: unsafe-downcast
+        totalSize += collateral * leverage;
+    }
+
+    // Medium: library math on the caller's amount.
+    function increase(uint256 added, uint256 price) external {
+        positions[msg.sender].size += uint128(PositionMath.mulDiv(added, 1e18, price)); // expect: unsafe-downcast
+    }
+
+    // Medium: a helper's return computed from the caller's input.
+    function accrue(uint256 sizeDelta) external {
+        positions[msg.sender].reward = uint96(_rewardFor(sizeDelta)); // expect: unsafe-downcast
+    }
+
+    // Low: computed from the contract's own state only.
+    function checkpoint() external {
+        positions[msg.sender].reward = uint96(rewardPerSize * totalSize); // expect: unsafe-downcast
+    }
+
+    // Medium: a caller's amount above type(int256).max books a negative loss as a profit.
+    function realizeLoss(uint256 loss) external {
+        realizedPnl[msg.sender] -= int256(loss); // expect: unsafe-downcast
+    }
+
+    // Medium: negating a converted size; a size of 2**127 or more turns the margin change positive.
+    function addMargin(uint128 amount) external {
+        positions[msg.sender].margin += -int128(amount); // expect: unsafe-downcast
+    }
+
+    // Medium: a negative pnl the caller passes becomes a huge withdrawable amount.
+    function settle(int256 pnl) external {
+        withdrawable[msg.sender] += uint256(pnl); // expect: unsafe-downcast
+    }
+
+    function _rewardFor(uint256 sizeDelta) internal view returns (uint256) {
+        return sizeDelta * rewardPerSize;
+    }
+}
+
+// Look-alikes: the computed value is checked, SafeCast-like, clamped, comes from a narrower type, or converts
+// without changing sign; a view function's signed answer is its caller's to check.
+library SafeCastLike {
+    function toUint128(uint256 value) internal pure returns (uint128) {
+        require(value <= type(uint128).max, "cast");
+        return uint128(value);
+    }
+}
+
+contract CheckedPositions {
+    using SafeCastLike for uint256;
+
+    mapping(address => uint128) public sizes;
+    mapping(address => int256) public realizedPnl;
+    mapping(address => uint256) public withdrawable;
+    uint256 public totalSize;
+
+    function open(uint256 collateral, uint256 leverage, uint256 price) external {
+        sizes[msg.sender] = ((collateral * leverage * 1e18) / price).toUint128();
+    }
+
+    function openChecked(uint256 collateral, uint256 price) external {
+        uint256 size = PositionMath.mulDiv(collateral, 1e18, price);
+        require(size <= type(uint128).max, "size");
+        sizes[msg.sender] = uint128(size);
+    }
+
+    function openClamped(uint256 collateral, uint256 price) external {
+        sizes[msg.sender] = uint128(_min(PositionMath.mulDiv(collateral, 1e18, price), type(uint128).max));
+    }
+
+    // A product of two 64-bit values is a 64-bit value: converting it to 128 bits widens.
+    function openNarrow(uint64 collateral, uint64 leverage) external {
+        sizes[msg.sender] = uint128(collateral * leverage);
+    }
+
+    function realizeLoss(uint256 loss) external {
+        require(loss <= uint256(type(int256).max), "loss");
+        realizedPnl[msg.sender] -= int256(loss);
+    }
+
+    // A 128-bit amount always fits a signed 256-bit value.
+    function realizeSmallLoss(uint128 loss) external {
+        realizedPnl[msg.sender] -= int256(uint256(loss));
+    }
+
+    function settle(int256 pnl) external {
+        if (pnl < 0) revert("loss");
+        withdrawable[msg.sender] += uint256(pnl);
+    }
+
+    function previewPnl(uint256 amount) external pure returns (int256) {
+        return int256(amount);
+    }
+
+    function _min(uint256 a, uint256 b) internal pure returns (uint256) {
+        return a < b ? a : b;
+    }
+}
