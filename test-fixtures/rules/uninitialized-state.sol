@@ -281,3 +281,96 @@ contract IndexRewards {
         require(token.transferFrom(msg.sender, address(this), amount), "transfer");
     }
 }
+
+// Silent: the logic contract runs only through the master's delegatecall, so the master's setter sets the
+// slot the logic reads.
+abstract contract RegistryStorage {
+    address internal admin;
+    uint256 internal fallbackPrice;
+    mapping(uint256 => uint256) internal balances;
+}
+
+contract RegistryLogic is RegistryStorage {
+    uint256 public immutable deployedAt;
+
+    constructor() {
+        deployedAt = block.timestamp;
+    }
+
+    function charge(uint256 id, uint256 gasUsed) external {
+        balances[id] -= gasUsed * fallbackPrice;
+    }
+}
+
+// The delegation lives in a base of the master that knows nothing of the registry's storage.
+abstract contract Chained {
+    function _next() internal view virtual returns (address);
+
+    fallback() external {
+        address target = _next();
+        assembly { // expect: assembly
+            calldatacopy(0, 0, calldatasize())
+            let ok := delegatecall(gas(), target, 0, calldatasize(), 0, 0)
+            returndatacopy(0, 0, returndatasize())
+            switch ok
+            case 0 { revert(0, returndatasize()) }
+            default { return(0, returndatasize()) }
+        }
+    }
+}
+
+contract RegistryMaster is RegistryStorage, Chained {
+    address public immutable logic;
+
+    constructor(address logic_) {
+        logic = logic_;
+        admin = msg.sender;
+    }
+
+    function setFallbackPrice(uint256 price) external {
+        require(msg.sender == admin, "admin");
+        fallbackPrice = price;
+    }
+
+    function _next() internal view override returns (address) {
+        return logic;
+    }
+}
+
+// Silent: two implementations behind one proxy share its storage; the admin logic's initializer sets what
+// the user logic reads.
+abstract contract Initializable {
+    bool private initialized;
+
+    modifier initializer() {
+        require(!initialized, "initialized");
+        initialized = true;
+        _;
+    }
+}
+
+abstract contract RollupState is Initializable { // expect: missing-storage-gap
+    IERC20Like internal stakeToken;
+    uint256 internal baseStake;
+    mapping(address => uint256) internal stakes;
+}
+
+contract RollupAdmin is RollupState { // expect: missing-disable-initializers
+    function initialize(IERC20Like token, uint256 stake) external initializer {
+        stakeToken = token;
+        baseStake = stake;
+    }
+}
+
+contract RollupUser is RollupState {
+    uint256 public immutable challengePeriod;
+
+    constructor(uint256 period) {
+        challengePeriod = period;
+    }
+
+    function depositStake() external {
+        stakes[msg.sender] += baseStake;
+        require(stakeToken.transferFrom(msg.sender, address(this), baseStake), "stake");
+    }
+}

@@ -20,7 +20,8 @@ import { blockValueKind } from './blockEnvironment';
 import { executionEvents } from './effects';
 import { FunctionScope, isMapping } from './scope';
 import { stateReads } from './stateAccess';
-import { contractsRunningWith, contractsSharingState, stateVariableUsageFrom, type StateWrite } from './stateVariableUsage';
+import { storageLayoutIsFrozen } from './stateVariableCandidates';
+import { contractsRunningWith, contractsSharingState, stateVariableUsage, stateVariableUsageFrom, type StateWrite } from './stateVariableUsage';
 
 type Callable = FunctionDefinition | ModifierDefinition;
 
@@ -76,9 +77,26 @@ function hasOpaqueStorageWrites(contracts: ContractInfo[]): boolean {
     findAll(contract.node, () => true).some(
       (n) =>
         (n.type === 'AssemblyCall' && (n.functionName === 'sstore' || n.functionName === 'delegatecall')) ||
-        (n.type === 'MemberAccess' && n.memberName === 'delegatecall'),
+        // `address(this).delegatecall(data)` (a multicall) runs this contract's own code.
+        (n.type === 'MemberAccess' && n.memberName === 'delegatecall' && !isSelf(n.expression)),
     ),
   );
+}
+
+/**
+ * Whether some contract built on `owner` runs other code on its storage (`delegatecall` anywhere in its
+ * hierarchy, raw `sstore`): a master contract that delegates to logic contracts built on the same base sets
+ * the slots the logic contracts read.
+ */
+function sharedByDelegation(project: ProjectModel, owner: ContractInfo): boolean {
+  return memoize(project, 'uninitializedState.sharedByDelegation', owner, () =>
+    contractsSharingState(project, owner).some((c) => hasOpaqueStorageWrites(c.linearization)),
+  );
+}
+
+function isSelf(expr: ASTNode): boolean {
+  const inner = expr.type === 'FunctionCall' && expr.arguments.length === 1 ? expr.arguments[0] : expr;
+  return inner.type === 'Identifier' && inner.name === 'this';
 }
 
 /**
@@ -182,15 +200,23 @@ export function unwrittenReads(project: ProjectModel, reader: ContractInfo): Unw
           if (node.type !== 'Identifier' || !reads.has(node)) return;
           // Skip `return x;`: a getter hands the value out, it does not compute with it.
           if (ancestors[ancestors.length - 1]?.type === 'ReturnStatement') return;
-          const variable = scope.stateVariable(node.name, node)?.node;
-          if (!variable || seen.has(variable) || variable.expression || variable.isDeclaredConst || variable.isImmutable || variable.isTransient) return;
+          const declaration = scope.stateVariable(node.name, node);
+          const variable = declaration?.node;
+          if (!declaration || !variable || seen.has(variable) || variable.expression || variable.isDeclaredConst || variable.isImmutable || variable.isTransient) return;
           if (!variable.name || PLACEHOLDER_NAME.test(variable.name) || !isScalar(variable, contractScope)) return;
           // Skip non-private variables of an abstract contract with no concrete inheritor here: they are set
           // by contracts outside this project.
           if (!hasConcreteInstance && variable.visibility !== 'private') return;
+          // Skip variables whose storage a delegating contract shares: a registry that delegatecalls into logic
+          // contracts built on the same base sets the slot for all of them.
+          if (sharedByDelegation(project, declaration.owner)) return;
+          // Behind a proxy, sibling implementations built on the same base share the proxy's storage (an admin
+          // logic sets what the user logic reads): a write in any of them counts.
+          const siblingWrites = () => (stateVariableUsage(project, declaration.owner).get(variable)?.writes.length ?? 0) > 0;
           const unset = instances.find((view) => {
             const used = view.usage.get(variable);
-            return !!used && !used.inAssembly && !used.writes.some((w) => isLive(w, view));
+            if (!used || used.inAssembly || used.writes.some((w) => isLive(w, view))) return false;
+            return !(storageLayoutIsFrozen(project, view.contract) && siblingWrites());
           });
           if (!unset) return;
           seen.add(variable);
