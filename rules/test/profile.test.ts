@@ -18,12 +18,13 @@ import { precisionLevel } from '../src/precision/measuredPrecision';
 import { measurePrecision, parseTriageTable, TriageTableError } from '../src/precision/triageTable';
 
 const registry = defaultRegistry();
+// One finding at the rule's own severity: the origin's balance is debited and paid to the caller (High).
 const source = `pragma solidity 0.8.24;
 contract Wallet {
-    address owner;
-    function withdraw(address payable to) external {
-        require(tx.origin == owner);
-        to.transfer(address(this).balance);
+    mapping(address => uint256) balances;
+    function withdraw(uint256 amount) external {
+        balances[tx.origin] -= amount;
+        payable(msg.sender).transfer(amount);
     }
 }
 `;

@@ -1,5 +1,5 @@
 // Intra-procedural taint: which locals carry values from the function's parameters, `msg.sender`,
-// `msg.data` or `msg.value`, propagated through local assignments to a fixpoint.
+// `msg.data`, `msg.value` or `tx.origin`, propagated through local assignments to a fixpoint.
 
 import type { ASTNode, Expression, FunctionDefinition, Identifier, VariableDeclaration, VariableDeclarationStatement } from '@solidity-parser/parser/dist/src/ast-types';
 import { findAll, walk } from '../engine/walk';
@@ -8,14 +8,16 @@ import { isElementaryTypeName, type FunctionScope } from './scope';
 
 /** Which values count as attacker-chosen. */
 export interface TaintSources {
-  /** Parameters of the function (the caller picks them). */
-  parameters?: boolean;
+  /** Parameters of the function (the caller picks them): all of them, or only the ones in the set. */
+  parameters?: boolean | ReadonlySet<VariableDeclaration>;
   msgSender?: boolean;
   msgData?: boolean;
   msgValue?: boolean;
+  /** `tx.origin`: not chosen by a caller, but followed where it is used as an identity (tx-origin). */
+  txOrigin?: boolean;
 }
 
-const ALL_SOURCES: Required<TaintSources> = { parameters: true, msgSender: true, msgData: true, msgValue: true };
+const ALL_SOURCES: TaintSources = { parameters: true, msgSender: true, msgData: true, msgValue: true };
 
 /** Conversions and decoders pass their argument's taint through; other calls return fresh values. */
 function passesTaintThrough(call: ASTNode, scope: FunctionScope): boolean {
@@ -35,7 +37,7 @@ export class FunctionTaint {
     readonly scope: FunctionScope,
     sources: TaintSources = ALL_SOURCES,
   ) {
-    this.sources = { parameters: false, msgSender: false, msgData: false, msgValue: false, ...sources };
+    this.sources = { parameters: false, msgSender: false, msgData: false, msgValue: false, txOrigin: false, ...sources };
     const body = scope.callable?.body;
     if (body) this.propagate(body);
   }
@@ -94,7 +96,7 @@ export class FunctionTaint {
       case 'Identifier': {
         const decl = this.scope.resolve(expr.name, expr);
         if (!decl || decl.kind === 'state') return false;
-        if (decl.kind === 'parameter' && this.sources.parameters) return true;
+        if (decl.kind === 'parameter' && this.isChosenParameter(decl.node)) return true;
         return this.tainted.has(decl.node);
       }
       case 'MemberAccess': {
@@ -104,6 +106,7 @@ export class FunctionTaint {
           if (expr.memberName === 'data') return this.sources.msgData;
           if (expr.memberName === 'value') return this.sources.msgValue;
         }
+        if (base.type === 'Identifier' && base.name === 'tx' && expr.memberName === 'origin') return this.sources.txOrigin;
         pending.push(base);
         return false;
       }
@@ -134,7 +137,12 @@ export class FunctionTaint {
 
   /** Whether a local or parameter (by declaration) is tainted. */
   isTaintedDeclaration(decl: VariableDeclaration): boolean {
-    return this.tainted.has(decl) || (this.sources.parameters && (this.scope.callable?.parameters ?? []).includes(decl));
+    return this.tainted.has(decl) || ((this.scope.callable?.parameters ?? []).includes(decl) && this.isChosenParameter(decl));
+  }
+
+  private isChosenParameter(decl: VariableDeclaration): boolean {
+    const chosen = this.sources.parameters;
+    return typeof chosen === 'boolean' ? chosen : chosen.has(decl);
   }
 }
 
