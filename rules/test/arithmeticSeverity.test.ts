@@ -39,12 +39,14 @@ describe('arithmetic severities', () => {
     assert.equal(severityAt('unchecked-arithmetic.sol', 'unchecked-arithmetic', 'shares[msg.sender] -= amount;'), 'medium');
     assert.equal(severityAt('unchecked-arithmetic.sol', 'unchecked-arithmetic', 'total += amounts[i];'), 'low');
     assert.equal(severityAt('unchecked-arithmetic.sol', 'unchecked-arithmetic', 'uint256(uint160(owner)) + tokenId'), 'low');
+    assert.equal(severityAt('unchecked-arithmetic.sol', 'unchecked-arithmetic', 'shares[owner] -= amount;'), 'medium');
   });
 
   it('divide-before-multiply: Medium where the result is booked, Low in a getter and in library math', () => {
     assert.equal(severityAt('divide-before-multiply.sol', 'divide-before-multiply', 'collected[msg.sender] += (amount / PRECISION) * feeRate;'), 'medium');
     assert.equal(severityAt('divide-before-multiply.sol', 'divide-before-multiply', 'return (amount / PRECISION) * feeRate;'), 'low');
     assert.equal(severityAt('divide-before-multiply.sol', 'divide-before-multiply', 'return (amount / 10000) * rate;'), 'low');
+    assert.equal(severityAt('divide-before-multiply.sol', 'divide-before-multiply', 'uint256 payout = rewardPerToken * stakeOf[msg.sender];'), 'medium');
   });
 
   it('tautology: Low under checked arithmetic, Medium where a compiler before 0.8 can build it', () => {
@@ -55,5 +57,6 @@ describe('arithmetic severities', () => {
   it('integer-overflow: High where state is booked, Low in a getter', () => {
     assert.equal(severityAt('integer-overflow.sol', 'integer-overflow', 'uint256 amount = receivers.length * value;'), 'high');
     assert.equal(severityAt('integer-overflow.sol', 'integer-overflow', 'return nextPoolNonce * factor;'), 'low');
+    assert.equal(severityAt('integer-overflow.sol', 'integer-overflow', 'uint256 total = receivers.length * value;'), 'medium');
   });
 });

@@ -153,3 +153,58 @@ contract FixedPointChains {
         return ((amount / 1000) * premiumPercent) / 100; // expect: divide-before-multiply
     }
 }
+
+// Rounding to zero across statements: a reward rate stored by one function and multiplied by another, and a share
+// returned by an internal helper. A reward smaller than the total stake stores a rate of zero.
+contract StakingRewards {
+    mapping(address => uint256) public stakeOf;
+    mapping(address => uint256) public paid;
+    uint256 public totalStaked;
+    uint256 public rewardPerToken;
+    uint256 public bonusPool;
+
+    function notifyReward(uint256 reward) external {
+        rewardPerToken += reward / totalStaked;
+    }
+
+    function claim() external {
+        uint256 payout = rewardPerToken * stakeOf[msg.sender]; // expect: divide-before-multiply
+        paid[msg.sender] += payout;
+    }
+
+    function claimBonus() external {
+        paid[msg.sender] += _bonusShare() * stakeOf[msg.sender]; // expect: divide-before-multiply
+    }
+
+    function _bonusShare() internal view returns (uint256) {
+        return bonusPool / totalStaked;
+    }
+}
+
+// Look-alikes: the stored rate and the helper's share are scaled before the division (fixed-point), and the
+// per-user amount multiplies first.
+contract ScaledStakingRewards {
+    uint256 public constant PRECISION = 1e18;
+    mapping(address => uint256) public stakeOf;
+    mapping(address => uint256) public paid;
+    uint256 public totalStaked;
+    uint256 public rewardPerToken;
+    uint256 public bonusPool;
+
+    function notifyReward(uint256 reward) external {
+        rewardPerToken += (reward * PRECISION) / totalStaked;
+    }
+
+    function claim() external {
+        paid[msg.sender] += (rewardPerToken * stakeOf[msg.sender]) / PRECISION;
+    }
+
+    function claimBonus() external {
+        paid[msg.sender] += (_bonusShare() * stakeOf[msg.sender]) / PRECISION;
+        paid[msg.sender] += (bonusPool * stakeOf[msg.sender]) / totalStaked;
+    }
+
+    function _bonusShare() internal view returns (uint256) {
+        return (bonusPool * PRECISION) / totalStaked;
+    }
+}

@@ -100,3 +100,27 @@ contract PoolCounters {
         return nextPoolNonce * factor; // expect: integer-overflow
     }
 }
+
+// The shape of BEC's real code: SafeMath for the transfers, one raw product on the caller's input. Reported Medium
+// at low confidence; raw arithmetic on state alone in a SafeMath contract is left to the author.
+contract SafeMathBatchToken {
+    using SafeMath for uint256;
+    mapping(address => uint256) public balances;
+    uint256 public lastMint;
+
+    function batchTransfer(address[] receivers, uint256 value) public {
+        uint256 total = receivers.length * value; // expect: integer-overflow
+        require(balances[msg.sender] >= total);
+        balances[msg.sender] -= total;
+        for (uint256 i = 0; i < receivers.length; i++) {
+            balances[receivers[i]] = balances[receivers[i]].add(value);
+        }
+    }
+
+    function mint(address to, uint256 value) public {
+        uint256 elapsed = block.timestamp - lastMint;
+        require(elapsed > 1 days);
+        balances[to] = balances[to].add(value);
+        lastMint = block.timestamp;
+    }
+}

@@ -127,3 +127,51 @@ contract ValidatedTokenIds {
         return owners[tokenId];
     }
 }
+
+// An internal helper's unchecked debit, reached with the caller's amount by an entry point that checks nothing:
+// the wrap is as caller-chosen as in the entry point itself. The base is shared; the product built on it forgets
+// the check its sibling makes.
+abstract contract SharesLedger {
+    mapping(address => uint256) public shares;
+    mapping(address => uint256) public owed;
+    uint256 public totalShares;
+
+    function _burn(address owner, uint256 amount) internal {
+        unchecked {
+            shares[owner] -= amount; // expect: unchecked-arithmetic
+            totalShares -= amount; // expect: unchecked-arithmetic
+        }
+    }
+
+    function _credit(address owner, uint256 amount) internal {
+        unchecked {
+            shares[owner] += amount;
+        }
+    }
+}
+
+contract FastRedeemVault is SharesLedger {
+    function redeem(uint256 amount) external {
+        _burn(msg.sender, amount);
+        owed[msg.sender] += amount;
+    }
+}
+
+// Look-alikes: every entry point checks the amount before the helper wraps, or the helper's input is the contract's
+// own (a constant bonus, a checked sum).
+contract CheckedRedeemVault is SharesLedger { // expect: locked-ether
+    function redeem(uint256 amount) external {
+        if (shares[msg.sender] < amount) revert("shares");
+        _burn(msg.sender, amount);
+        owed[msg.sender] += amount;
+    }
+
+    function deposit() external payable {
+        totalShares += msg.value;
+        _credit(msg.sender, msg.value);
+    }
+
+    function loyaltyBonus() external {
+        _credit(msg.sender, 10);
+    }
+}

@@ -1,12 +1,14 @@
-// divide-before-multiply: `(a / b) * c`, in one expression or through a local holding `a / b`: the division
-// truncates first and the multiplication scales the lost remainder.
+// divide-before-multiply: `(a / b) * c`, in one expression, through a local, a state variable or an internal
+// helper's return holding `a / b`: the division truncates first (often to zero) and the multiplication scales the loss.
 
-import type { ASTNode, BinaryOperation, Expression } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, BinaryOperation, Expression, FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { isGetterEntryPoint } from '../analysis/entryPoints';
-import { isFixedPointChain, unwrapArithmetic as unwrap } from '../analysis/fixedPointRounding';
+import { isFixedPointChain, isProductRescale, unwrapArithmetic as unwrap } from '../analysis/fixedPointRounding';
 import { LocalDataFlow } from '../analysis/localDataFlow';
+import { scopeOf, type FunctionScope } from '../analysis/scope';
 import { defineRule } from '../engine/ruleApi';
-import { walk } from '../engine/walk';
+import { findAll, walk } from '../engine/walk';
+import type { ContractInfo } from '../project/projectModel';
 
 export default defineRule({
   meta: {
@@ -15,7 +17,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'arithmetic',
-    scope: 'function',
+    scope: 'contract',
     swc: [],
     description:
       'Integer division rounds down. Dividing first and multiplying the quotient scales the rounding error by the multiplier: `(amount / 1000) * rate` is zero for every amount below 1000 and off by up to `rate - 1` otherwise. Reported Medium where the result is booked or sent; Low in getters and library math, whose callers own the rounding. A chain of fixed-point multiplies (each step rescaling a product) is not reported: its error stays below about one unit of the result.',
@@ -26,6 +28,8 @@ export default defineRule({
     messages: {
       inline: 'The product multiplies the result of a division (`{{division}}`); multiply first, then divide.',
       viaLocal: '`{{local}}` holds the result of a division (`{{division}}`) and is multiplied here; multiply first, then divide.',
+      viaState: '`{{name}}` stores the result of a division (`{{division}}`) and is multiplied here; a quotient that truncates to zero zeroes the product. Store the scaled product and divide last.',
+      viaHelper: '`{{name}}()` returns the result of a division (`{{division}}`) and is multiplied here; a quotient that truncates to zero zeroes the product. Multiply first, then divide.',
     },
   },
   create(context) {
@@ -73,10 +77,78 @@ export default defineRule({
           });
           return;
         }
+        // A rate or share stored by another statement (`rewardPerToken = reward / totalStaked` in one function,
+        // `rewardPerToken * stake` in another), or returned by an internal helper (`_rate() * stake`).
+        const contract = context.contract();
+        if (!contract) return;
+        const scope = scopeOf(context, callable);
+        for (const operand of [node.left, node.right]) {
+          const stored = storedQuotient(unwrap(operand), contract, scope);
+          // Skip a stored fixed-point rate (`reward * 1e18 / totalStaked`): the product was scaled up before the
+          // division, so the quotient keeps its precision in the scale's units.
+          if (!stored || isProductRescale(stored.division) || roundsToMultiple(stored.division, node, operand, context.text)) continue;
+          if (remainderHandled(stored.fn, stored.division, undefined, context.text)) continue;
+          context.report({
+            node,
+            messageId: stored.kind,
+            data: { name: stored.name, division: context.text(stored.division) },
+            confidence,
+            severity,
+            related: [{ node: stored.division, message: 'The division whose quotient is multiplied.' }],
+          });
+          return;
+        }
       },
     };
   },
 });
+
+interface StoredQuotient {
+  kind: 'viaState' | 'viaHelper';
+  name: string;
+  division: BinaryOperation;
+  /** The function that computes the division. */
+  fn: FunctionDefinition;
+}
+
+/**
+ * A quotient that reaches a product through storage or a helper: a state variable (or a mapping entry of one) that
+ * some function of the contract or its bases assigns a division (`=` or `+=`), or an internal function of the
+ * contract that returns one.
+ */
+function storedQuotient(operand: ASTNode, contract: ContractInfo, scope: FunctionScope): StoredQuotient | undefined {
+  const base = operand.type === 'IndexAccess' ? unwrap(operand.base) : operand;
+  if (base.type === 'Identifier') {
+    const state = scope.stateVariable(base.name, base);
+    if (!state || state.node.isDeclaredConst) return undefined;
+    for (const { node: fn } of contract.functions()) {
+      if (!fn.body) continue;
+      for (const assignment of findAll(fn.body, (n): n is BinaryOperation => n.type === 'BinaryOperation' && (n.operator === '=' || n.operator === '+='))) {
+        const target = assignment.left.type === 'IndexAccess' ? unwrap(assignment.left.base) : assignment.left;
+        if (target.type !== 'Identifier' || target.name !== base.name) continue;
+        const division = divisionOf(assignment.right);
+        if (division) return { kind: 'viaState', name: base.name, division, fn };
+      }
+    }
+    return undefined;
+  }
+  if (operand.type !== 'FunctionCall' || operand.expression.type !== 'Identifier') return undefined;
+  const helper = contract.resolveFunction(operand.expression.name, operand.arguments.length);
+  const fn = helper?.node;
+  if (!fn?.body || (fn.visibility !== 'internal' && fn.visibility !== 'private')) return undefined;
+  const named = (fn.returnParameters ?? []).map((p) => p.name).filter((n): n is string => !!n);
+  for (const statement of findAll(fn.body, (n) => n.type === 'ReturnStatement' || (n.type === 'BinaryOperation' && n.operator === '='))) {
+    const value =
+      statement.type === 'ReturnStatement'
+        ? statement.expression
+        : statement.type === 'BinaryOperation' && statement.left.type === 'Identifier' && named.includes(statement.left.name)
+          ? statement.right
+          : undefined;
+    const division = value ? divisionOf(value) : undefined;
+    if (division) return { kind: 'viaHelper', name: operand.expression.name, division, fn };
+  }
+  return undefined;
+}
 
 /** The division an operand is, looking through parentheses and integer conversions; literal-only divisions excluded. */
 function divisionOf(expr: Expression): BinaryOperation | undefined {
@@ -90,9 +162,15 @@ function divisionOf(expr: Expression): BinaryOperation | undefined {
 }
 
 function isLiteral(expr: ASTNode): boolean {
-  const inner = unwrap(expr);
-  if (inner.type === 'NumberLiteral') return true;
-  return inner.type === 'BinaryOperation' && isLiteral(inner.left) && isLiteral(inner.right);
+  // A worklist, not recursion: every operand must be a literal, and `1 + 2 + …` can be thousands of terms.
+  const pending = [expr];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const inner = unwrap(next);
+    if (inner.type === 'NumberLiteral') continue;
+    if (inner.type !== 'BinaryOperation') return false;
+    pending.push(inner.left, inner.right);
+  }
+  return true;
 }
 
 /**

@@ -25,7 +25,7 @@ export default defineRule({
     scope: 'contract',
     swc: ['SWC-101'],
     description:
-      'Before Solidity 0.8.0 arithmetic wraps around silently. An addition, subtraction or multiplication on a balance, a counter or a caller-supplied amount can overflow or underflow and produce a huge or tiny value instead of reverting. A getter\'s arithmetic is reported Low: its wrapped answer books nothing.',
+      'Before Solidity 0.8.0 arithmetic wraps around silently. An addition, subtraction or multiplication on a balance, a counter or a caller-supplied amount can overflow or underflow and produce a huge or tiny value instead of reverting. In a contract that uses SafeMath, only a raw operation on the caller\'s own input is reported, Medium at low confidence (the rest is mostly deliberate). A getter\'s arithmetic is reported Low: its wrapped answer books nothing.',
     exploitScenario:
       'A token\'s `batchTransfer` computes `uint amount = receivers.length * value` and checks `balances[msg.sender] >= amount`. The attacker passes two receivers and `value = 2**255`: `amount` wraps to 0, the check passes and each receiver is credited 2**255 tokens.',
     recommendation:
@@ -33,6 +33,7 @@ export default defineRule({
     references: ['https://swcregistry.io/docs/SWC-101', 'https://docs.soliditylang.org/en/latest/080-breaking-changes.html'],
     messages: {
       default: '`{{operator}}` on {{what}} can {{direction}} silently: the pragma admits compilers before 0.8.0 and the contract does not use SafeMath.',
+      besideSafeMath: '`{{operator}}` on {{what}} can {{direction}} silently: the pragma admits compilers before 0.8.0, and the contract uses SafeMath elsewhere but not for this operation.',
     },
   },
   create(context) {
@@ -50,7 +51,11 @@ export default defineRule({
 
     const check = (callable: FunctionDefinition | ModifierDefinition): void => {
       const contract = context.contract();
-      if (!callable.body || (contract && usesSafeMath(contract))) return;
+      if (!callable.body) return;
+      // A contract that uses SafeMath elsewhere shows the author checks its arithmetic: its raw operations on state
+      // are mostly deliberate (accumulators that may wrap, values checked by invariants). A raw operation on the
+      // caller's own input there is the slip that BEC's `cnt * _value` was: reported, Medium at low confidence.
+      const safeMath = !!contract && usesSafeMath(contract);
       const scope = scopeOf(context, callable);
       const flow = LocalDataFlow.of(callable);
       const textOf = (node: ASTNode): string => context.text(node).replace(/\s+/g, '');
@@ -77,17 +82,20 @@ export default defineRule({
         if (isWideUnitIncrement(op, scope)) continue;
         if (!flow.dependsOn(op.left, isUntrusted) && !flow.dependsOn(op.right, isUntrusted)) continue;
         if (isGuarded(op, callable, textOf)) continue;
+        const callerInput = flow.dependsOn(op.node, (n) => isMemberOf(n, 'msg', 'value') || (n.type === 'Identifier' && flow.isParameter(n.name) && external));
+        if (safeMath && !callerInput) continue;
+        // A getter's arithmetic reaches no accounting or transfer of its contract: a wrapped answer is Low.
+        const getter = callable.type === 'FunctionDefinition' && isGetterEntryPoint(callable);
         context.report({
           node: op.node,
-          messageId: 'default',
+          messageId: safeMath ? 'besideSafeMath' : 'default',
           data: {
             operator: op.node.operator,
             what: flow.dependsOn(op.node, (n) => n.type === 'Identifier' && flow.isParameter(n.name)) ? 'caller input' : 'state',
             direction: op.operator === '-' ? 'underflow' : 'overflow',
           },
-          confidence: pragma ? undefined : 'low',
-          // A getter's arithmetic reaches no accounting or transfer of its contract: a wrapped answer is Low.
-          severity: callable.type === 'FunctionDefinition' && isGetterEntryPoint(callable) ? 'low' : undefined,
+          confidence: pragma && !safeMath ? undefined : 'low',
+          severity: getter ? 'low' : safeMath ? 'medium' : undefined,
         });
       }
     };

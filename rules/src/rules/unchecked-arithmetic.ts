@@ -1,16 +1,18 @@
 // unchecked-arithmetic: `+ - * **` inside `unchecked { }` on values the caller chose (parameters of a public or
-// external function) with no comparison bounding them first. Loop counters (`++i`) and pure math helpers stay silent.
+// external function, or of an internal helper such a function hands them to unchecked) with no comparison bounding
+// them first. Loop counters (`++i`) and pure math helpers stay silent.
 
-import type { ASTNode, Identifier, UncheckedStatement } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, FunctionCall, FunctionDefinition, Identifier, UncheckedStatement } from '@solidity-parser/parser/dist/src/ast-types';
 import { senderCheck } from '../analysis/accessControl';
 import { containsNode } from '../analysis/astQueries';
 import { isGetterEntryPoint } from '../analysis/entryPoints';
 import { arithmeticOperation, isGuarded } from '../analysis/arithmeticGuards';
-import { scopeOf } from '../analysis/scope';
+import { FunctionScope, scopeOf } from '../analysis/scope';
 import { FunctionTaint } from '../analysis/taint';
 import { isValidatedByHelper } from '../analysis/validatedValues';
 import { defineRule } from '../engine/ruleApi';
 import { childrenOf, findAll } from '../engine/walk';
+import type { ContractInfo, ProjectModel } from '../project/projectModel';
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=']);
 
@@ -21,7 +23,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     category: 'arithmetic',
-    scope: 'reachable',
+    scope: 'hierarchy',
     swc: ['SWC-101'],
     description:
       '`unchecked { }` turns off Solidity 0.8 overflow checks. That is safe only when an earlier check proves the operation cannot wrap; on a parameter nothing has bounded, the caller picks a value that overflows or underflows. Reported Medium where any caller picks the input; Low where only a checked caller (owner, role, a pinned contract) does, or where a getter only returns the result.',
@@ -37,16 +39,21 @@ export default defineRule({
       UncheckedStatement(block: UncheckedStatement) {
         const callable = context.callable();
         if (!callable?.body || callable.type !== 'FunctionDefinition') return;
-        // Skip internal and private functions: their parameters come from the contract's own code, which owns the
-        // bounds; the caller only picks the parameters of public and external functions.
-        if (callable.visibility !== 'public' && callable.visibility !== 'external' && callable.visibility !== 'default') return;
         // Skip pure functions: math helpers (mulDiv, average, log2) wrap on purpose and their callers own the bounds.
         if (callable.stateMutability === 'pure') return;
         const contract = context.contract();
+        const entry = callable.visibility === 'public' || callable.visibility === 'external' || callable.visibility === 'default';
+        // An internal or private helper's parameters come from the contract's own code: reported only where a public
+        // or external function of the contract (or of one built on it) hands it its caller's input unchecked.
+        const entryCalls = entry || !contract ? [] : uncheckedEntryCalls(callable, contract, context.project, context.text);
+        if (!entry && entryCalls.length === 0) return;
         // Medium only where an outsider picks the inputs and the result reaches accounting or a transfer. Low where
         // a checked caller picks them (an owner, a fee manager, a pinned token contract: an overflow is an operator
         // error) or where a getter only returns the result.
-        const severity = (contract && senderCheck(callable, contract, context.project)) || isGetterEntryPoint(callable) ? 'low' : undefined;
+        const lowEntry = (fn: FunctionDefinition, owner: ContractInfo): boolean => !!senderCheck(fn, owner, context.project) || isGetterEntryPoint(fn);
+        const severity = entry
+          ? (contract && senderCheck(callable, contract, context.project)) || isGetterEntryPoint(callable) ? 'low' : undefined
+          : entryCalls.every((c) => lowEntry(c.fn, c.contract)) ? 'low' : undefined;
         const scope = scopeOf(context, callable);
         const taint = new FunctionTaint(scope, { parameters: true, msgValue: true });
         const textOf = (node: ASTNode): string => context.text(node).replace(/\s+/g, '');
@@ -66,6 +73,8 @@ export default defineRule({
               !(contract && isValidatedByHelper(id.name, op.node, callable, contract, context.project, context.text)),
           );
           if (inputs.length > 0 && unbounded.length === 0) continue;
+          // In a helper, only the parameters an entry point passes its caller's input to count.
+          if (!entry && !unbounded.some((id) => entryCalls.some((c) => c.parameter === id.name || taint.scope.resolve(id.name, id)?.kind === 'local'))) continue;
           context.report({
             node: op.node,
             messageId: 'default',
@@ -82,13 +91,52 @@ export default defineRule({
   },
 });
 
+interface EntryCall {
+  fn: FunctionDefinition;
+  contract: ContractInfo;
+  /** The helper's parameter that receives the caller's unchecked input. */
+  parameter: string;
+}
+
+/**
+ * Calls of the internal helper `helper` from public or external functions of `contract` or of contracts built on it
+ * that pass their caller's input (a parameter or `msg.value`) with no comparison or checked arithmetic on it before
+ * the call: the helper's parameter is then as caller-chosen as the entry point's.
+ */
+function uncheckedEntryCalls(helper: FunctionDefinition, contract: ContractInfo, project: ProjectModel, text: (n: ASTNode) => string): EntryCall[] {
+  if (!helper.name) return [];
+  const found: EntryCall[] = [];
+  const builtOn = project.files().flatMap((file) => project.contractsIn(file.path)).filter((c) => c.linearization.includes(contract));
+  for (const owner of builtOn) {
+    if (owner.resolveFunction(helper.name, helper.parameters.length)?.node !== helper) continue;
+    for (const { node: fn, owner: declaring } of owner.functions()) {
+      if (!fn.body || !['public', 'external', 'default'].includes(fn.visibility) || fn.stateMutability === 'pure') continue;
+      const calls = findAll(fn.body, (n): n is FunctionCall => n.type === 'FunctionCall' && n.expression.type === 'Identifier' && n.expression.name === helper.name && n.arguments.length === helper.parameters.length);
+      if (calls.length === 0) continue;
+      const scope = new FunctionScope(project, declaring.file, owner, fn);
+      const taint = new FunctionTaint(scope, { parameters: true, msgValue: true });
+      const checked = boundingUses(fn.body, undefined);
+      for (const call of calls) {
+        call.arguments.forEach((arg, index) => {
+          const parameter = helper.parameters[index]?.name;
+          if (!parameter || !taint.isTainted(arg)) return;
+          const ids = valueIdentifiers(arg).filter((id) => taint.isTainted(id) || id.name === 'msg');
+          const bounded = ids.length > 0 && ids.every((id) => checked.some((use) => use.name === id.name && before(use, call)));
+          if (!bounded && !isValidatedByHelper(text(arg).replace(/\s+/g, ''), call, fn, owner, project, text)) found.push({ fn, contract: owner, parameter });
+        });
+      }
+    }
+  }
+  return found;
+}
+
 /** Identifiers used in a comparison anywhere, or in arithmetic outside `unchecked` (which reverts on overflow). */
-function boundingUses(body: ASTNode, uncheckedBlock: UncheckedStatement): Identifier[] {
+function boundingUses(body: ASTNode, uncheckedBlock: UncheckedStatement | undefined): Identifier[] {
   const uncheckedBlocks = findAll(body, (n) => n.type === 'UncheckedStatement');
   const inUnchecked = (node: ASTNode): boolean => uncheckedBlocks.some((b) => containsNode(b, node));
   const uses: Identifier[] = [];
   for (const node of findAll(body, () => true)) {
-    if (node.type !== 'BinaryOperation' || containsNode(uncheckedBlock, node)) continue;
+    if (node.type !== 'BinaryOperation' || (uncheckedBlock && containsNode(uncheckedBlock, node))) continue;
     const bounds = COMPARISONS.has(node.operator) || (arithmeticOperation(node) !== undefined && !inUnchecked(node));
     if (bounds) uses.push(...findAll(node, (n): n is Identifier => n.type === 'Identifier'));
   }
@@ -97,10 +145,17 @@ function boundingUses(body: ASTNode, uncheckedBlock: UncheckedStatement): Identi
 
 /** Identifiers whose value takes part in `expr`; an index key (`balances[to]`) only selects a slot. */
 function valueIdentifiers(expr: ASTNode): Identifier[] {
-  if (expr.type === 'Identifier') return [expr];
-  if (expr.type === 'IndexAccess') return valueIdentifiers(expr.base);
-  if (expr.type === 'MemberAccess') return valueIdentifiers(expr.expression);
-  return childrenOf(expr).flatMap(valueIdentifiers);
+  // An explicit stack, not recursion (operand chains can be thousands long); children are pushed last first so
+  // the identifiers come out in source order.
+  const out: Identifier[] = [];
+  const pending = [expr];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next.type === 'Identifier') out.push(next);
+    else if (next.type === 'IndexAccess') pending.push(next.base);
+    else if (next.type === 'MemberAccess') pending.push(next.expression);
+    else pending.push(...childrenOf(next).reverse());
+  }
+  return out;
 }
 
 
