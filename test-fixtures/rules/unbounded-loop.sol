@@ -190,3 +190,38 @@ contract PagedDistributor {
         for (uint256 i = 0; i < count && i < maxItems; i++) credit[recipients[i]] += 1;
     }
 }
+
+// Flagged: the loop sits in a view helper, but `stake()` calls it, so every staker pays for every other.
+contract TotalsByLoop {
+    address[] public stakers;
+    mapping(address => uint256) public stakeOf;
+    uint256 public snapshot;
+
+    function stake() external payable {
+        if (stakeOf[msg.sender] == 0) stakers.push(msg.sender);
+        stakeOf[msg.sender] += msg.value;
+        snapshot = _total();
+    }
+
+    function _total() internal view returns (uint256 sum) {
+        uint256 count = stakers.length;
+        for (uint256 i = 0; i < count; i++) sum += stakeOf[stakers[i]]; // expect: unbounded-loop
+    }
+
+    // Silent: a view only other views call costs no transaction gas.
+    function _countActive() internal view returns (uint256 active) {
+        uint256 count = stakers.length;
+        for (uint256 i = 0; i < count; i++) if (stakeOf[stakers[i]] > 0) active++;
+    }
+
+    function activeStakers() external view returns (uint256) {
+        return _countActive();
+    }
+
+    function withdraw() external {
+        uint256 amount = stakeOf[msg.sender];
+        stakeOf[msg.sender] = 0;
+        (bool ok, ) = msg.sender.call{value: amount}("");
+        require(ok, "withdraw");
+    }
+}

@@ -42,8 +42,10 @@ export default defineRule({
       const callable = context.callable();
       const contract = context.contract();
       if (!condition || !callable || callable.type !== 'FunctionDefinition' || !contract) return;
-      // Skip view and pure functions: a gas limit there only binds callers that use them inside a transaction.
-      if (callable.stateMutability === 'view' || callable.stateMutability === 'pure' || callable.stateMutability === 'constant') return;
+      // Skip view and pure functions that no state-changing function of the contract calls: a gas limit there
+      // only binds callers that use them inside a transaction. A view helper that `deposit()` calls (a total
+      // summed over every staker) blocks `deposit()` as surely as a loop in its own body.
+      if (isReadOnly(callable) && !calledFromTransaction(callable, contract)) return;
       const scope = scopeOf(context, callable);
       const flow = LocalDataFlow.of(callable);
       const pointers = storagePointers(scope);
@@ -183,6 +185,35 @@ function unrestrictedGrower(array: StorageArray, contract: ContractInfo, project
   return functions.find(
     (m) => !isInternal(m.node) && !m.node.isConstructor && (pushesDirectly(m) || callsByName(m.node, pushers)) && !isAccessControlled(m.node, contract, project),
   )?.node;
+}
+
+function isReadOnly(fn: FunctionDefinition): boolean {
+  return fn.stateMutability === 'view' || fn.stateMutability === 'pure' || fn.stateMutability === 'constant';
+}
+
+/** Whether a state-changing function of the contract calls `fn` by name, directly or through other view helpers. */
+function calledFromTransaction(fn: FunctionDefinition, contract: ContractInfo): boolean {
+  if (!fn.name) return false;
+  const functions = contract.functions().map((m) => m.node);
+  const callers = new Set<string>([fn.name]);
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const candidate of functions) {
+      if (!candidate.body || !candidate.name || callers.has(candidate.name) || !callsAny(candidate, callers)) continue;
+      if (!isReadOnly(candidate)) return true;
+      callers.add(candidate.name);
+      grown = true;
+    }
+  }
+  // receive and fallback have no name but run in transactions too; a constructor runs before anyone can push.
+  return functions.some((f) => !f.name && !f.isConstructor && !!f.body && !isReadOnly(f) && callsAny(f, callers));
+}
+
+function callsAny(fn: FunctionDefinition, names: Set<string>): boolean {
+  return (
+    !!fn.body &&
+    findAll(fn.body, (n) => n.type === 'FunctionCall' && ((n.expression.type === 'Identifier' && names.has(n.expression.name)) || (n.expression.type === 'MemberAccess' && n.expression.expression.type === 'Identifier' && n.expression.expression.name === 'this' && names.has(n.expression.memberName)))).length > 0
+  );
 }
 
 function isInternal(fn: FunctionDefinition): boolean {
