@@ -8,6 +8,7 @@ import { classifyCall } from './calls';
 import { LocalDataFlow } from './localDataFlow';
 import { FunctionScope } from './scope';
 import { hashConstruction, signatureRecoveries } from './signatureRecovery';
+import { runSteps, type Step } from './stackSafe';
 
 const HELPER_DEPTH = 2;
 
@@ -141,7 +142,7 @@ export interface ValueUse {
  * calls, the token a transfer is made on, credits to state (`credit[to] += amount`), and the same through internal
  * helpers that pass their parameters on to such calls.
  */
-export function valueMovingUses(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): ValueUse[] {
+export function valueMovingUses(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel, depth = 0): ValueUse[] {
   if (!fn.body) return [];
   const owner = contractFileOf(fn, contract);
   const scope = new FunctionScope(project, owner.file, contract, fn);
@@ -167,7 +168,8 @@ export function valueMovingUses(fn: FunctionDefinition, contract: ContractInfo, 
   for (const node of findAll(fn.body, (n): n is FunctionCall => n.type === 'FunctionCall')) {
     const call = classifyCall(node, scope);
     if (call.kind === 'internal' && call.resolved?.node.body) {
-      for (const { index, recipient } of helperValueParameters(call.resolved.node, contract, project, 1)) add(node.arguments[index], node, !recipient);
+      // One level deeper than this function: helpers that call each other (`pay` ↔ `payHalves`) recursed forever.
+      for (const { index, recipient } of helperValueParameters(call.resolved.node, contract, project, depth + 1)) add(node.arguments[index], node, !recipient);
       continue;
     }
     if (call.kind !== 'external' && call.kind !== 'library' && call.kind !== 'eth-transfer' && call.kind !== 'send' && call.kind !== 'low-level-call' && call.kind !== 'unknown') continue;
@@ -199,16 +201,16 @@ function isValueType(type: TypeName | null | undefined, field: boolean): boolean
 }
 
 function rootIdentifier(expr: ASTNode): string | undefined {
-  if (expr.type === 'Identifier') return expr.name;
-  if (expr.type === 'IndexAccess' || expr.type === 'MemberAccess') return rootIdentifier(expr.type === 'IndexAccess' ? expr.base : expr.expression);
-  return undefined;
+  let current = expr;
+  while (current.type === 'IndexAccess' || current.type === 'MemberAccess') current = current.type === 'IndexAccess' ? current.base : current.expression;
+  return current.type === 'Identifier' ? current.name : undefined;
 }
 
 /** For a helper: which parameter indexes reach value-moving calls, and whether as a recipient only. */
 function helperValueParameters(helper: FunctionDefinition, contract: ContractInfo, project: ProjectModel, depth: number): { index: number; recipient: boolean }[] {
   if (depth > HELPER_DEPTH) return [];
   const names = (helper.parameters ?? []).map((p) => p.name);
-  const uses = valueMovingUses(helper, contract, project);
+  const uses = valueMovingUses(helper, contract, project, depth);
   const out: { index: number; recipient: boolean }[] = [];
   names.forEach((name, index) => {
     const type = helper.parameters?.[index]?.typeName;
@@ -227,48 +229,50 @@ function helperValueParameters(helper: FunctionDefinition, contract: ContractInf
 function parameterPaths(expr: ASTNode | undefined, params: Map<string, unknown>, flow: LocalDataFlow, seen = new Set<string>(), includeKeys = false): string[] {
   if (!expr) return [];
   const out: string[] = [];
-  const visit = (node: ASTNode): void => {
+  // A step for runSteps, not a recursive closure: operator, member and call chains, and chains of locals, have
+  // no length limit (issue 12).
+  function* visit(node: ASTNode): Step<void> {
     switch (node.type) {
       case 'Identifier':
         if (params.has(node.name)) out.push(node.name);
         else if (flow.declaration(node.name) && !seen.has(node.name)) {
           seen.add(node.name);
-          for (const value of flow.definitionsOf(node.name)) out.push(...parameterPaths(value, params, flow, seen, includeKeys));
+          for (const value of flow.definitionsOf(node.name)) yield visit(value);
         }
         return;
       case 'MemberAccess':
         if (node.expression.type === 'Identifier' && params.has(node.expression.name)) out.push(`${node.expression.name}.${node.memberName}`);
-        else visit(node.expression);
+        else yield visit(node.expression);
         return;
       case 'IndexAccess':
         // A parameter array indexed by the loop (`amounts[i]`) is the caller's value; a state mapping is not.
-        visit(node.base);
-        if (includeKeys && node.index) visit(node.index);
+        yield visit(node.base);
+        if (includeKeys && node.index) yield visit(node.index);
         return;
       case 'FunctionCall':
-        for (const arg of node.arguments) visit(arg);
+        for (const arg of node.arguments) yield visit(arg);
         // `relayData.depositor.toAddress()`: the receiver of a bound library call is part of the value.
-        if (node.expression.type === 'MemberAccess') visit(node.expression.expression);
+        if (node.expression.type === 'MemberAccess') yield visit(node.expression.expression);
         return;
       case 'BinaryOperation':
-        visit(node.left);
-        visit(node.right);
+        yield visit(node.left);
+        yield visit(node.right);
         return;
       case 'TupleExpression':
-        for (const c of node.components) if (c) visit(c as ASTNode);
+        for (const c of node.components) if (c) yield visit(c as ASTNode);
         return;
       case 'Conditional':
-        visit(node.trueExpression);
-        visit(node.falseExpression);
+        yield visit(node.trueExpression);
+        yield visit(node.falseExpression);
         return;
       case 'UnaryOperation':
-        visit(node.subExpression);
+        yield visit(node.subExpression);
         return;
       default:
         return;
     }
-  };
-  visit(expr);
+  }
+  runSteps(visit(expr));
   return out;
 }
 
