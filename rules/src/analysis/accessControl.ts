@@ -64,20 +64,35 @@ function mentionsCaller(node: ASTNode | null | undefined): boolean {
  * `hasRole(r, msg.sender)`. A balance check such as `balances[msg.sender] >= amount` is not one.
  */
 function checksCaller(node: ASTNode | null | undefined, callerLocals: ReadonlySet<string>): boolean {
+  // A worklist, not recursion: `a && b && …`, `!!…` and member or index chains can be thousands long (issue 12).
+  const pending: (ASTNode | null | undefined)[] = [node];
+  while (pending.length > 0) {
+    if (decidesOnCaller(pending.pop(), callerLocals, pending)) return true;
+  }
+  return false;
+}
+
+/** Whether `node` itself compares or looks up the caller; the parts that may do so are added to `pending`. */
+function decidesOnCaller(node: ASTNode | null | undefined, callerLocals: ReadonlySet<string>, pending: (ASTNode | null | undefined)[]): boolean {
   if (!node) return false;
   switch (node.type) {
     case 'BinaryOperation':
       if (node.operator === '==' || node.operator === '!=') return isCaller(node.left, callerLocals) || isCaller(node.right, callerLocals);
-      if (node.operator === '&&' || node.operator === '||') return checksCaller(node.left, callerLocals) || checksCaller(node.right, callerLocals);
+      if (node.operator === '&&' || node.operator === '||') pending.push(node.left, node.right);
       return false;
     case 'UnaryOperation':
-      return node.operator === '!' && checksCaller(node.subExpression, callerLocals);
+      if (node.operator === '!') pending.push(node.subExpression);
+      return false;
     case 'TupleExpression':
-      return node.components.length === 1 && checksCaller(node.components[0] as ASTNode, callerLocals);
+      if (node.components.length === 1) pending.push(node.components[0] as ASTNode);
+      return false;
     case 'IndexAccess':
-      return isCaller(node.index, callerLocals) || checksCaller(node.base, callerLocals);
+      if (isCaller(node.index, callerLocals)) return true;
+      pending.push(node.base);
+      return false;
     case 'MemberAccess':
-      return checksCaller(node.expression, callerLocals);
+      pending.push(node.expression);
+      return false;
     case 'FunctionCall':
       // `require(token.transferFrom(msg.sender, …))` moves the caller's tokens; it asks nothing about who they are.
       if (node.expression.type === 'MemberAccess' && VALUE_MOVING_CALL.test(node.expression.memberName)) return false;

@@ -9,6 +9,7 @@ import { callTarget, traceOutward, type ExecutionEvent } from './effects';
 import { isSelfReference } from './entryPoints';
 import { LocalDataFlow } from './localDataFlow';
 import type { FunctionScope } from './scope';
+import { recurse, runSteps, type Step } from './stackSafe';
 import { parameterNames, type FunctionTaint } from './taint';
 
 /**
@@ -47,26 +48,34 @@ function isVettedByState(event: ExecutionEvent, fn: FunctionDefinition, target: 
   const key = compact(unwrapAddressConversion(target));
   const flow = LocalDataFlow.of(fn);
   // A read of a state mapping at `key`, directly or through a local holding the entry (`Target memory t = targets[to]`).
-  const isListedRead = (expr: ASTNode, seen: Set<string>): boolean => {
-    if (expr.type === 'MemberAccess') return isListedRead(expr.expression, seen);
-    if (expr.type === 'IndexAccess') {
-      const base = expr.base;
-      if (expr.index && compact(unwrapAddressConversion(expr.index)) === key && base.type === 'Identifier' && scope.stateVariable(base.name, base)) return true;
-      return isListedRead(base, seen);
+  // Both searches are steps for runSteps: member, index and `&&` chains and chains of locals have no length limit.
+  function* isListedRead(expr: ASTNode, seen: Set<string>): Step<boolean> {
+    let current = expr;
+    while (current.type === 'MemberAccess' || current.type === 'IndexAccess') {
+      if (current.type === 'MemberAccess') {
+        current = current.expression;
+        continue;
+      }
+      const base: ASTNode = current.base;
+      if (current.index && compact(unwrapAddressConversion(current.index)) === key && base.type === 'Identifier' && scope.stateVariable(base.name, base)) return true;
+      current = base;
     }
-    if (expr.type !== 'Identifier' || seen.has(expr.name) || !flow.declaration(expr.name) || flow.isParameter(expr.name)) return false;
-    seen.add(expr.name);
-    const definitions = flow.definitionsOf(expr.name);
-    return definitions.length > 0 && definitions.every((d) => isListedRead(d, seen));
-  };
+    if (current.type !== 'Identifier' || seen.has(current.name) || !flow.declaration(current.name) || flow.isParameter(current.name)) return false;
+    seen.add(current.name);
+    const definitions = flow.definitionsOf(current.name);
+    if (definitions.length === 0) return false;
+    for (const d of definitions) if (!(yield* recurse(isListedRead(d, seen)))) return false;
+    return true;
+  }
   // Whether `condition` having the truth value `holds` implies that the target is listed.
-  const implies = (condition: ASTNode, holds: boolean): boolean => {
-    if (condition.type === 'TupleExpression' && condition.components.length === 1 && condition.components[0]) return implies(condition.components[0] as ASTNode, holds);
-    if (condition.type === 'UnaryOperation' && condition.operator === '!') return implies(condition.subExpression, !holds);
-    if (condition.type === 'BinaryOperation' && condition.operator === '&&' && holds) return implies(condition.left, true) || implies(condition.right, true);
-    if (condition.type === 'BinaryOperation' && condition.operator === '||' && !holds) return implies(condition.left, false) || implies(condition.right, false);
-    return holds && (condition.type === 'MemberAccess' || condition.type === 'IndexAccess' || condition.type === 'Identifier') && isListedRead(condition, new Set());
-  };
+  function* impliesStep(condition: ASTNode, holds: boolean): Step<boolean> {
+    if (condition.type === 'TupleExpression' && condition.components.length === 1 && condition.components[0]) return yield* recurse(impliesStep(condition.components[0] as ASTNode, holds));
+    if (condition.type === 'UnaryOperation' && condition.operator === '!') return yield* recurse(impliesStep(condition.subExpression, !holds));
+    if (condition.type === 'BinaryOperation' && condition.operator === '&&' && holds) return (yield* recurse(impliesStep(condition.left, true))) || (yield* recurse(impliesStep(condition.right, true)));
+    if (condition.type === 'BinaryOperation' && condition.operator === '||' && !holds) return (yield* recurse(impliesStep(condition.left, false))) || (yield* recurse(impliesStep(condition.right, false)));
+    return holds && (condition.type === 'MemberAccess' || condition.type === 'IndexAccess' || condition.type === 'Identifier') && (yield* recurse(isListedRead(condition, new Set())));
+  }
+  const implies = (condition: ASTNode, holds: boolean): boolean => runSteps(impliesStep(condition, holds));
   const onPath = event.branch.some((step) => step.node.type === 'IfStatement' && containsNode(body, step.node) && implies(step.node.condition, step.arm === 'true'));
   if (onPath) return true;
   const anchor = event.via.length > 0 ? event.via[0].site : event.node;

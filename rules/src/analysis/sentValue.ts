@@ -15,6 +15,7 @@ import { chargesCaller } from './callerDebits';
 import { argumentAt, traceToRoot, type ExecutionEvent, type ViaStep } from './effects';
 import { LocalDataFlow } from './localDataFlow';
 import { FunctionScope, type Callable } from './scope';
+import { recurse, runSteps, type Step } from './stackSafe';
 
 /**
  * `zero`: the call sends nothing. `caller-deposit`: it sends at most what the caller attached to this call.
@@ -122,25 +123,30 @@ class ValueBounds {
 
   /** Whether `expr` can never exceed `msg.value`. Locals count when every value they are assigned does. */
   isCallerDeposit(expr: ASTNode, frame: Frame, seenLocals: Set<ASTNode>, returnDepth: number): boolean {
+    return runSteps(this.callerDeposit(expr, frame, seenLocals, returnDepth));
+  }
+
+  /** `isCallerDeposit` as a step for runSteps: `a - b - c …`, ternary chains and chains of locals have no length limit. */
+  private *callerDeposit(expr: ASTNode, frame: Frame, seenLocals: Set<ASTNode>, returnDepth: number): Step<boolean> {
     const value = unwrapConversion(expr);
     if (isMemberOf(value, 'msg', 'value') || (value.type === 'AssemblyCall' && value.functionName === 'callvalue' && value.arguments.length === 0)) return true;
     switch (value.type) {
       case 'TupleExpression':
-        return value.components.length === 1 && !!value.components[0] && this.isCallerDeposit(value.components[0] as ASTNode, frame, seenLocals, returnDepth);
+        return value.components.length === 1 && !!value.components[0] && (yield* recurse(this.callerDeposit(value.components[0] as ASTNode, frame, seenLocals, returnDepth)));
       case 'Conditional':
-        return this.isCallerDeposit(value.trueExpression, frame, seenLocals, returnDepth) && this.isCallerDeposit(value.falseExpression, frame, seenLocals, returnDepth);
+        return (yield* recurse(this.callerDeposit(value.trueExpression, frame, seenLocals, returnDepth))) && (yield* recurse(this.callerDeposit(value.falseExpression, frame, seenLocals, returnDepth)));
       case 'BinaryOperation':
         // `deposit - fee` stays below `deposit` when the subtraction cannot wrap around.
-        return value.operator === '-' && this.cannotWrap(value, frame) && this.isCallerDeposit(value.left, frame, seenLocals, returnDepth);
+        return value.operator === '-' && this.cannotWrap(value, frame) && (yield* recurse(this.callerDeposit(value.left, frame, seenLocals, returnDepth)));
       case 'FunctionCall':
-        return this.callReturnsDeposit(value, frame, seenLocals, returnDepth);
+        return yield* recurse(this.callReturnsDeposit(value, frame, seenLocals, returnDepth));
       default:
         break;
     }
     const name = plainName(value);
     if (name === undefined) return false;
     const outer = this.argumentOf(name, frame);
-    if (outer) return this.isCallerDeposit(outer.expr, outer.frame, new Set(), returnDepth);
+    if (outer) return yield* recurse(this.callerDeposit(outer.expr, outer.frame, new Set(), returnDepth));
     const flow = LocalDataFlow.of(frame.callable);
     const declaration = flow.declaration(name);
     if (!declaration || flow.isParameter(name)) return false;
@@ -148,14 +154,19 @@ class ValueBounds {
     if (seenLocals.has(declaration)) return true;
     seenLocals.add(declaration);
     const definitions = localDefinitions(frame.callable, name);
-    return definitions.length > 0 && definitions.every((d) => (d.operator === '-=' ? this.cannotWrap(d.node as BinaryOperation, frame) : this.isCallerDeposit(d.value, frame, seenLocals, returnDepth)));
+    if (definitions.length === 0) return false;
+    for (const d of definitions) {
+      const bounded = d.operator === '-=' ? this.cannotWrap(d.node as BinaryOperation, frame) : yield* recurse(this.callerDeposit(d.value, frame, seenLocals, returnDepth));
+      if (!bounded) return false;
+    }
+    return true;
   }
 
   /** `a.sub(b)` (SafeMath reverts below zero) or an internal helper whose every return is bounded. */
-  private callReturnsDeposit(call: ASTNode, frame: Frame, seenLocals: Set<ASTNode>, returnDepth: number): boolean {
+  private *callReturnsDeposit(call: ASTNode, frame: Frame, seenLocals: Set<ASTNode>, returnDepth: number): Step<boolean> {
     if (call.type !== 'FunctionCall') return false;
     const callee = call.expression;
-    if (callee.type === 'MemberAccess' && callee.memberName === 'sub' && call.arguments.length === 1) return this.isCallerDeposit(callee.expression, frame, seenLocals, returnDepth);
+    if (callee.type === 'MemberAccess' && callee.memberName === 'sub' && call.arguments.length === 1) return yield* recurse(this.callerDeposit(callee.expression, frame, seenLocals, returnDepth));
     if (returnDepth >= MAX_RETURN_DEPTH) return false;
     const resolved = classifyCall(call, this.scopeOf(frame)).resolved;
     const helper = resolved?.node;

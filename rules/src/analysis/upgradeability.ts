@@ -234,14 +234,23 @@ function comparesSelfWithImmutable(expr: ASTNode, operator: '!=' | '==', contrac
 
 /** A `require` condition that fails on a direct call: the `!=` comparison, alone or as one conjunct. */
 function requiresDelegation(expr: ASTNode, contract: ContractInfo): boolean {
-  if (expr.type === 'BinaryOperation' && expr.operator === '&&') return requiresDelegation(expr.left, contract) || requiresDelegation(expr.right, contract);
-  return comparesSelfWithImmutable(expr, '!=', contract);
+  return operandsOf(expr, '&&').some((operand) => comparesSelfWithImmutable(operand, '!=', contract));
 }
 
 /** An `if (…) revert` condition that holds on a direct call: the `==` comparison, alone or as one disjunct. */
 function revertsOnDirectCall(expr: ASTNode, contract: ContractInfo): boolean {
-  if (expr.type === 'BinaryOperation' && expr.operator === '||') return revertsOnDirectCall(expr.left, contract) || revertsOnDirectCall(expr.right, contract);
-  return comparesSelfWithImmutable(expr, '==', contract);
+  return operandsOf(expr, '||').some((operand) => comparesSelfWithImmutable(operand, '==', contract));
+}
+
+/** `a && b && c` → a, b, c, left to right; a loop, since such a chain can be thousands of operands long. */
+function operandsOf(expr: ASTNode, operator: string): ASTNode[] {
+  const operands: ASTNode[] = [];
+  const pending = [expr];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next.type === 'BinaryOperation' && next.operator === operator) pending.push(next.right, next.left);
+    else operands.push(next);
+  }
+  return operands;
 }
 
 function callableRequiresDelegation(callable: Callable, contract: ContractInfo, depth: number, seen: Set<Callable>): boolean {
