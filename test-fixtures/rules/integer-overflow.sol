@@ -68,6 +68,12 @@ library SafeMath {
         c = a + b;
         require(c >= a);
     }
+
+    function mul(uint256 a, uint256 b) internal pure returns (uint256 c) {
+        if (a == 0) return 0;
+        c = a * b;
+        require(c / a == b);
+    }
 }
 
 contract SafeToken {
@@ -122,5 +128,26 @@ contract SafeMathBatchToken {
         require(elapsed > 1 days);
         balances[to] = balances[to].add(value);
         lastMint = block.timestamp;
+    }
+}
+
+// Look-alikes in a SafeMath contract: a bounded share of a value subtracted from it, and a difference checked by
+// the condition that selects it.
+contract SafeMathFeeSweeper {
+    using SafeMath for uint256;
+    mapping(address => uint256) public balances;
+
+    function sweepWithFee(uint256 feeBips, address recipient, address feeRecipient) public {
+        require(feeBips > 0 && feeBips <= 100);
+        uint256 balance = balances[msg.sender];
+        uint256 fee = balance.mul(feeBips) / 10000;
+        balances[msg.sender] = 0;
+        balances[feeRecipient] = balances[feeRecipient].add(fee);
+        balances[recipient] = balances[recipient].add(balance - fee);
+    }
+
+    function owedBeyond(uint256 reserve, uint256 out, uint256 balance) public pure returns (uint256) {
+        require(out < reserve);
+        return balance > reserve - out ? balance - (reserve - out) : 0;
     }
 }

@@ -83,7 +83,9 @@ export default defineRule({
         if (!contract) return;
         const scope = scopeOf(context, callable);
         for (const operand of [node.left, node.right]) {
-          const stored = storedQuotient(unwrap(operand), contract, scope);
+          const stored = quotientTerms(unwrap(operand))
+            .map((term) => storedQuotient(term, contract, scope))
+            .find((q) => q !== undefined);
           // Skip a stored fixed-point rate (`reward * 1e18 / totalStaked`): the product was scaled up before the
           // division, so the quotient keeps its precision in the scale's units.
           if (!stored || isProductRescale(stored.division) || roundsToMultiple(stored.division, node, operand, context.text)) continue;
@@ -102,6 +104,12 @@ export default defineRule({
     };
   },
 });
+
+/** The operand itself and, for a sum or difference (`rewardPerToken - paidIndex[user]`), its terms. */
+function quotientTerms(operand: ASTNode): ASTNode[] {
+  if (operand.type !== 'BinaryOperation' || (operand.operator !== '-' && operand.operator !== '+')) return [operand];
+  return [operand, unwrap(operand.left), unwrap(operand.right)];
+}
 
 interface StoredQuotient {
   kind: 'viaState' | 'viaHelper';

@@ -58,7 +58,8 @@ export default defineRule({
       const safeMath = !!contract && usesSafeMath(contract);
       const scope = scopeOf(context, callable);
       const flow = LocalDataFlow.of(callable);
-      const textOf = (node: ASTNode): string => context.text(node).replace(/\s+/g, '');
+      // Parentheses do not change a value: `b - (r - x)` is checked by `b > r - x`.
+      const textOf = (node: ASTNode): string => context.text(withoutParentheses(node)).replace(/\s+/g, '');
       // Parameters count as caller input only on public and external functions: an internal helper's arguments
       // come from the contract's own code, which is where a bound belongs (and is reported, if on state).
       const external = callable.type === 'FunctionDefinition' && ['public', 'external', 'default'].includes(callable.visibility);
@@ -81,7 +82,7 @@ export default defineRule({
         // transactions than can ever be sent, the same reason `++` is not reported.
         if (isWideUnitIncrement(op, scope)) continue;
         if (!flow.dependsOn(op.left, isUntrusted) && !flow.dependsOn(op.right, isUntrusted)) continue;
-        if (isGuarded(op, callable, textOf)) continue;
+        if (isGuarded(op, callable, textOf) || isBoundedShareOf(op, flow, callable, textOf)) continue;
         const callerInput = flow.dependsOn(op.node, (n) => isMemberOf(n, 'msg', 'value') || (n.type === 'Identifier' && flow.isParameter(n.name) && external));
         if (safeMath && !callerInput) continue;
         // A getter's arithmetic reaches no accounting or transfer of its contract: a wrapped answer is Low.
@@ -102,6 +103,47 @@ export default defineRule({
     return { FunctionDefinition: check, ModifierDefinition: check };
   },
 });
+
+/**
+ * `amount - fee` where `fee` is `amount * rate / D` (or `amount.mul(rate) / D`) and the function compares `rate`:
+ * a bounded share of a value cannot exceed the value (Uniswap's `balance - balance.mul(feeBips) / 10_000` after
+ * `require(feeBips <= 100)`).
+ */
+function isBoundedShareOf(op: ArithmeticOperation, flow: LocalDataFlow, callable: FunctionDefinition | ModifierDefinition, textOf: (n: ASTNode) => string): boolean {
+  const share = withoutParentheses(op.right);
+  if (op.operator !== '-' || share.type !== 'Identifier' || !callable.body) return false;
+  const whole = textOf(op.left);
+  const definitions = flow.definitionsOf(share.name);
+  const compared = new Set(
+    findAll(callable.body, (n) => n.type === 'BinaryOperation' && ['<', '<=', '>', '>=', '=='].includes(n.operator)).flatMap((cmp) =>
+      cmp.type === 'BinaryOperation' ? [textOf(cmp.left), textOf(cmp.right)] : [],
+    ),
+  );
+  return (
+    definitions.length > 0 &&
+    definitions.every((value) => {
+      const division = withoutParentheses(value);
+      if (division.type !== 'BinaryOperation' || division.operator !== '/') return false;
+      const product = withoutParentheses(division.left);
+      const factors =
+        product.type === 'BinaryOperation' && product.operator === '*'
+          ? [product.left, product.right]
+          : product.type === 'FunctionCall' && product.expression.type === 'MemberAccess' && product.expression.memberName === 'mul' && product.arguments.length === 1
+            ? [product.expression.expression, product.arguments[0]]
+            : [];
+      const index = factors.findIndex((f) => textOf(f) === whole);
+      return index >= 0 && compared.has(textOf(factors[1 - index]));
+    })
+  );
+}
+
+function withoutParentheses(node: ASTNode): ASTNode {
+  let current = node;
+  while (current.type === 'TupleExpression' && !current.isArray && current.components.length === 1 && current.components[0]) {
+    current = current.components[0] as ASTNode;
+  }
+  return current;
+}
 
 function isWideUnitIncrement(op: ArithmeticOperation, scope: FunctionScope): boolean {
   if (op.operator !== '+') return false;
