@@ -225,3 +225,52 @@ contract TotalsByLoop {
         require(ok, "withdraw");
     }
 }
+
+// Flagged: anyone can add a vesting entry for any beneficiary, so a griefer makes the beneficiary's claim
+// loop too long to run.
+contract VestingBook {
+    struct Grant {
+        uint256 amount;
+        uint256 unlock;
+    }
+
+    mapping(address => Grant[]) internal grants;
+    mapping(address => Grant[]) internal ownGrants;
+
+    function grant(address beneficiary, uint256 unlock) external payable {
+        grants[beneficiary].push(Grant(msg.value, unlock));
+    }
+
+    function claim() external {
+        Grant[] storage list = grants[msg.sender];
+        uint256 count = list.length;
+        uint256 total;
+        for (uint256 i = 0; i < count; i++) { // expect: unbounded-loop
+            if (list[i].unlock <= block.timestamp) {
+                total += list[i].amount;
+                list[i].amount = 0;
+            }
+        }
+        (bool ok, ) = msg.sender.call{value: total}("");
+        require(ok, "claim");
+    }
+
+    // Silent: only the caller grows their own list, so only the caller's own claim gets longer.
+    function lock(uint256 unlock) external payable {
+        ownGrants[msg.sender].push(Grant(msg.value, unlock));
+    }
+
+    function claimOwn() external {
+        Grant[] storage list = ownGrants[msg.sender];
+        uint256 count = list.length;
+        uint256 total;
+        for (uint256 i = 0; i < count; i++) {
+            if (list[i].unlock <= block.timestamp) {
+                total += list[i].amount;
+                list[i].amount = 0;
+            }
+        }
+        (bool ok, ) = msg.sender.call{value: total}("");
+        require(ok, "claim");
+    }
+}

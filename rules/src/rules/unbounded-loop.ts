@@ -12,6 +12,7 @@ import type {
   VariableDeclarationStatement,
 } from '@solidity-parser/parser/dist/src/ast-types';
 import { isAccessControlled } from '../analysis/accessControl';
+import { isMsgSender } from '../analysis/astQueries';
 import { LocalDataFlow } from '../analysis/localDataFlow';
 import { FunctionScope, scopeOf } from '../analysis/scope';
 import { stateVariableOf, storagePointers, type StoragePointers } from '../analysis/stateAccess';
@@ -72,6 +73,8 @@ interface StorageArray {
   key: string;
   /** How the message shows it. */
   label: string;
+  /** Keyed by the caller (`deposits[msg.sender]`): the caller's own list. */
+  callerOwned: boolean;
 }
 
 /**
@@ -83,8 +86,11 @@ function arrayKeyOf(expr: ASTNode, scope: FunctionScope, pointers: StoragePointe
   if (!state?.declaration) return undefined;
   const members: string[] = [];
   let current: ASTNode = expr;
+  let callerOwned = false;
   while (current.type === 'MemberAccess' || current.type === 'IndexAccess') {
     if (current.type === 'MemberAccess') members.unshift(current.memberName);
+    // The index applied to the state variable itself decides whose entry this is.
+    if (current.type === 'IndexAccess' && current.base.type === 'Identifier') callerOwned = !!current.index && isMsgSender(current.index);
     current = current.type === 'MemberAccess' ? current.expression : current.base;
   }
   // A storage pointer stands for the expression it was initialised from (`Pool storage p = pools[id]`).
@@ -94,10 +100,10 @@ function arrayKeyOf(expr: ASTNode, scope: FunctionScope, pointers: StoragePointe
     const base = arrayKeyOf(origin, scope, new Map());
     if (!base) return undefined;
     const key = [base.key, ...members].join('.');
-    return { key, label: key };
+    return { key, label: key, callerOwned: base.callerOwned };
   }
   const key = [state.name, ...members].join('.');
-  return { key, label: key };
+  return { key, label: key, callerOwned };
 }
 
 /** The initial value of local storage pointer `name` in the scope's callable. */
@@ -165,9 +171,11 @@ function unrestrictedGrower(array: StorageArray, contract: ContractInfo, project
     if (!fn.body) return false;
     const scope = new FunctionScope(project, member.owner.file, contract, fn);
     const pointers = storagePointers(scope);
-    return findAll(fn.body, (n): n is FunctionCall => n.type === 'FunctionCall' && n.expression.type === 'MemberAccess' && n.expression.memberName === 'push').some(
-      (call) => arrayKeyOf((call.expression as MemberAccess).expression, scope, pointers)?.key === array.key,
-    );
+    return findAll(fn.body, (n): n is FunctionCall => n.type === 'FunctionCall' && n.expression.type === 'MemberAccess' && n.expression.memberName === 'push').some((call) => {
+      const pushed = arrayKeyOf((call.expression as MemberAccess).expression, scope, pointers);
+      // A push to the caller's own list grows only the caller's own loop: self-inflicted, not a denial of service.
+      return pushed?.key === array.key && !(array.callerOwned && pushed.callerOwned);
+    });
   };
   const callsByName = (fn: FunctionDefinition, names: Set<string>): boolean =>
     !!fn.body && findAll(fn.body, (n) => n.type === 'FunctionCall' && n.expression.type === 'Identifier' && names.has(n.expression.name)).length > 0;
