@@ -374,3 +374,56 @@ contract RollupUser is RollupState {
         require(stakeToken.transferFrom(msg.sender, address(this), baseStake), "stake");
     }
 }
+
+// Flagged: the checkpoint is a field of the user's struct; deposit() grows `amount` but leaves `lastClaim` at zero.
+contract StructStaking {
+    struct Account {
+        uint256 amount;
+        uint256 lastClaim;
+    }
+
+    IERC20Like public immutable token;
+    mapping(address => Account) public accounts;
+
+    constructor(IERC20Like token_) {
+        token = token_;
+    }
+
+    function deposit(uint256 amount) external {
+        require(token.transferFrom(msg.sender, address(this), amount), "transfer"); // expect: fee-on-transfer
+        accounts[msg.sender].amount += amount;
+    }
+
+    function claim() external {
+        uint256 reward = accounts[msg.sender].amount * (block.timestamp - accounts[msg.sender].lastClaim) / 1e9; // expect: uninitialized-state/checkpointUnset
+        accounts[msg.sender].lastClaim = block.timestamp;
+        require(token.transfer(msg.sender, reward), "transfer");
+    }
+}
+
+// Silent: the deposit writes the whole struct, checkpoint included.
+contract StructStakingCheckpointed {
+    struct Account {
+        uint256 amount;
+        uint256 lastClaim;
+    }
+
+    IERC20Like public immutable token;
+    mapping(address => Account) public accounts;
+
+    constructor(IERC20Like token_) {
+        token = token_;
+    }
+
+    function deposit(uint256 amount) external {
+        require(accounts[msg.sender].amount == 0, "once");
+        require(token.transferFrom(msg.sender, address(this), amount), "transfer"); // expect: fee-on-transfer
+        accounts[msg.sender] = Account(amount, block.timestamp);
+    }
+
+    function claim() external {
+        uint256 reward = accounts[msg.sender].amount * (block.timestamp - accounts[msg.sender].lastClaim) / 1e9;
+        accounts[msg.sender].lastClaim = block.timestamp;
+        require(token.transfer(msg.sender, reward), "transfer");
+    }
+}

@@ -17,7 +17,7 @@ import type { ContractInfo, ProjectModel } from '../project/projectModel';
 import { isInitializer } from './accessControl';
 import { memoize } from './analysisCache';
 import { blockValueKind } from './blockEnvironment';
-import { executionEvents } from './effects';
+import { executionEvents, type ExecutionEvent } from './effects';
 import { FunctionScope, isMapping } from './scope';
 import { stateReads } from './stateAccess';
 import { storageLayoutIsFrozen } from './stateVariableCandidates';
@@ -241,16 +241,47 @@ function unwrap(expr: ASTNode): ASTNode {
   }
 }
 
-/** The mapping read, `M[k]`, and its state declaration, when `expr` is one. */
-function mappingRead(expr: ASTNode, scope: FunctionScope): { access: IndexAccess; variable: StateVariableDeclarationVariable } | undefined {
-  const access = unwrap(expr);
+/** A per-key slot: `M[k]`, or the field `f` of `M[k].f` when the mapping holds structs. */
+interface KeyedSlot {
+  variable: StateVariableDeclarationVariable;
+  field: string | undefined;
+  /** The `M[k]` access, whose index is the key. */
+  access: IndexAccess;
+}
+
+/** The per-key slot `expr` denotes (`M[k]`, `M[k].f`), with no restriction on the value type. */
+function keyedSlot(expr: ASTNode, scope: FunctionScope): KeyedSlot | undefined {
+  const node = unwrap(expr);
+  const field = node.type === 'MemberAccess' ? node.memberName : undefined;
+  const access = node.type === 'MemberAccess' ? node.expression : node;
   if (access.type !== 'IndexAccess' || access.base.type !== 'Identifier' || !access.index) return undefined;
   const declaration = scope.stateVariable(access.base.name, access.base);
   if (!declaration || !isMapping(declaration.type)) return undefined;
-  // Only one level of keys and a value type: a nested mapping or a struct is not a single checkpoint.
-  const valueType = declaration.node.typeName?.type === 'Mapping' ? declaration.node.typeName.valueType : undefined;
-  if (valueType?.type !== 'ElementaryTypeName') return undefined;
-  return { access, variable: declaration.node };
+  return { variable: declaration.node, field, access };
+}
+
+/**
+ * The checkpoint read, `M[k]` with a value-type value or `M[k].f` of a struct value: one number per key. A
+ * nested mapping is not a single checkpoint.
+ */
+function mappingRead(expr: ASTNode, scope: FunctionScope): KeyedSlot | undefined {
+  const slot = keyedSlot(expr, scope);
+  const valueType = slot?.variable.typeName?.type === 'Mapping' ? slot.variable.typeName.valueType : undefined;
+  if (!slot || !valueType) return undefined;
+  if (slot.field === undefined) return valueType.type === 'ElementaryTypeName' ? slot : undefined;
+  return valueType.type === 'UserDefinedTypeName' ? slot : undefined;
+}
+
+/** Whether a write of `written` sets `checkpoint`: the same slot, or the whole struct it is a field of. */
+function setsSlot(written: KeyedSlot | undefined, checkpoint: KeyedSlot): boolean {
+  return !!written && written.variable === checkpoint.variable && (written.field === undefined || written.field === checkpoint.field);
+}
+
+/** The per-key slot a writing operation targets (`M[k].f = …`, `M[k] += …`, `delete M[k]`). */
+function writtenSlot(write: ASTNode, scope: FunctionScope): KeyedSlot | undefined {
+  if (write.type === 'BinaryOperation') return keyedSlot(write.left, scope);
+  if (write.type === 'UnaryOperation') return keyedSlot(write.subExpression, scope);
+  return undefined;
 }
 
 /** `block.timestamp` / `block.number` (a clock), or a state read or call (an accumulator) as the minuend. */
@@ -290,8 +321,8 @@ function localScaled(name: string, callable: Callable): boolean {
   ).length > 0;
 }
 
-/** Conditions of `callable` (if, require, ternary, loop) that read `variable`: a guard for the unset case. */
-function guardsOn(callable: Callable, variable: StateVariableDeclarationVariable, scope: FunctionScope): boolean {
+/** Conditions of `callable` (if, require, ternary, loop) that read the checkpoint: a guard for the unset case. */
+function guardsOn(callable: Callable, checkpoint: KeyedSlot, scope: FunctionScope): boolean {
   const conditions: ASTNode[] = [];
   for (const node of findAll(callable, () => true)) {
     if (node.type === 'IfStatement' || node.type === 'WhileStatement') conditions.push(node.condition);
@@ -300,16 +331,26 @@ function guardsOn(callable: Callable, variable: StateVariableDeclarationVariable
       conditions.push(node.arguments[0]);
     }
   }
-  return conditions.some((c) => stateReads(c, scope).some((r) => r.variable.declaration === variable));
+  return conditions.some((c) =>
+    findAll(c, (n) => n.type === 'IndexAccess' || n.type === 'MemberAccess').some((n) => {
+      const read = keyedSlot(n, scope);
+      return !!read && read.variable === checkpoint.variable && (checkpoint.field === undefined || read.field === checkpoint.field);
+    }),
+  );
 }
 
-/** Per-key state mappings other than `variable` that `callable` reads with the same key text: the amounts. */
-function factorMappings(callable: Callable, key: string, variable: StateVariableDeclarationVariable, scope: FunctionScope, text: (n: ASTNode) => string): Set<StateVariableDeclarationVariable> {
-  const out = new Set<StateVariableDeclarationVariable>();
-  for (const node of findAll(callable, (n): n is IndexAccess => n.type === 'IndexAccess')) {
-    if (node.base.type !== 'Identifier' || !node.index || text(node.index) !== key) continue;
-    const declaration = scope.stateVariable(node.base.name, node.base);
-    if (declaration && declaration.node !== variable && isMapping(declaration.type)) out.add(declaration.node);
+/**
+ * The per-key amounts `callable` reads with the checkpoint's key text: other mappings (`staked[user]`) and
+ * other fields of the checkpoint's struct (`users[user].amount`).
+ */
+function factorSlots(callable: Callable, checkpoint: KeyedSlot, scope: FunctionScope, text: (n: ASTNode) => string): KeyedSlot[] {
+  const key = text(checkpoint.access.index as Expression);
+  const out: KeyedSlot[] = [];
+  for (const node of findAll(callable, (n) => n.type === 'IndexAccess' || n.type === 'MemberAccess')) {
+    const slot = keyedSlot(node, scope);
+    if (!slot || text(slot.access.index as Expression) !== key) continue;
+    if (slot.variable === checkpoint.variable && (slot.field === undefined || slot.field === checkpoint.field)) continue;
+    out.push(slot);
   }
   return out;
 }
@@ -343,16 +384,19 @@ export function checkpointReads(project: ProjectModel, reader: ContractInfo, tex
         const checkpoint = mappingRead(node.right, scope);
         const clock = checkpoint && clockOf(node.left, scope);
         if (!checkpoint || !clock || !scalesAmount(node, ancestors, callable)) return;
-        const { variable, access } = checkpoint;
-        if (guardsOn(callable, variable, scope) || writtenBefore(callable, variable, node, scope)) return;
-        if (guardedByCallers(callable, variable, running, project)) return;
-        const factors = factorMappings(callable, text(access.index as Expression), variable, scope, text);
+        const { variable } = checkpoint;
+        if (guardsOn(callable, checkpoint, scope) || writtenBefore(callable, checkpoint, node, scope)) return;
+        if (guardedByCallers(callable, checkpoint, running, project)) return;
+        const factors = factorSlots(callable, checkpoint, scope, text);
         let uncheckpointedEntry: FunctionDefinition | undefined;
-        if (factors.size > 0) {
+        if (factors.length > 0) {
           const entry = entries.find(({ fn, contract }) => {
-            const events = executionEvents(fn, reader.linearization.includes(contract) ? reader : contract, project);
-            const growsFactor = events.some((e) => e.kind === 'state-write' && !!e.variable?.declaration && factors.has(e.variable.declaration) && !onlyLowers(e.node));
-            const setsCheckpoint = events.some((e) => e.kind === 'state-write' && e.variable?.declaration === variable);
+            const dispatch = reader.linearization.includes(contract) ? reader : contract;
+            const events = executionEvents(fn, dispatch, project).filter((e) => e.kind === 'state-write');
+            // The written slot is read in the callee that writes it; an unknown slot counts as the checkpoint.
+            const slotOf = (e: ExecutionEvent) => writtenSlot(e.node, new FunctionScope(project, e.file, dispatch, undefined));
+            const growsFactor = events.some((e) => !onlyLowers(e.node) && factors.some((f) => e.variable?.declaration === f.variable && setsSlot(slotOf(e), f) && !setsSlot(slotOf(e), checkpoint)));
+            const setsCheckpoint = events.some((e) => e.variable?.declaration === variable && (slotOf(e) === undefined || setsSlot(slotOf(e), checkpoint)));
             return growsFactor && !setsCheckpoint;
           });
           if (!entry) return;
@@ -366,20 +410,20 @@ export function checkpointReads(project: ProjectModel, reader: ContractInfo, tex
   return out;
 }
 
-/** A write of `variable` in `callable` before `at`: the checkpoint is set before this read uses it. */
-function writtenBefore(callable: Callable, variable: StateVariableDeclarationVariable, at: ASTNode, scope: FunctionScope): boolean {
+/** A write of the checkpoint in `callable` before `at`: it is set before this read uses it. */
+function writtenBefore(callable: Callable, checkpoint: KeyedSlot, at: ASTNode, scope: FunctionScope): boolean {
   const usage = findAll(callable, (n) => n.type === 'BinaryOperation' && n.operator === '=' && !!n.range && !!at.range && n.range[1] <= at.range[0]);
-  return usage.some((n) => n.type === 'BinaryOperation' && mappingRead(n.left, scope)?.variable === variable);
+  return usage.some((n) => setsSlot(writtenSlot(n, scope), checkpoint));
 }
 
 /** For an internal helper: whether a caller in the hierarchy checks the checkpoint before calling it. */
-function guardedByCallers(callable: Callable, variable: StateVariableDeclarationVariable, running: ContractInfo[], project: ProjectModel): boolean {
+function guardedByCallers(callable: Callable, checkpoint: KeyedSlot, running: ContractInfo[], project: ProjectModel): boolean {
   if (callable.type !== 'FunctionDefinition' || (callable.visibility !== 'internal' && callable.visibility !== 'private') || !callable.name) return false;
   return running.some((contract) =>
     callablesOf(contract).some((caller) => {
       if (caller === callable) return false;
       const calls = findAll(caller, (n) => n.type === 'FunctionCall' && n.expression.type === 'Identifier' && n.expression.name === callable.name);
-      return calls.length > 0 && guardsOn(caller, variable, new FunctionScope(project, contract.file, contract, caller));
+      return calls.length > 0 && guardsOn(caller, checkpoint, new FunctionScope(project, contract.file, contract, caller));
     }),
   );
 }
