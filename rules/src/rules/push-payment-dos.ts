@@ -24,7 +24,7 @@ export default defineRule({
     scope: 'contract',
     swc: ['SWC-113'],
     description:
-      'The function sends ETH to an address read from storage and reverts when the transfer fails. Whoever controls that address (a contract without `receive`, or one that reverts on purpose) makes every call to the function fail, freezing the logic around it.',
+      'The function sends ETH to an address read from storage and reverts when the transfer fails. Whoever controls that address (a contract without `receive`, or one that reverts on purpose) makes every call to the function fail, freezing the logic around it.\n\nAlso reported: a payment through an internal helper handed the stored address (`_refund(highestBidder, bid)`), a per-id slot refunded and replaced by the caller in the same call (`lots[id].highestBidder`), and a loop that pays every entry of a list outsiders join, whoever may call it. Not reported: pull payments, and a failure that is recorded as a debt instead of reverting (`if (!ok) owed[to] += amount`).',
     exploitScenario:
       'An auction refunds the previous highest bidder inside `bid()` with `payable(highestBidder).transfer(highestBid)`. The attacker bids from a contract whose `receive` reverts. Every later bid tries to refund the attacker, reverts, and the attacker wins the auction at their price.',
     recommendation: 'Use pull payments: record what each address is owed (`pendingReturns[bidder] += amount`) and let recipients withdraw it themselves in a separate call.',

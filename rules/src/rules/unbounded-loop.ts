@@ -30,7 +30,7 @@ export default defineRule({
     scope: 'contract',
     swc: ['SWC-128'],
     description:
-      'The loop runs once per element of a storage array, and an unrestricted public function pushes to that array. Every push makes the loop cost more gas; past the block gas limit the function always reverts, along with everything that depends on it.',
+      'The loop runs once per element of a storage array, and an unrestricted public function pushes to that array. Every push makes the loop cost more gas; past the block gas limit the function always reverts, along with everything that depends on it.\n\nThe push may sit any number of internal calls deep (`transfer` → `_transfer` → `_addHolder`), the array may be a struct member or sit behind a storage pointer (`pools[id].members`), and the loop may sit in a view helper that a state-changing function calls. Not reported: arrays only an owner or role grows, a caller\'s own list that only the caller grows (`deposits[msg.sender]`), and paged loops whose bound a parameter caps (`start`/`count`).',
     exploitScenario:
       'A raffle pays out by looping over `entrants`, and `enter()` pushes `msg.sender` for a tiny fee. The attacker enters from thousands of addresses (or the same one repeatedly) until `draw()` needs more gas than a block holds; the prize pool is locked forever.',
     recommendation:
