@@ -200,7 +200,7 @@ describe('fixes', () => {
     });
     it('unprotected-critical-function and unprotected-upgrade add an available `onlyOwner`', () => {
       assert.equal(fixedLines('rules/unprotected-critical-function.sol', 'unprotected-critical-function', 17, 16, 16), 'function setTreasury(address t) external onlyOwner {');
-      assert.ok(!hasFix('rules/unprotected-critical-function.sol', 'unprotected-critical-function', 78), 'PyramidFees declares no onlyOwner');
+      assert.ok(!hasFix('rules/unprotected-critical-function.sol', 'unprotected-critical-function', 100), 'PyramidFees declares no onlyOwner');
       assert.ok(!hasFix('rules/unprotected-critical-function.sol', 'unprotected-critical-function', 34), 'an owner-only fallback would refuse every other call');
       assert.equal(fixedLine('rules/unprotected-upgrade.sol', 'unprotected-upgrade', 77), 'function _authorizeUpgrade(address) internal override onlyOwner {}');
       assert.ok(!hasFix('rules/unprotected-upgrade.sol', 'unprotected-upgrade', 19), 'OpenUpgrade declares no onlyOwner');

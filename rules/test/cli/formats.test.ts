@@ -113,7 +113,7 @@ describe('sol-audit output formats', () => {
       assert.match(rule.help?.markdown ?? '', /\*\*Exploit scenario\.\*\*/);
       assert.match(rule.help?.text ?? '', /Recommendation: /);
       assert.match(rule.helpUri ?? '', /docs\/rules\.md#tx-origin$/);
-      assert.equal(rule.defaultConfiguration?.level, 'warning');
+      assert.equal(rule.defaultConfiguration?.level, 'error');
       assert.deepEqual(rule.properties?.tags, ['security', 'access-control', 'SWC-115']);
       assert.equal(rule.properties?.precision, 'high');
       assert.match(String(rule.properties?.['security-severity']), /^\d+\.\d$/);

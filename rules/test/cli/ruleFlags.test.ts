@@ -47,7 +47,7 @@ describe('sol-audit rule flags', () => {
     assert.match(lines[0], /^ID\s+SEVERITY\s+CONFIDENCE\s+CATEGORY\s+TITLE$/);
     const registry = defaultRegistry();
     assert.equal(lines.length - 1, registry.all().length + ENGINE_RULES.length);
-    assert.match(run.stdout, /^tx-origin\s+medium\s+high\s+access-control\s+tx\.origin used for authorisation$/m);
+    assert.match(run.stdout, /^tx-origin\s+high\s+high\s+access-control\s+tx\.origin used for authorisation$/m);
   });
 
   it('--list-rules --format json gives the metadata of every rule', () => {
