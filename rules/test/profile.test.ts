@@ -41,7 +41,7 @@ function txOriginSeverities(precision: Record<string, MeasuredPrecision>, overri
 
 describe('profiles', () => {
   const native = registry.get('tx-origin')?.meta.severity;
-  const lowPrecision = { 'tx-origin': { true: 1, debatable: 0, false: 3, level: 'low' as const } };
+  const lowPrecision = { 'tx-origin': { true: 1, debatable: 0, false: 5, level: 'low' as const } };
   const highPrecision = { 'tx-origin': { true: 9, debatable: 1, false: 1, level: 'very-high' as const } };
 
   it('recommended (the default) reports a rule measured below high precision at most as Low', () => {
@@ -52,6 +52,11 @@ describe('profiles', () => {
   it('recommended keeps the severity of a rule measured at high precision, or not measured at all', () => {
     assert.deepEqual(txOriginSeverities(highPrecision), [native]);
     assert.deepEqual(txOriginSeverities({}), [native]);
+  });
+
+  it('recommended keeps a rule whose low precision rests on fewer than five findings', () => {
+    const fewFindings = { 'tx-origin': { true: 0, debatable: 0, false: 3, level: 'low' as const } };
+    assert.deepEqual(txOriginSeverities(fewFindings), [native]);
   });
 
   it('extended reports every rule at its own severity', () => {

@@ -22,7 +22,7 @@ export function renderRuleDocs(
     '',
     'Precision is measured: the share of a rule\'s High and Medium findings on real production code that held up when',
     'read in context ([docs/precision.md](precision.md)). In the default `recommended` profile a rule measured below',
-    '`high` reports at most Low; the `extended` profile reports every rule at its own severity.',
+    '`high` on at least five findings reports at most Low; the `extended` profile reports every rule at its own severity.',
     '',
     '| Rule | Title | Severity | Confidence | Precision | Category |',
     '| --- | --- | --- | --- | --- | --- |',

@@ -4,8 +4,23 @@
 import type { MeasuredPrecision } from './measuredPrecision';
 
 export const CORPUS_PRECISION: Readonly<Record<string, MeasuredPrecision>> = {
-  'divide-before-multiply': { true: 1, debatable: 0, false: 0, level: 'high' },
-  'eip712-missing-chainid': { true: 1, debatable: 0, false: 0, level: 'high' },
-  'fee-on-transfer': { true: 2, debatable: 0, false: 0, level: 'high' },
-  'reentrancy-read-only': { true: 1, debatable: 0, false: 0, level: 'high' },
+  'arbitrary-send-eth': { true: 0, debatable: 4, false: 0, level: 'high' },
+  'controlled-delegatecall': { true: 0, debatable: 1, false: 0, level: 'high' },
+  'divide-before-multiply': { true: 0, debatable: 0, false: 1, level: 'low' },
+  'ecrecover-zero-check': { true: 0, debatable: 0, false: 1, level: 'low' },
+  'encode-packed-collision': { true: 0, debatable: 0, false: 1, level: 'low' },
+  'integer-overflow': { true: 0, debatable: 1, false: 0, level: 'high' },
+  'locked-ether': { true: 1, debatable: 0, false: 0, level: 'high' },
+  'permit-frontrun-dos': { true: 0, debatable: 2, false: 0, level: 'high' },
+  'proxy-storage-collision': { true: 0, debatable: 1, false: 0, level: 'high' },
+  'reentrancy-no-eth': { true: 0, debatable: 0, false: 3, level: 'low' },
+  'reentrancy-read-only': { true: 1, debatable: 0, false: 1, level: 'medium' },
+  'signature-replay': { true: 0, debatable: 4, false: 1, level: 'high' },
+  'tx-origin': { true: 0, debatable: 4, false: 0, level: 'high' },
+  'unchecked-transfer': { true: 0, debatable: 1, false: 0, level: 'high' },
+  'unprotected-critical-function': { true: 0, debatable: 3, false: 0, level: 'high' },
+  'unprotected-upgrade': { true: 0, debatable: 1, false: 0, level: 'high' },
+  'unsafe-downcast': { true: 0, debatable: 1, false: 0, level: 'high' },
+  'unused-return': { true: 0, debatable: 2, false: 2, level: 'medium' },
+  'weak-prng': { true: 0, debatable: 1, false: 0, level: 'high' },
 };

@@ -37,9 +37,14 @@ export function precisionLevel(counts: TriageCounts): PrecisionLevel | undefined
   return 'low';
 }
 
-/** Whether the `recommended` profile reports the rule at its own severity (else it is shown as a hint). */
+// Demoting a rule everywhere takes more evidence than a handful of findings, which often share one root cause
+// (three findings on one struct of one contract); below this many, the level is shown but the profile keeps the rule.
+const MIN_FINDINGS_TO_DEMOTE = 5;
+
+/** Whether the `recommended` profile reports the rule at its own severity (else at most Low). */
 export function meetsRecommendedPrecision(measured: MeasuredPrecision | undefined): boolean {
-  return measured?.level === undefined || measured.level === 'very-high' || measured.level === 'high';
+  if (measured?.level === undefined || measured.level === 'very-high' || measured.level === 'high') return true;
+  return measured.true + measured.debatable + measured.false < MIN_FINDINGS_TO_DEMOTE;
 }
 
 /** "high (9 of 10 held up)", or a note that the corpus gave nothing to measure. */
