@@ -2,21 +2,7 @@
 // line fires, this checks how loud it is (a token fixed at deployment, a dropped id, a configured signer set).
 
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { Finding } from '../src/index';
-import { analyzeFixture, FIXTURES_ROOT } from './support/fixtureProject';
-
-/** The severity of `ruleId`'s finding on the one fixture line containing `snippet`. */
-function severityAt(fixture: string, ruleId: string, snippet: string): string {
-  const file = path.join(FIXTURES_ROOT, 'rules', fixture);
-  const lines = fs.readFileSync(file, 'utf8').split('\n');
-  const matching = lines.flatMap((text, index) => (text.includes(snippet) ? [index + 1] : []));
-  assert.equal(matching.length, 1, `${fixture}: \`${snippet}\` is on ${matching.length} lines`);
-  const finding = analyzeFixture(file).find((f: Finding) => f.ruleId === ruleId && f.range.startLine === matching[0]);
-  assert.ok(finding, `${fixture}:${matching[0]} has no ${ruleId} finding`);
-  return finding.severity;
-}
+import { severityAt } from './support/fixtureProject';
 
 describe('token and signature severities', () => {
   it('unchecked-transfer: High for a token the caller picks, Low for one fixed at deployment or an approve', () => {

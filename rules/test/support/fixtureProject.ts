@@ -1,5 +1,7 @@
 // Analyses one fixture file the way the CLI would: project root discovery, its `.sol-audit.json`, all rules.
 
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   analyzeFile,
@@ -30,4 +32,15 @@ export function analyzeFixture(filePath: string, overrideText?: string): Finding
   const file = project.file(filePath);
   if (!file) throw new Error(`fixture not readable: ${filePath}`);
   return analyzeFile(project, file, selectRules(registry, config));
+}
+
+/** The severity of `ruleId`'s finding on the one fixture line containing `snippet`. */
+export function severityAt(fixture: string, ruleId: string, snippet: string): string {
+  const file = path.join(FIXTURES_ROOT, 'rules', fixture);
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const matching = lines.flatMap((text, index) => (text.includes(snippet) ? [index + 1] : []));
+  assert.equal(matching.length, 1, `${fixture}: \`${snippet}\` is on ${matching.length} lines`);
+  const finding = analyzeFixture(file).find((f) => f.ruleId === ruleId && f.range.startLine === matching[0]);
+  assert.ok(finding, `${fixture}:${matching[0]} has no ${ruleId} finding`);
+  return finding.severity;
 }
