@@ -48,8 +48,7 @@ export default defineRule({
         const reverts = call.kind === 'eth-transfer' || ((call.kind === 'send' || call.kind === 'low-level-call') && failureReverts(node, context.ancestors(), callable));
         if (!reverts) return;
         const project = context.project;
-        const loop = [...context.ancestors()].reverse().find((a) => LOOPS.has(a.type));
-        if (loop) {
+        if (context.ancestors().some((a) => LOOPS.has(a.type))) {
           // A payment per element of a stored list that outsiders join: one reverting member blocks the whole
           // loop, for an owner-run payout as much as a public one.
           const list = loopedRecipients(call.target, callable, scope);

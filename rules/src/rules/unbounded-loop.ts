@@ -39,6 +39,8 @@ export default defineRule({
     messages: { default: 'The loop runs over `{{array}}`, which anyone can grow through `{{grower}}`; enough pushes make this function run out of gas.' },
   },
   create(context) {
+    // Storage pointers of each function, collected once: nested loops would otherwise walk the body per loop.
+    const pointersOf = new Map<FunctionDefinition, StoragePointers>();
     const check = (loop: ASTNode, condition: Expression | undefined): void => {
       const callable = context.callable();
       const contract = context.contract();
@@ -49,7 +51,8 @@ export default defineRule({
       if (isReadOnly(callable) && !calledFromTransaction(callable, contract)) return;
       const scope = scopeOf(context, callable);
       const flow = LocalDataFlow.of(callable);
-      const pointers = storagePointers(scope);
+      const pointers = pointersOf.get(callable) ?? storagePointers(scope);
+      pointersOf.set(callable, pointers);
       const length = flow.findSource(condition, (n) => storageArrayOf(n, scope, pointers) !== undefined) as MemberAccess | undefined;
       if (!length) return;
       // Skip a paged loop (`i < end` with `end` capped by a `count` or `end` parameter): the caller picks the
