@@ -62,6 +62,11 @@ function stateVariablesByName(project: ProjectModel, contract: ContractInfo): Ma
 /** Resolves identifiers and expression types inside one callable of a contract. */
 export class FunctionScope {
   private readonly localsByName = new Map<string, { kind: 'local' | 'parameter' | 'return'; node: VariableDeclaration }[]>();
+  /**
+   * Types already worked out. The type of each link of a chain `x.next().next()…` needs the type of the link
+   * before it, so asking for every link (every call site is classified) was quadratic in the chain's length.
+   */
+  private readonly types = new Map<ASTNode, TypeRef | undefined>();
 
   constructor(
     readonly project: ProjectModel,
@@ -123,6 +128,13 @@ export class FunctionScope {
   /** `typeOf` as a step for `runSteps`: member, index and call chains (`x.next().next()…`) have no depth limit. */
   private *typeOfStep(expr: ASTNode | null | undefined): Step<TypeRef | undefined> {
     if (!expr) return undefined;
+    if (this.types.has(expr)) return this.types.get(expr);
+    const type = yield* recurse(this.computeType(expr));
+    this.types.set(expr, type);
+    return type;
+  }
+
+  private *computeType(expr: ASTNode): Step<TypeRef | undefined> {
     const here = (node: TypeName): TypeRef => ({ node, fromFile: this.file.path });
     switch (expr.type) {
       case 'Identifier': {
