@@ -171,12 +171,17 @@ function replacedByOutsider(slot: ASTNode, callable: Callable, flow: LocalDataFl
 
 /** Structural equality of two storage paths: identifiers, members, literal and named indices. */
 function sameSlot(a: ASTNode, b: ASTNode): boolean {
-  if (a.type !== b.type) return false;
-  if (a.type === 'Identifier' && b.type === 'Identifier') return a.name === b.name;
-  if (a.type === 'NumberLiteral' && b.type === 'NumberLiteral') return a.number === b.number;
-  if (a.type === 'MemberAccess' && b.type === 'MemberAccess') return a.memberName === b.memberName && sameSlot(a.expression, b.expression);
-  if (a.type === 'IndexAccess' && b.type === 'IndexAccess') return !!a.index && !!b.index && sameSlot(a.base, b.base) && sameSlot(a.index, b.index);
-  return false;
+  // Pairs of parts compared with a worklist, not recursion: a path of members and indexes has no length limit.
+  const pending: [ASTNode, ASTNode][] = [[a, b]];
+  for (let pair = pending.pop(); pair; pair = pending.pop()) {
+    const [x, y] = pair;
+    if (x.type === 'Identifier' && y.type === 'Identifier' && x.name === y.name) continue;
+    if (x.type === 'NumberLiteral' && y.type === 'NumberLiteral' && x.number === y.number) continue;
+    if (x.type === 'MemberAccess' && y.type === 'MemberAccess' && x.memberName === y.memberName) pending.push([x.expression, y.expression]);
+    else if (x.type === 'IndexAccess' && y.type === 'IndexAccess' && x.index && y.index) pending.push([x.base, y.base], [x.index, y.index]);
+    else return false;
+  }
+  return true;
 }
 
 function hasIndex(node: ASTNode): boolean {
