@@ -55,3 +55,23 @@ export function isAssignment(node: ASTNode): boolean {
 export function containsNode(outer: ASTNode, inner: ASTNode): boolean {
   return !!outer.range && !!inner.range && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
+
+/**
+ * A literal zero, in Solidity or inline assembly (`0`, `0x0`, `0 ether`), maybe converted (`uint256(0)`,
+ * `address(0)`, `bytes32(0)`, `payable(0)`).
+ */
+export function isZeroLiteral(expr: ASTNode | null | undefined): boolean {
+  if (!expr) return false;
+  if (expr.type === 'NumberLiteral') return /^(0+|0x0+)$/i.test(expr.number);
+  if (expr.type === 'HexNumber') return /^0x0+$/i.test(expr.value);
+  if (expr.type === 'DecimalNumber') return /^0+$/.test(expr.value);
+  if (expr.type !== 'FunctionCall' || expr.arguments.length !== 1) return false;
+  const callee = expr.expression;
+  const converts = callee.type === 'ElementaryTypeName' || (callee.type === 'Identifier' && (callee.name === 'address' || callee.name === 'payable'));
+  return converts && isZeroLiteral(expr.arguments[0]);
+}
+
+/** The zero value of its type: a literal zero (see isZeroLiteral) or `false`. */
+export function isZeroValue(expr: ASTNode | null | undefined): boolean {
+  return isZeroLiteral(expr) || (expr?.type === 'BooleanLiteral' && !expr.value);
+}

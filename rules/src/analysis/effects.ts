@@ -19,7 +19,7 @@ import { childrenOf, findAll } from '../engine/walk';
 import type { ContractInfo, Member, ProjectModel } from '../project/projectModel';
 import type { SourceFile } from '../project/sourceFile';
 import { memoize } from './analysisCache';
-import { ASSIGNMENT_OPERATORS } from './astQueries';
+import { ASSIGNMENT_OPERATORS, isZeroLiteral } from './astQueries';
 import { classifyCall, isExternalCall, type CallInfo } from './calls';
 import { FunctionScope, type Callable } from './scope';
 import { recurse, runSteps, type Step } from './stackSafe';
@@ -301,7 +301,7 @@ class EffectsTracer {
     for (const call of findAll(node, (n): n is AssemblyCall => n.type === 'AssemblyCall')) {
       if (!['call', 'callcode', 'delegatecall', 'staticcall'].includes(call.functionName) || call.arguments.length < 6) continue;
       const value = call.functionName === 'call' || call.functionName === 'callcode' ? call.arguments[2] : undefined;
-      this.push('external-call', call, frame, { sendsEth: !!value && !isZeroValue(value) });
+      this.push('external-call', call, frame, { sendsEth: !!value && !isZeroLiteral(value) });
       this.clearZeroValue(call, value);
     }
   }
@@ -313,7 +313,7 @@ class EffectsTracer {
    */
   private clearZeroValue(node: ASTNode, value: ASTNode | undefined): void {
     const event = this.events[this.events.length - 1];
-    if (event?.node === node && event.sendsEth && value && isZeroValue(traceOutward(event, value).expr)) event.sendsEth = false;
+    if (event?.node === node && event.sendsEth && value && isZeroLiteral(traceOutward(event, value).expr)) event.sendsEth = false;
   }
 
   private *arguments(call: FunctionCall, frame: Frame): Step<void> {
@@ -455,13 +455,6 @@ function* terminates(node: ASTNode | null | undefined): Step<boolean> {
   }
 }
 
-/** `0`, `uint256(0)`: a literal zero, maybe converted. */
-function isZeroValue(expr: ASTNode): boolean {
-  if (expr.type === 'NumberLiteral') return /^0+$/.test(expr.number);
-  if (expr.type === 'DecimalNumber') return /^0+$/.test(expr.value);
-  return expr.type === 'FunctionCall' && expr.arguments.length === 1 && expr.expression.type === 'ElementaryTypeName' && isZeroValue(expr.arguments[0]);
-}
-
 /** Only the external-call events. */
 export function externalCalls(events: readonly ExecutionEvent[]): ExecutionEvent[] {
   return events.filter((e) => e.kind === 'external-call');
@@ -476,7 +469,7 @@ function unwrapConversion(expr: ASTNode): ASTNode {
 }
 
 /** The identifier name of an expression in Solidity or inline assembly (`to`, or `to` inside `call(g, to, …)`). */
-function plainName(expr: ASTNode): string | undefined {
+export function plainName(expr: ASTNode): string | undefined {
   if (expr.type === 'Identifier') return expr.name;
   if (expr.type === 'AssemblyCall' && expr.arguments.length === 0) return expr.functionName;
   return undefined;

@@ -9,10 +9,10 @@ import { mayCompileBelow } from '../parse/pragma';
 import type { ContractInfo, ProjectModel } from '../project/projectModel';
 import type { SourceFile } from '../project/sourceFile';
 import { isGuarded } from './arithmeticGuards';
-import { ASSIGNMENT_OPERATORS, containsNode, isMemberOf } from './astQueries';
+import { ASSIGNMENT_OPERATORS, containsNode, isMemberOf, isZeroLiteral } from './astQueries';
 import { classifyCall } from './calls';
 import { chargesCaller } from './callerDebits';
-import { argumentAt, traceToRoot, type ExecutionEvent, type ViaStep } from './effects';
+import { argumentAt, plainName, traceToRoot, type ExecutionEvent, type ViaStep } from './effects';
 import { LocalDataFlow } from './localDataFlow';
 import { FunctionScope, type Callable } from './scope';
 import { recurse, runSteps, type Step } from './stackSafe';
@@ -57,13 +57,6 @@ export function sentValueBound(event: ExecutionEvent, fn: FunctionDefinition, fi
   return undefined;
 }
 
-/** The name of a Solidity identifier or an inline-assembly variable (`v` in `call(g, to, v, …)`). */
-function plainName(expr: ASTNode): string | undefined {
-  if (expr.type === 'Identifier') return expr.name;
-  if (expr.type === 'AssemblyCall' && expr.arguments.length === 0) return expr.functionName;
-  return undefined;
-}
-
 /** `uint256(x)`, `payable(x)`: a conversion of one argument keeps the value. */
 function unwrapConversion(expr: ASTNode): ASTNode {
   if (expr.type !== 'FunctionCall' || expr.arguments.length !== 1) return expr;
@@ -75,11 +68,6 @@ function unwrapConversion(expr: ASTNode): ASTNode {
 /** Source text without whitespace, to match expressions written the same way. */
 function compactText(node: ASTNode, file: SourceFile): string {
   return node.range ? file.text.slice(node.range[0], node.range[1] + 1).replace(/\s+/g, '') : node.type;
-}
-
-function isZeroLiteral(expr: ASTNode): boolean {
-  if (expr.type === 'NumberLiteral') return /^(0+|0x0+)$/i.test(expr.number);
-  return expr.type === 'HexNumber' && /^0x0+$/i.test(expr.value);
 }
 
 /** Every value a local is given: its initialiser and each assignment, with the assignment operator (`=`, `-=`, …). */

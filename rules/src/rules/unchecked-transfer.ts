@@ -2,15 +2,12 @@
 // token that signals failure by returning false (instead of reverting) fails silently. SafeERC20 calls are silent.
 
 import type { Expression, FunctionCall } from '@solidity-parser/parser/dist/src/ast-types';
+import { isZeroLiteral } from '../analysis/astQueries';
 import { callResultUse } from '../analysis/callResultUse';
 import { isFixedAtDeployment } from '../analysis/fixedAtDeployment';
 import { scopeOf, type FunctionScope } from '../analysis/scope';
 import { erc20Call } from '../analysis/tokenStandards';
 import { defineRule } from '../engine/ruleApi';
-
-function isZeroLiteral(expr: Expression | undefined): boolean {
-  return !!expr && expr.type === 'NumberLiteral' && /^0+$/.test(expr.number);
-}
 
 /**
  * Low instead of High when the dropped boolean cannot lose funds on its own, or the token is one the deployer

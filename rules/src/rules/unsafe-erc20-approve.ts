@@ -1,17 +1,14 @@
 // unsafe-erc20-approve: a contract calls `approve` on an arbitrary ERC-20 through a bool-returning interface
 // without resetting to zero first; USDT-style tokens then revert and the feature is unusable with them.
 
-import type { Expression, FunctionCall } from '@solidity-parser/parser/dist/src/ast-types';
+import type { FunctionCall } from '@solidity-parser/parser/dist/src/ast-types';
+import { isZeroLiteral } from '../analysis/astQueries';
 import { callResultUse } from '../analysis/callResultUse';
 import { isAnalysedContract } from '../analysis/entryPoints';
 import { scopeOf } from '../analysis/scope';
 import { erc20Call } from '../analysis/tokenStandards';
 import { defineRule } from '../engine/ruleApi';
 import { findAll } from '../engine/walk';
-
-function isZeroLiteral(expr: Expression | undefined): boolean {
-  return expr?.type === 'NumberLiteral' && /^0+$/.test(expr.number);
-}
 
 export default defineRule({
   meta: {

@@ -1,7 +1,8 @@
 // upgradeable-constructor: an upgradeable contract does work in its constructor or gives state variables initial
 // values; both run only in the implementation's own storage, never in the proxy's.
 
-import type { ASTNode, ContractDefinition, Expression, FunctionDefinition, StateVariableDeclarationVariable, Statement } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, ContractDefinition, FunctionDefinition, StateVariableDeclarationVariable, Statement } from '@solidity-parser/parser/dist/src/ast-types';
+import { isZeroValue } from '../analysis/astQueries';
 import { inheritsNamed, initializerFunctions, initializerLocks } from '../analysis/upgradeability';
 import { defineRule } from '../engine/ruleApi';
 import type { ContractInfo, ProjectModel } from '../project/projectModel';
@@ -26,16 +27,6 @@ function isProxySafeStatement(statement: Statement, contract: ContractInfo, lock
   if (expr.type === 'BinaryOperation' && expr.operator === '=' && expr.left.type === 'Identifier') {
     const target = contract.stateVariable(expr.left.name);
     return !!target?.node.isImmutable || locks.has(expr.left.name) || (!!target && isZeroValue(expr.right));
-  }
-  return false;
-}
-
-/** `0`, `false`, `address(0)`, `bytes32(0)`: the value every slot of a fresh proxy already holds. */
-function isZeroValue(expr: Expression): boolean {
-  if (expr.type === 'NumberLiteral') return /^(0+|0x0+)$/i.test(expr.number) && !expr.subdenomination;
-  if (expr.type === 'BooleanLiteral') return !expr.value;
-  if (expr.type === 'FunctionCall' && expr.arguments.length === 1 && (expr.expression.type === 'ElementaryTypeName' || (expr.expression.type === 'Identifier' && expr.expression.name === 'address'))) {
-    return isZeroValue(expr.arguments[0]);
   }
   return false;
 }
