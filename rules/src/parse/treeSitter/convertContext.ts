@@ -1,0 +1,79 @@
+// The shared machinery of the concrete-tree → AST conversion: dispatch by tree-sitter node type, and the
+// `loc` / `range` of @solidity-parser/parser, whose quirks the rules (and the differential test) rely on:
+// `range` is [first char, last char] inclusive; `loc.start` is the first token's line (1-based) and column
+// (0-based); `loc.end` is the line and column where the node's LAST TOKEN starts, not where it ends.
+
+import type { Node as CstNode } from 'web-tree-sitter';
+
+export type { CstNode };
+
+/** A node of the @solidity-parser/parser AST, as the rules read it. */
+export interface AstNode {
+  type: string;
+  loc?: { start: { line: number; column: number }; end: { line: number; column: number } };
+  range?: [number, number];
+  [key: string]: unknown;
+}
+
+export type Converter = (node: CstNode, cx: ConvertContext) => AstNode;
+
+/** Converters keyed by tree-sitter node type; each category module exports one table. */
+export type ConverterTable = Readonly<Record<string, Converter>>;
+
+export interface ConversionProblem {
+  message: string;
+  node: CstNode;
+}
+
+export class ConvertContext {
+  /** Node types with no converter, and other shapes the converter could not map: the differential test lists them. */
+  readonly problems: ConversionProblem[] = [];
+
+  constructor(
+    readonly source: string,
+    private readonly converters: ConverterTable,
+  ) {}
+
+  /** Converts one node by its type; an unknown type is recorded as a problem and becomes an `Unconverted` node. */
+  convert(node: CstNode): AstNode {
+    const converter = this.converters[node.type];
+    if (converter === undefined) {
+      this.problems.push({ message: `no converter for tree-sitter node type '${node.type}'`, node });
+      return this.located({ type: 'Unconverted', cstType: node.type }, node);
+    }
+    return converter(node, this);
+  }
+
+  /** The source text of a node. */
+  text(node: CstNode): string {
+    return node.text;
+  }
+
+  /**
+   * Sets `loc` and `range` on `ast` to span from the first token of `from` to the last token of `to` (default
+   * `from`), the way @solidity-parser/parser does, and returns it.
+   */
+  located<T extends AstNode>(ast: T, from: CstNode, to: CstNode = from): T {
+    const last = lastToken(to);
+    ast.loc = {
+      start: { line: from.startPosition.row + 1, column: from.startPosition.column },
+      end: { line: last.startPosition.row + 1, column: last.startPosition.column },
+    };
+    ast.range = [from.startIndex, to.endIndex - 1];
+    return ast;
+  }
+
+  problem(message: string, node: CstNode): void {
+    this.problems.push({ message, node });
+  }
+}
+
+/** The last leaf (token) of a node, skipping trailing comments. */
+export function lastToken(node: CstNode): CstNode {
+  let current = node;
+  for (;;) {
+    const children = current.children.filter((c): c is CstNode => c !== null && c.type !== 'comment');
+    if (children.length === 0) return current;
+    current = children[children.length - 1];
+  }
+}
