@@ -63,6 +63,17 @@ export class ConvertContext {
     return ast;
   }
 
+  /**
+   * Like `located`, for a node that tree-sitter splits into several tokens but @solidity-parser/parser lexes as
+   * ONE (a string or hex literal): `loc.end` is where the node starts.
+   */
+  locatedToken<T extends AstNode>(ast: T, node: CstNode): T {
+    const start = { line: node.startPosition.row + 1, column: node.startPosition.column };
+    ast.loc = { start, end: { ...start } };
+    ast.range = [node.startIndex, node.endIndex - 1];
+    return ast;
+  }
+
   problem(message: string, node: CstNode): void {
     this.problems.push({ message, node });
   }
@@ -76,4 +87,28 @@ export function lastToken(node: CstNode): CstNode {
     if (children.length === 0) return current;
     current = children[children.length - 1];
   }
+}
+
+/** The arguments of a call as a `FunctionCall` holds them: the `call_argument` children of `parent`. */
+export function callArguments(parent: CstNode, cx: ConvertContext): { arguments: AstNode[]; names: string[]; identifiers: AstNode[] } {
+  const args: AstNode[] = [];
+  const names: string[] = [];
+  const identifiers: AstNode[] = [];
+  for (const argument of parent.namedChildren) {
+    if (argument?.type !== 'call_argument') continue;
+    const positional = argument.firstNamedChild;
+    if (positional?.type === 'expression') {
+      args.push(cx.convert(positional));
+      continue;
+    }
+    // Named arguments `f({a: 1, b: 2})`: one call_argument holding every name-value pair.
+    for (const pair of argument.namedChildren) {
+      if (pair?.type !== 'call_struct_argument') continue;
+      const name = pair.childForFieldName('name')!;
+      args.push(cx.convert(pair.childForFieldName('value')!));
+      names.push(cx.text(name));
+      identifiers.push(cx.convert(name));
+    }
+  }
+  return { arguments: args, names, identifiers };
 }
