@@ -12,3 +12,16 @@ describe('access-control severities', () => {
     assert.equal(severityAt('unprotected-receive-fallback.sol', 'unprotected-receive-fallback', '_wrap(); // expect'), 'low');
   });
 });
+
+describe('admin facets', () => {
+  it('proxy logic that guards none of its privileged functions is reported at low confidence, so as Medium', () => {
+    assert.equal(severityAt('unprotected-upgrade.sol', 'unprotected-critical-function', 'owner = newOwner; // expect'), 'medium');
+    assert.equal(severityAt('unprotected-upgrade.sol', 'unprotected-critical-function', 'operator = newOperator; // expect'), 'medium');
+    assert.equal(severityAt('unprotected-upgrade.sol', 'unprotected-upgrade', '_authorizeUpgrade(address implementation)'), 'medium');
+  });
+
+  it('privileged functions left open beside a guarded one stay High', () => {
+    assert.equal(severityAt('unprotected-upgrade.sol', 'unprotected-critical-function', 'admin = newAdmin; // expect'), 'high');
+    assert.equal(severityAt('unprotected-upgrade.sol', 'unprotected-upgrade', '_authorizeUpgrade(address newImplementation)'), 'high');
+  });
+});
