@@ -79,15 +79,30 @@ export class ConvertContext {
   }
 }
 
-/** The last leaf (token) of a node, skipping trailing comments. */
+/**
+ * The last token of a node as the ANTLR lexer splits it, skipping trailing comments: a string (`"a"`) is one
+ * token, and so is each `hex"…"` / `unicode"…"` fragment, which tree-sitter splits at the quotes.
+ */
 export function lastToken(node: CstNode): CstNode {
   let current = node;
   for (;;) {
-    const children = current.children.filter((c): c is CstNode => c !== null && c.type !== 'comment');
-    if (children.length === 0) return current;
-    current = children[children.length - 1];
+    if (current.type === 'string') return current;
+    const fragmentStart = FRAGMENT_START[current.type];
+    let child = current.lastChild;
+    while (child !== null && (child.type === 'comment' || (fragmentStart !== undefined && child.type !== fragmentStart))) {
+      child = child.previousSibling;
+    }
+    if (child === null || fragmentStart !== undefined) return child ?? current;
+    current = child;
   }
 }
+
+/** Literals made of fragments that ANTLR lexes as one token each, and the keyword each fragment starts with. */
+const FRAGMENT_START: Readonly<Record<string, string>> = {
+  hex_string_literal: 'hex',
+  unicode_string_literal: 'unicode',
+  yul_hex_string_literal: 'hex',
+};
 
 /** The arguments of a call as a `FunctionCall` holds them: the `call_argument` children of `parent`. */
 export function callArguments(parent: CstNode, cx: ConvertContext): { arguments: AstNode[]; names: string[]; identifiers: AstNode[] } {
