@@ -3,7 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { collectSolidityFiles, DEFAULT_CONFIG, findProjectRoot, NodeFileHost, relativeTo, reportedFiles, type Finding, type TextEdit } from '../src/index';
+import { collectSolidityFiles, DEFAULT_CONFIG, findProjectRoot, NodeFileHost, relativeTo, ReportPolicy, type Finding, type TextEdit } from '../src/index';
 import { analyzeFixture, FIXTURES_ROOT } from './support/fixtureProject';
 
 const host = new NodeFileHost();
@@ -46,7 +46,7 @@ function fixCases(): FixCase[] {
   const cases: FixCase[] = [];
   for (const file of collectSolidityFiles(FIXTURES_ROOT, host, true)) {
     const root = findProjectRoot(file, host);
-    if (!reportedFiles([path.dirname(file)], root, DEFAULT_CONFIG, host).files.includes(file)) continue;
+    if (!new ReportPolicy(root, DEFAULT_CONFIG, {}, host).isReported(file)) continue;
     const text = host.readFile(file) as string;
     const before = analyzeFixture(file);
     for (const finding of before) {

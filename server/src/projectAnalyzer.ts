@@ -1,91 +1,28 @@
-// Analyses files for the editor inside the worker: project root and config per file, rule selection from the
-// settings, the engine's analyzeFile, then the report filters. Holds the parse cache so unchanged files and
-// unchanged functions are not parsed again.
+// Analyses files for the editor inside the worker through the engine's analysis session (config, rule selection
+// and what is shown live there), and turns the result into what the main thread publishes. The session holds the
+// incremental parse cache, so unchanged files and unchanged functions are not parsed again.
 
-import * as path from 'node:path';
-import {
-  CONFIG_FILE_NAME,
-  ConfigError,
-  DEFAULT_CONFIG,
-  FindingReuse,
-  ProjectModel,
-  analyzeFile,
-  createReportFilter,
-  defaultRegistry,
-  findProjectRoot,
-  knownRuleIds,
-  parseConfig,
-  readProjectLayout,
-  relativeTo,
-  selectRules,
-  severityRank,
-  type AuditConfig,
-  type Finding,
-  type SourceFile,
-  type TextEdit,
-} from 'sol-audit-rules';
+import { AnalysisSession, FindingReuse, type Finding, type SourceFile, type TextEdit } from 'sol-audit-rules';
 import type { ASTNode } from '@solidity-parser/parser/dist/src/ast-types';
-import picomatch from 'picomatch';
 import { IncrementalParseCache } from './incrementalParse';
 import { OpenDocumentFileHost } from './openDocumentFileHost';
 import type { LspRange, SolAuditSettings } from './protocol';
+import { analysisSettingsOf } from './settings';
 import type { AnalyzedFinding, FileAnalysis, LspFix, OutlineContract } from './workerMessages';
-
-interface LoadedConfig {
-  config: AuditConfig;
-  error?: { path: string; message: string };
-}
 
 export class ProjectAnalyzer {
   readonly host = new OpenDocumentFileHost();
   readonly parseCache = new IncrementalParseCache();
+  readonly session = new AnalysisSession(this.host, { parseCache: this.parseCache });
   /** Findings of open documents kept for the next edit: most rules then re-run over the edited function only. */
   readonly findingReuse = new FindingReuse();
-  private readonly registry = defaultRegistry();
-  private readonly knownIds = knownRuleIds(this.registry);
-  private readonly configs = new Map<string, LoadedConfig>();
-  private readonly roots = new Map<string, string>();
   /** Milliseconds per rule id of the last analyzeMany, when SOL_AUDIT_TIMING is set (for benchmarks). */
   readonly ruleTimings: Map<string, number> | undefined = process.env.SOL_AUDIT_TIMING ? new Map() : undefined;
 
   /** Drops what is cached about files that changed on disk. */
   invalidate(paths: string[]): void {
-    for (const p of paths) {
-      this.parseCache.delete(p);
-      this.findingReuse.forget(p);
-      const base = path.basename(p);
-      if (base === CONFIG_FILE_NAME) this.configs.delete(path.dirname(p));
-      // A new or deleted root marker moves project roots.
-      if (base !== CONFIG_FILE_NAME && !p.endsWith('.sol')) this.roots.clear();
-      if (base === CONFIG_FILE_NAME) this.roots.clear();
-    }
-  }
-
-  rootOf(filePath: string): string {
-    const dir = path.dirname(filePath);
-    let root = this.roots.get(dir);
-    if (root === undefined) {
-      root = findProjectRoot(filePath, this.host);
-      this.roots.set(dir, root);
-    }
-    return root;
-  }
-
-  configOf(root: string): LoadedConfig {
-    let loaded = this.configs.get(root);
-    if (!loaded) {
-      const configPath = path.join(root, CONFIG_FILE_NAME);
-      const text = this.host.readFile(configPath);
-      try {
-        loaded = { config: text === undefined ? DEFAULT_CONFIG : parseConfig(text, this.knownIds, configPath) };
-      } catch (err) {
-        // A broken config must not stop the analysis: fall back to defaults and say why.
-        const message = err instanceof ConfigError ? err.message : String(err);
-        loaded = { config: DEFAULT_CONFIG, error: { path: configPath, message } };
-      }
-      this.configs.set(root, loaded);
-    }
-    return loaded;
+    this.session.invalidate(paths);
+    for (const p of paths) this.findingReuse.forget(p);
   }
 
   /** One open document, reusing the findings of its previous analysis where the edit allows. */
@@ -95,42 +32,17 @@ export class ProjectAnalyzer {
 
   /** Analyses files that share one project model per root, so a workspace scan parses each file once. */
   analyzeMany(filePaths: string[], settings: SolAuditSettings, workspaceFolder: string | undefined, reuse?: FindingReuse): FileAnalysis[] {
-    const byRoot = new Map<string, string[]>();
-    for (const p of filePaths) {
-      const root = this.rootOf(p);
-      byRoot.set(root, [...(byRoot.get(root) ?? []), p]);
-    }
-    const out: FileAnalysis[] = [];
     this.ruleTimings?.clear();
-    for (const [root, paths] of byRoot) {
-      const { config, error } = this.configOf(root);
-      const selection = selectRules(this.registry, config, { settings: settings.rules, profile: settings.profile });
-      const reportable = createReportFilter(config, readProjectLayout(root, this.host));
-      const excludedBySettings = settings.exclude.length > 0 ? picomatch(settings.exclude, { dot: true }) : () => false;
-      const minimumRank = severityRank(settings.minimumSeverity);
-      const project = ProjectModel.load(paths, { root, host: this.host, parseCache: this.parseCache });
-      for (const p of paths) {
-        const file = project.file(p);
-        if (!file) continue;
-        const relative = relativeTo(root, p);
-        const relativeToFolder = workspaceFolder ? relativeTo(workspaceFolder, p) : relative;
-        const reported = !excludedBySettings(relativeToFolder) && reportable(relative);
-        const findings = analyzeFile(project, file, selection, { timings: this.ruleTimings, reuse }).filter(
-          // Syntax errors always show: code that does not parse is not analysed.
-          (f) => f.ruleId === 'syntax-error' || (reported && severityRank(f.severity) <= minimumRank),
-        );
-        out.push({
-          path: p,
-          findings: findings.map((f) => toAnalyzedFinding(f, file)),
-          dependencies: project.transitiveImports(p),
-          outline: outlineOf(file),
-          hasSyntaxError: file.syntaxErrors.length > 0,
-          parse: this.parseCache.lastParseOf(p),
-          configError: error,
-        });
-      }
-    }
-    return out;
+    const analyses = this.session.analyse(filePaths, analysisSettingsOf(settings, workspaceFolder), { reuse, timings: this.ruleTimings });
+    return analyses.map(({ path, project, file, view, findings }) => ({
+      path,
+      findings: findings.map((f) => toAnalyzedFinding(f, file)),
+      dependencies: project.transitiveImports(path),
+      outline: outlineOf(file),
+      hasSyntaxError: file.syntaxErrors.length > 0,
+      parse: this.parseCache.lastParseOf(path),
+      configError: view.config.error === undefined ? undefined : { path: view.config.path, message: view.config.error },
+    }));
   }
 }
 

@@ -1,6 +1,7 @@
 // Settings pulled per resource through workspace/configuration (the vscode-eslint model), cached per URI and
 // cleared on didChangeConfiguration. Values are checked here so the rest of the server sees a complete shape.
 
+import type { AnalysisSettings } from 'sol-audit-rules';
 import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type RuleSettingValue, type SeverityName, type SolAuditSettings } from './protocol';
 
@@ -72,4 +73,12 @@ export function normalizeSettings(raw: unknown): SolAuditSettings {
     codeLens: typeof raw.codeLens === 'boolean' ? raw.codeLens : DEFAULT_SETTINGS.codeLens,
     ...(raw.profile === 'recommended' || raw.profile === 'extended' ? { profile: raw.profile } : {}),
   };
+}
+
+/**
+ * What the engine's analysis session needs of the editor's settings: the rule settings and profile, the minimum
+ * severity, and `exclude` relative to the workspace folder. Every server path that analyses goes through this.
+ */
+export function analysisSettingsOf(settings: SolAuditSettings, workspaceFolder: string | undefined): AnalysisSettings {
+  return { rules: settings.rules, profile: settings.profile, minimumSeverity: settings.minimumSeverity, exclude: settings.exclude, excludeBase: workspaceFolder };
 }

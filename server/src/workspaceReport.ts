@@ -1,37 +1,25 @@
 // The "Export audit report" command: the CLI's Markdown report for one workspace folder, rendered by the
-// engine's formatter with the editor's rule settings applied.
+// engine's formatter from the analysis session's report, so it shows exactly what the editor shows.
 
-import {
-  ENGINE_RULES,
-  defaultRegistry,
-  renderMarkdown,
-  reportedFiles,
-  scanFiles,
-  selectRules,
-  severityRank,
-} from 'sol-audit-rules';
+import { ENGINE_RULES, renderMarkdown } from 'sol-audit-rules';
 import { version } from '../../package.json';
 import type { ProjectAnalyzer } from './projectAnalyzer';
 import type { SolAuditSettings } from './protocol';
+import { analysisSettingsOf } from './settings';
 
 export function renderWorkspaceReport(analyzer: ProjectAnalyzer, folder: string, settings: SolAuditSettings): string {
-  const root = analyzer.rootOf(`${folder}/.`);
-  const { config } = analyzer.configOf(root);
-  const registry = defaultRegistry();
-  const selection = selectRules(registry, config, { settings: settings.rules, profile: settings.profile });
-  const { files, leftOut } = reportedFiles([folder], root, config, analyzer.host);
-  const result = scanFiles(files, root, selection, analyzer.host);
-  const minimumRank = severityRank(settings.minimumSeverity);
+  const { session } = analyzer;
+  const report = session.report([folder], analysisSettingsOf(settings, folder));
   return renderMarkdown({
     toolVersion: version,
-    root,
-    files: result.files,
-    lineCount: result.lineCount,
-    findings: result.findings.filter((f) => f.ruleId === 'syntax-error' || severityRank(f.severity) <= minimumRank),
-    errors: result.errors,
-    leftOut,
-    rules: [...registry.all().map((r) => r.meta), ...ENGINE_RULES],
+    root: report.root,
+    files: report.files,
+    lineCount: report.lineCount,
+    findings: report.findings,
+    errors: report.errors,
+    leftOut: report.leftOut,
+    rules: [...session.registry.all().map((r) => r.meta), ...ENGINE_RULES],
     baselineMatched: 0,
-    readSource: (p) => analyzer.host.readFile(p),
+    readSource: (p) => session.host.readFile(p),
   });
 }

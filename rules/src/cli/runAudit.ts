@@ -4,22 +4,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import packageJson from '../../package.json';
-import type { AuditConfig } from '../config/config';
+import { AnalysisSession, type AnalysisSettings, type ProjectView } from '../engine/analysisSession';
 import { ENGINE_RULES } from '../engine/engineRules';
-import type { RuleRegistry } from '../engine/registry';
-import { knownRuleIds, selectRules, UnknownRuleError, type RuleSelection } from '../engine/ruleSelection';
-import { reportedFiles } from '../engine/scan';
+import { UnknownRuleError } from '../engine/ruleSelection';
 import type { AuditReport } from '../format/report';
 import { renderReport } from '../format/renderReport';
 import { renderSarif } from '../format/sarif';
 import { defaultRegistry } from '../index';
-import { findProjectRoot } from '../project/projectFiles';
 import { loadBaseline, subtractBaseline } from './baseline';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from './cliErrors';
 import { failsOn, type CliOptions } from './cliOptions';
 import { renderRuleList } from './listRules';
 import { runAiTriage } from './loadAiTriage';
-import { loadConfig } from './loadConfig';
 import { NodeFileHost } from './nodeFileHost';
 import { createProgressLine } from './progress';
 import { runScan, type ScanRunRequest } from './scanRunner';
@@ -47,14 +43,13 @@ export async function runAudit(paths: string[], options: CliOptions, io: CliIo):
 
   const host = new NodeFileHost();
   const targets = solidityTargets(paths, host, io);
-  const root = findProjectRoot(targets[0], host);
-  const loaded = loadConfig(root, options.config && path.resolve(io.cwd, options.config), knownRuleIds(registry));
-  // --include-deps is the command-line form of "reportDependencies"; either one switches dependencies on.
-  const config: AuditConfig = options.includeDeps ? { ...loaded, reportDependencies: true } : loaded;
-  const selection = selectRulesOrExplain(registry, config, options);
+  const session = new AnalysisSession(host, { registry, configFile: options.config && path.resolve(io.cwd, options.config) });
+  const root = session.rootOf(targets[0]);
+  const view = viewOrExplain(session, root, options);
+  const selection = view.selection;
   const baseline = options.baseline === undefined ? undefined : loadBaseline(path.resolve(io.cwd, options.baseline));
 
-  const { files, leftOut } = reportedFiles(targets, root, config, host);
+  const { files, leftOut } = view.policy.reportedFiles(targets);
   const progress = createProgressLine(io.stderr, io.stderr.isTTY === true && !options.quiet);
   const request: ScanRunRequest = {
     files,
@@ -72,7 +67,8 @@ export async function runAudit(paths: string[], options: CliOptions, io: CliIo):
   // When everything found was left out, the report's left-out note says so instead.
   if (files.length === 0 && leftOut.length === 0 && !options.quiet) io.stderr.write(`sol-audit: no Solidity files found in ${targets.map((t) => path.relative(io.cwd, t) || '.').join(', ')}\n`);
 
-  const { fresh, matched } = baseline ? subtractBaseline(scan.findings, baseline) : { fresh: scan.findings, matched: 0 };
+  const shown = view.policy.shown(scan.findings, true);
+  const { fresh, matched } = baseline ? subtractBaseline(shown, baseline) : { fresh: shown, matched: 0 };
   if (options.aiTriage) await runAiTriage(fresh, root, { baseUrl: options.aiBaseUrl, model: options.aiModel }, io.env, (line) => io.stderr.write(`${line}\n`));
   const report: AuditReport = {
     toolVersion,
@@ -140,11 +136,17 @@ function emptyReport(toolVersion: string, root: string, rules: AuditReport['rule
   return { toolVersion, root, files: [], lineCount: 0, findings: [], errors: [], leftOut: [], rules, baselineMatched: 0, readSource: () => undefined };
 }
 
-function selectRulesOrExplain(registry: RuleRegistry, config: AuditConfig, options: CliOptions): RuleSelection {
+/** The project's view under the command-line flags; a bad config, a missing --config or an unknown rule id is a usage error, exit 2. */
+function viewOrExplain(session: AnalysisSession, root: string, options: CliOptions): ProjectView {
+  // --include-deps is the command-line form of "reportDependencies"; either one switches dependencies on.
+  const settings: AnalysisSettings = { onlyRules: options.rules, disabledRules: options.excludeRules, profile: options.profile, reportDependencies: options.includeDeps };
+  let view: ProjectView;
   try {
-    return selectRules(registry, config, { only: options.rules, exclude: options.excludeRules, profile: options.profile });
+    view = session.viewOf(root, settings);
   } catch (err) {
     if (err instanceof UnknownRuleError) throw new UsageError(err.message);
     throw err;
   }
+  if (view.config.error) throw new UsageError(view.config.error);
+  return view;
 }
