@@ -1,113 +1,127 @@
-// The main thread's handle on the analysis worker: one promise per request, a restart when the worker dies.
+// The main thread's handle on the analysis worker: the requests of workerMessages.ts over vscode-jsonrpc, a
+// newer analysis of a document cancelling the stale one, and a restart when the worker dies.
 
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { CancellationTokenSource, createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/node';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { PortMessageReader, PortMessageWriter } from './messagePortTransport';
 import type { SolAuditSettings } from './protocol';
-import type { FileAnalysis, FromWorker, ToWorker } from './workerMessages';
+import {
+  AnalyzeRequest,
+  DocumentClosedNotification,
+  DocumentTextNotification,
+  InvalidateNotification,
+  ReportRequest,
+  ScanProgress,
+  ScanRequest,
+  type AnalyzeResult,
+  type FileAnalysis,
+} from './workerMessages';
 
-type Pending =
-  | { kind: 'analyze'; resolve(value: { analysis: FileAnalysis; ms: number } | undefined): void; reject(err: Error): void }
-  | { kind: 'scan'; onChunk(analyses: FileAnalysis[], done: number, total: number): void; resolve(): void; reject(err: Error): void }
-  | { kind: 'report'; resolve(markdown: string): void; reject(err: Error): void };
+interface RunningWorker {
+  worker: Worker;
+  connection: MessageConnection;
+  /** Set when the worker exited: the reason every request still pending on it fails with. */
+  stopped?: Error;
+}
 
 export class AnalysisClient {
-  private worker: Worker;
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
+  private current: RunningWorker;
+  private nextProgressToken = 1;
   /** Replayed into a restarted worker so imports still see unsaved buffers. */
   private readonly openTexts = new Map<string, string>();
+  /** The analysis in flight per document, cancelled when a newer one is asked for. */
+  private readonly inFlight = new Map<string, CancellationTokenSource>();
   private disposed = false;
 
   constructor(
     private readonly workerPath = path.join(__dirname, 'analysisWorker.js'),
     private readonly log: (message: string) => void = () => undefined,
+    private readonly workerOptions: WorkerOptions = {},
   ) {
-    this.worker = this.start();
+    this.current = this.start();
   }
 
-  analyze(filePath: string, text: string, settings: SolAuditSettings, workspaceFolder: string | undefined): Promise<{ analysis: FileAnalysis; ms: number } | undefined> {
+  /** Undefined when a newer analysis of the same file superseded this one. */
+  async analyze(filePath: string, text: string, settings: SolAuditSettings, workspaceFolder: string | undefined): Promise<AnalyzeResult | undefined> {
     this.openTexts.set(filePath, text);
-    return new Promise((resolve, reject) => {
-      const id = this.nextId++;
-      this.pending.set(id, { kind: 'analyze', resolve, reject });
-      this.send({ kind: 'analyze', id, path: filePath, text, settings, workspaceFolder });
-    });
+    this.inFlight.get(filePath)?.cancel();
+    const source = new CancellationTokenSource();
+    this.inFlight.set(filePath, source);
+    try {
+      return await this.request((c) => c.sendRequest(AnalyzeRequest, { path: filePath, text, settings, workspaceFolder }, source.token));
+    } catch (err) {
+      if (err instanceof ResponseError && err.code === LSPErrorCodes.RequestCancelled) return undefined;
+      throw err;
+    } finally {
+      if (this.inFlight.get(filePath) === source) this.inFlight.delete(filePath);
+      source.dispose();
+    }
   }
 
-  scan(paths: string[], settings: SolAuditSettings, workspaceFolder: string | undefined, onChunk: (analyses: FileAnalysis[], done: number, total: number) => void): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const id = this.nextId++;
-      this.pending.set(id, { kind: 'scan', onChunk, resolve, reject });
-      this.send({ kind: 'scan', id, paths, settings, workspaceFolder });
-    });
+  async scan(paths: string[], settings: SolAuditSettings, workspaceFolder: string | undefined, onChunk: (analyses: FileAnalysis[], done: number, total: number) => void): Promise<void> {
+    const partialResultToken = `scan-${this.nextProgressToken++}`;
+    const { connection } = this.current;
+    const progress = connection.onProgress(ScanProgress, partialResultToken, ({ analyses, done, total }) => onChunk(analyses, done, total));
+    try {
+      await this.request((c) => c.sendRequest(ScanRequest, { paths, settings, workspaceFolder, partialResultToken }));
+    } finally {
+      progress.dispose();
+    }
   }
 
   report(folder: string, settings: SolAuditSettings): Promise<string> {
-    return new Promise((resolve, reject) => {
-      const id = this.nextId++;
-      this.pending.set(id, { kind: 'report', resolve, reject });
-      this.send({ kind: 'report', id, folder, settings });
-    });
+    return this.request((c) => c.sendRequest(ReportRequest, { folder, settings }));
   }
 
-  syncDocument(filePath: string, text: string | undefined): void {
-    if (text === undefined) this.openTexts.delete(filePath);
-    else this.openTexts.set(filePath, text);
-    this.send({ kind: 'document', path: filePath, text });
+  /** An open buffer's text, which the worker reads instead of the disk. */
+  openDocument(filePath: string, text: string): void {
+    this.openTexts.set(filePath, text);
+    void this.current.connection.sendNotification(DocumentTextNotification, { path: filePath, text });
+  }
+
+  /** The worker drops the closed document's buffer, tree and kept findings. */
+  closeDocument(filePath: string): void {
+    this.openTexts.delete(filePath);
+    this.inFlight.get(filePath)?.cancel();
+    void this.current.connection.sendNotification(DocumentClosedNotification, { path: filePath });
   }
 
   invalidate(paths: string[]): void {
-    this.send({ kind: 'invalidate', paths });
+    void this.current.connection.sendNotification(InvalidateNotification, { paths });
   }
 
   dispose(): Promise<number> {
     this.disposed = true;
-    return this.worker.terminate();
+    this.current.connection.dispose();
+    return this.current.worker.terminate();
   }
 
-  private send(message: ToWorker): void {
-    this.worker.postMessage(message);
+  /** Sends on the current worker; a request pending when that worker died fails with the reason it died. */
+  private async request<R>(send: (connection: MessageConnection) => Promise<R>): Promise<R> {
+    const running = this.current;
+    try {
+      return await send(running.connection);
+    } catch (err) {
+      throw running.stopped ?? err;
+    }
   }
 
-  private start(): Worker {
-    const worker = new Worker(this.workerPath);
-    worker.on('message', (message: FromWorker) => this.onMessage(message));
+  private start(): RunningWorker {
+    const worker = new Worker(this.workerPath, this.workerOptions);
+    const connection = createMessageConnection(new PortMessageReader(worker), new PortMessageWriter(worker));
+    const running: RunningWorker = { worker, connection };
+    connection.listen();
     worker.on('error', (err) => this.log(`Analysis worker error: ${err.stack ?? err.message}`));
     worker.on('exit', (code) => {
-      if (this.worker !== worker) return;
-      const failure = new Error(`The analysis worker stopped (exit code ${code})`);
-      for (const entry of this.pending.values()) entry.reject(failure);
-      this.pending.clear();
-      if (code !== 0 && !this.disposed) {
-        this.log(`${failure.message}; restarting it.`);
-        this.worker = this.start();
-        for (const [p, text] of this.openTexts) this.send({ kind: 'document', path: p, text });
-      }
+      running.stopped = new Error(`The analysis worker stopped (exit code ${code})`);
+      connection.dispose();
+      if (code === 0 || this.disposed) return;
+      this.log(`${running.stopped.message}; restarting it.`);
+      this.current = this.start();
+      for (const [p, text] of this.openTexts) this.openDocument(p, text);
     });
-    return worker;
-  }
-
-  private onMessage(message: FromWorker): void {
-    const entry = this.pending.get(message.id);
-    if (!entry) return;
-    if (message.kind === 'failed') {
-      this.pending.delete(message.id);
-      entry.reject(new Error(message.message));
-    } else if (message.kind === 'cancelled' && entry.kind === 'analyze') {
-      this.pending.delete(message.id);
-      entry.resolve(undefined);
-    } else if (message.kind === 'analyzed' && entry.kind === 'analyze') {
-      this.pending.delete(message.id);
-      entry.resolve({ analysis: message.analysis, ms: message.ms });
-    } else if (message.kind === 'scanned' && entry.kind === 'scan') {
-      entry.onChunk(message.analyses, message.done, message.total);
-      if (message.last) {
-        this.pending.delete(message.id);
-        entry.resolve();
-      }
-    } else if (message.kind === 'report' && entry.kind === 'report') {
-      this.pending.delete(message.id);
-      entry.resolve(message.markdown);
-    }
+    return running;
   }
 }

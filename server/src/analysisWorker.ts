@@ -1,104 +1,64 @@
-// Worker-thread entry: runs every analysis off the server's main thread so the connection never blocks.
-// Analysis requests for the same file supersede each other (the stale one is answered "cancelled"), and a
-// workspace scan runs in chunks so edits of open files are served between them.
+// Worker-thread entry: runs every analysis off the server's main thread so the connection never blocks. It
+// answers the requests of workerMessages.ts over vscode-jsonrpc; a failing request becomes an error response
+// and the worker goes on serving the next one.
 
 import { parentPort } from 'node:worker_threads';
+import { createMessageConnection } from 'vscode-jsonrpc/node';
+import { PortMessageReader, PortMessageWriter } from './messagePortTransport';
 import { ProjectAnalyzer } from './projectAnalyzer';
-import type { AnalyzeRequest, FromWorker, ReportRequest, ScanRequest, ToWorker } from './workerMessages';
+import { WorkerJobs } from './workerJobs';
+import {
+  AnalyzeRequest,
+  DocumentClosedNotification,
+  DocumentTextNotification,
+  InvalidateNotification,
+  ReportRequest,
+  ScanProgress,
+  ScanRequest,
+} from './workerMessages';
 import { renderWorkspaceReport } from './workspaceReport';
 
 const SCAN_CHUNK = 16;
 
-const port = parentPort;
-if (!port) throw new Error('analysisWorker must run in a worker thread');
+if (!parentPort) throw new Error('analysisWorker must run in a worker thread');
+const connection = createMessageConnection(new PortMessageReader(parentPort), new PortMessageWriter(parentPort));
 const analyzer = new ProjectAnalyzer();
-const pendingAnalyses = new Map<string, AnalyzeRequest>();
-const backgroundJobs: { request: ScanRequest | ReportRequest; done: number }[] = [];
-let draining = false;
+const jobs = new WorkerJobs();
 
-function post(message: FromWorker): void {
-  port?.postMessage(message);
-}
+connection.onNotification(DocumentTextNotification, ({ path, text }) => {
+  analyzer.host.openTexts.set(path, text);
+});
+connection.onNotification(DocumentClosedNotification, ({ path }) => {
+  analyzer.host.openTexts.delete(path);
+  analyzer.invalidate([path]);
+});
+connection.onNotification(InvalidateNotification, ({ paths }) => analyzer.invalidate(paths));
 
-port.on('message', (message: ToWorker) => {
-  switch (message.kind) {
-    case 'document':
-      if (message.text === undefined) {
-        analyzer.host.openTexts.delete(message.path);
-        analyzer.findingReuse.forget(message.path);
-      } else analyzer.host.openTexts.set(message.path, message.text);
-      return;
-    case 'invalidate':
-      analyzer.invalidate(message.paths);
-      return;
-    case 'analyze': {
-      const stale = pendingAnalyses.get(message.path);
-      if (stale) post({ kind: 'cancelled', id: stale.id });
-      pendingAnalyses.set(message.path, message);
-      break;
-    }
-    case 'scan':
-    case 'report':
-      backgroundJobs.push({ request: message, done: 0 });
-      break;
-  }
-  scheduleDrain();
+connection.onRequest(AnalyzeRequest, (params, token) =>
+  jobs.urgently(token, () => {
+    const started = performance.now();
+    analyzer.host.openTexts.set(params.path, params.text);
+    const analysis = analyzer.analyze(params.path, params.settings, params.workspaceFolder);
+    const ms = performance.now() - started;
+    if (analyzer.ruleTimings) logRuleTimings(analyzer.ruleTimings, ms);
+    return { analysis, ms };
+  }),
+);
+
+connection.onRequest(ScanRequest, (params, token) => {
+  let done = 0;
+  return jobs.inBackground(token, () => {
+    const chunk = params.paths.slice(done, done + SCAN_CHUNK);
+    const analyses = analyzer.analyzeMany(chunk, params.settings, params.workspaceFolder);
+    done += chunk.length;
+    void connection.sendProgress(ScanProgress, params.partialResultToken, { analyses, done, total: params.paths.length });
+    return done >= params.paths.length;
+  });
 });
 
-function scheduleDrain(): void {
-  if (draining) return;
-  draining = true;
-  // setImmediate lets messages that already arrived (newer edits) be received before the next job starts.
-  setImmediate(drainOne);
-}
+connection.onRequest(ReportRequest, (params, token) => jobs.urgently(token, () => renderWorkspaceReport(analyzer, params.folder, params.settings)));
 
-function drainOne(): void {
-  const next = pendingAnalyses.values().next();
-  try {
-    if (!next.done) {
-      pendingAnalyses.delete(next.value.path);
-      runAnalysis(next.value);
-    } else if (backgroundJobs.length > 0) {
-      runBackgroundStep();
-    }
-  } finally {
-    draining = false;
-    if (pendingAnalyses.size > 0 || backgroundJobs.length > 0) scheduleDrain();
-  }
-}
-
-function runAnalysis(request: AnalyzeRequest): void {
-  const started = performance.now();
-  try {
-    analyzer.host.openTexts.set(request.path, request.text);
-    const analysis = analyzer.analyze(request.path, request.settings, request.workspaceFolder);
-    post({ kind: 'analyzed', id: request.id, analysis, ms: performance.now() - started });
-    if (analyzer.ruleTimings) logRuleTimings(analyzer.ruleTimings, performance.now() - started);
-  } catch (err) {
-    post({ kind: 'failed', id: request.id, message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
-  }
-}
-
-function runBackgroundStep(): void {
-  const job = backgroundJobs[0];
-  const { request } = job;
-  try {
-    if (request.kind === 'report') {
-      backgroundJobs.shift();
-      post({ kind: 'report', id: request.id, markdown: renderWorkspaceReport(analyzer, request.folder, request.settings) });
-      return;
-    }
-    const chunk = request.paths.slice(job.done, job.done + SCAN_CHUNK);
-    const analyses = analyzer.analyzeMany(chunk, request.settings, request.workspaceFolder);
-    job.done += chunk.length;
-    const last = job.done >= request.paths.length;
-    if (last) backgroundJobs.shift();
-    post({ kind: 'scanned', id: request.id, analyses, done: job.done, total: request.paths.length, last });
-  } catch (err) {
-    backgroundJobs.shift();
-    post({ kind: 'failed', id: request.id, message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
-  }
-}
+connection.listen();
 
 /** With SOL_AUDIT_TIMING=N, prints the N slowest rules of each analysis to stderr (like ESLint's TIMING). */
 function logRuleTimings(timings: Map<string, number>, totalMs: number): void {

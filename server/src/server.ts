@@ -79,7 +79,7 @@ documents.listen(connection, {
   },
   saved: (doc) => void diagnostics.schedule(doc.uri, 'save'),
   closed: (uri) => {
-    analysis.syncDocument(URI.parse(uri).fsPath, undefined);
+    analysis.closeDocument(URI.parse(uri).fsPath);
     diagnostics.clear(uri);
     diagnostics.analyzeDependents(URI.parse(uri).fsPath);
   },

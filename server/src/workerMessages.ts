@@ -1,6 +1,9 @@
-// Messages between the server's main thread and the analysis worker, and the analysed-file shape they carry.
+// The protocol between the server's main thread and the analysis worker, typed once and carried by
+// vscode-jsonrpc over the worker's port (messagePortTransport.ts), the way protocol.ts types LSP: requests
+// answer or fail with a readable error, and a newer request cancels a stale one through $/cancelRequest.
 // Positions are already LSP positions (0-based line, UTF-16 character): the worker holds the text they refer to.
 
+import { NotificationType, ProgressType, RequestType } from 'vscode-jsonrpc';
 import type { Finding } from 'sol-audit-rules';
 import type { LspRange, SolAuditSettings } from './protocol';
 
@@ -46,9 +49,7 @@ export interface FileAnalysis {
   configError?: { path: string; message: string };
 }
 
-export interface AnalyzeRequest {
-  kind: 'analyze';
-  id: number;
+export interface AnalyzeParams {
   path: string;
   text: string;
   settings: SolAuditSettings;
@@ -56,39 +57,45 @@ export interface AnalyzeRequest {
   workspaceFolder?: string;
 }
 
-export interface ScanRequest {
-  kind: 'scan';
-  id: number;
+export interface AnalyzeResult {
+  analysis: FileAnalysis;
+  ms: number;
+}
+
+/** One open document. Cancelled (LSPErrorCodes.RequestCancelled) when a newer edit asks again first. */
+export const AnalyzeRequest = new RequestType<AnalyzeParams, AnalyzeResult, void>('worker/analyze');
+
+export interface ScanParams {
   paths: string[];
   settings: SolAuditSettings;
   workspaceFolder?: string;
+  /** The $/progress token the chunks of analyses arrive on (ScanProgress). */
+  partialResultToken: string;
 }
 
-export interface ReportRequest {
-  kind: 'report';
-  id: number;
+export interface ScanChunk {
+  analyses: FileAnalysis[];
+  done: number;
+  total: number;
+}
+
+/** Files analysed in chunks, so edits of open files are served between them; resolves after the last chunk. */
+export const ScanRequest = new RequestType<ScanParams, void, void>('worker/scan');
+export const ScanProgress = new ProgressType<ScanChunk>();
+
+export interface ReportParams {
   folder: string;
   settings: SolAuditSettings;
 }
 
-/** An open editor buffer that wins over the disk for imports; `text: undefined` when it was closed. */
-export interface DocumentSync {
-  kind: 'document';
-  path: string;
-  text: string | undefined;
-}
+/** The Markdown audit report of a workspace folder. */
+export const ReportRequest = new RequestType<ReportParams, string, void>('worker/report');
+
+/** An open editor buffer, which wins over the disk for imports. */
+export const DocumentTextNotification = new NotificationType<{ path: string; text: string }>('worker/documentText');
+
+/** A closed document: the worker drops its buffer, tree and kept findings. */
+export const DocumentClosedNotification = new NotificationType<{ path: string }>('worker/documentClosed');
 
 /** Files changed on disk: drop cached parses and configs of these paths. */
-export interface Invalidate {
-  kind: 'invalidate';
-  paths: string[];
-}
-
-export type ToWorker = AnalyzeRequest | ScanRequest | ReportRequest | DocumentSync | Invalidate;
-
-export type FromWorker =
-  | { kind: 'analyzed'; id: number; analysis: FileAnalysis; ms: number }
-  | { kind: 'cancelled'; id: number }
-  | { kind: 'scanned'; id: number; analyses: FileAnalysis[]; done: number; total: number; last: boolean }
-  | { kind: 'report'; id: number; markdown: string }
-  | { kind: 'failed'; id: number; message: string };
+export const InvalidateNotification = new NotificationType<{ paths: string[] }>('worker/invalidate');
