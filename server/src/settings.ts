@@ -43,6 +43,11 @@ export class SettingsStore {
     return globs;
   }
 
+  /** A closed document's settings: the next open pulls them again. */
+  forget(uri: string): void {
+    this.byUri.delete(uri);
+  }
+
   clear(): void {
     this.byUri.clear();
     this.excludesByFolder.clear();
