@@ -40,7 +40,8 @@ async function main(): Promise<void> {
     const file = project.file(filePath);
     if (!file) continue;
     const findings = analyzeFile(project, file, selection);
-    const entry: AnalysedFile = { project, host, file, registry, selection, findings };
+    // The bench measures prompts and never checks a fix, so there is no proposed text to analyse.
+    const entry: AnalysedFile = { project, file, registry, findings, analyseProposedText: () => undefined };
     for (const finding of findings) analysed.push({ file: entry, finding });
   }
 

@@ -3,12 +3,16 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { AnalysisSettings } from '../engine/analysisSession';
 import type { Finding } from '../model/finding';
 import { UsageError } from './cliErrors';
 
 export interface AiTriageOptions {
   baseUrl?: string;
   model?: string;
+  /** The scan's settings and --config file: the triage's analysis session sees the project as the scan did. */
+  settings: AnalysisSettings;
+  configFile?: string;
 }
 
 interface AiTriageModule {
@@ -17,6 +21,8 @@ interface AiTriageModule {
     root: string;
     baseUrl?: string;
     model?: string;
+    settings: AnalysisSettings;
+    configFile?: string;
     env: NodeJS.ProcessEnv;
     log: (line: string) => void;
   }): Promise<{ triaged: number; failed: number; cached: number; promptTokens: number; completionTokens: number }>;
@@ -30,7 +36,7 @@ export async function runAiTriage(findings: Finding[], root: string, options: Ai
   const module = loadModule(env);
   let summary;
   try {
-    summary = await module.triageFindings({ findings, root, baseUrl: options.baseUrl, model: options.model, env, log });
+    summary = await module.triageFindings({ findings, root, ...options, env, log });
   } catch (err) {
     // An AI failure never affects the static report: it is printed as is, with no verdicts.
     log(`sol-audit: ${err instanceof Error ? err.message : String(err)}; the report has no AI verdicts.`);

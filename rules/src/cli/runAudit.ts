@@ -43,9 +43,9 @@ export async function runAudit(paths: string[], options: CliOptions, io: CliIo):
 
   const host = new NodeFileHost();
   const targets = solidityTargets(paths, host, io);
-  const session = new AnalysisSession(host, { registry, configFile: options.config && path.resolve(io.cwd, options.config) });
+  const session = new AnalysisSession(host, { registry, configFile: configFileOf(options, io) });
   const root = session.rootOf(targets[0]);
-  const view = viewOrExplain(session, root, options);
+  const view = viewOrExplain(session, root, cliSettings(options));
   const selection = view.selection;
   const baseline = options.baseline === undefined ? undefined : loadBaseline(path.resolve(io.cwd, options.baseline));
 
@@ -69,7 +69,10 @@ export async function runAudit(paths: string[], options: CliOptions, io: CliIo):
 
   const shown = view.policy.shown(scan.findings, true);
   const { fresh, matched } = baseline ? subtractBaseline(shown, baseline) : { fresh: shown, matched: 0 };
-  if (options.aiTriage) await runAiTriage(fresh, root, { baseUrl: options.aiBaseUrl, model: options.aiModel }, io.env, (line) => io.stderr.write(`${line}\n`));
+  if (options.aiTriage) {
+    const triage = { baseUrl: options.aiBaseUrl, model: options.aiModel, settings: cliSettings(options), configFile: configFileOf(options, io) };
+    await runAiTriage(fresh, root, triage, io.env, (line) => io.stderr.write(`${line}\n`));
+  }
   const report: AuditReport = {
     toolVersion,
     root,
@@ -136,10 +139,17 @@ function emptyReport(toolVersion: string, root: string, rules: AuditReport['rule
   return { toolVersion, root, files: [], lineCount: 0, findings: [], errors: [], leftOut: [], rules, baselineMatched: 0, readSource: () => undefined };
 }
 
-/** The project's view under the command-line flags; a bad config, a missing --config or an unknown rule id is a usage error, exit 2. */
-function viewOrExplain(session: AnalysisSession, root: string, options: CliOptions): ProjectView {
-  // --include-deps is the command-line form of "reportDependencies"; either one switches dependencies on.
-  const settings: AnalysisSettings = { onlyRules: options.rules, disabledRules: options.excludeRules, profile: options.profile, reportDependencies: options.includeDeps };
+/** What the flags decide on top of the config file. --include-deps is the command-line form of "reportDependencies". */
+function cliSettings(options: CliOptions): AnalysisSettings {
+  return { onlyRules: options.rules, disabledRules: options.excludeRules, profile: options.profile, reportDependencies: options.includeDeps };
+}
+
+function configFileOf(options: CliOptions, io: CliIo): string | undefined {
+  return options.config && path.resolve(io.cwd, options.config);
+}
+
+/** The project's view under the flags; a bad config, a missing --config or an unknown rule id is a usage error, exit 2. */
+function viewOrExplain(session: AnalysisSession, root: string, settings: AnalysisSettings): ProjectView {
   let view: ProjectView;
   try {
     view = session.viewOf(root, settings);

@@ -2,7 +2,7 @@
 // function, triage findings, and preview exactly what a request would send. Shared by the language server and
 // the CLI; it needs no LSP and no VS Code. Answers are cached on disk; nothing here changes a static finding.
 
-import type { FileHost, Finding, ProjectModel, RuleRegistry, RuleSelection, SourceFile, TextEdit } from 'sol-audit-rules';
+import type { AnalysisSession, AnalysisSettings, Finding, ProjectModel, RuleRegistry, SourceFile, TextEdit } from 'sol-audit-rules';
 import { AiClient, type AiLogger, type ChatMessage, type TokenUsage } from './aiClient';
 import { AiError } from './aiErrors';
 import { endpointHost, type AiSettings } from './aiSettings';
@@ -15,14 +15,30 @@ import { EXPLANATION_SCHEMA, TRIAGE_SCHEMA, type Explanation, type TriageAnswer,
 import { requestStructured, type StructuredOutcome } from './structuredRequest';
 import { estimateCostUsd } from './usageCost';
 
-/** One analysed file and what is needed to re-analyse it (fix checks). */
+/**
+ * One file as the AI layer sees it, answered by the engine's analysis session: the findings shown for it (the
+ * same the diagnostics and the report show) and the same analysis of a proposed text (fix checks).
+ */
 export interface AnalysedFile {
   project: ProjectModel;
-  host: FileHost;
   file: SourceFile;
   findings: Finding[];
   registry: RuleRegistry;
-  selection: RuleSelection;
+  /** What would be shown for the file with `text` in place of its own, under the same settings. */
+  analyseProposedText(text: string): { file: SourceFile; findings: Finding[] } | undefined;
+}
+
+/** The AnalysedFile of one document of a session, or undefined when it cannot be read. */
+export function analysedFileOf(session: AnalysisSession, filePath: string, settings: AnalysisSettings): AnalysedFile | undefined {
+  const analysis = session.analyseDocument(filePath, settings);
+  if (!analysis) return undefined;
+  return {
+    project: analysis.project,
+    file: analysis.file,
+    findings: analysis.findings,
+    registry: session.registry,
+    analyseProposedText: (text) => session.analyseProposedText(filePath, text, settings),
+  };
 }
 
 export interface AiCall {
@@ -124,7 +140,7 @@ export class AiService {
       const rejection = 'The model did not return edits in the required form, so there is no fix to check.';
       return { markdown: [renderFindingHeader(finding, analysed.project.root), outcome.text, `**No fix offered.** ${rejection}`, renderFooter(meta)].join('\n\n'), rejection, meta };
     }
-    const check = checkFix({ ...analysed, target: context.target, finding, findingsBefore: analysed.findings, edits: outcome.value.fix.edits });
+    const check = checkFix({ analysed, target: context.target, finding, edits: outcome.value.fix.edits });
     const verdict = check.ok
       ? '**Fix checked:** the file still parses, the finding is gone and no new finding of medium or higher appears.'
       : `**Fix rejected:** ${check.reason}`;

@@ -4,10 +4,10 @@
 
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_CONFIG, defaultRegistry, NodeFileHost, ProjectModel, selectRules, type Finding } from 'sol-audit-rules';
+import { AnalysisSession, NodeFileHost, type AnalysisSettings, type Finding } from 'sol-audit-rules';
 import { AiError } from './aiErrors';
 import { resolveCliAiSettings } from './aiSettings';
-import { AiService } from './aiService';
+import { AiService, analysedFileOf } from './aiService';
 import { triageSuffix } from './renderAnswer';
 import { ResponseCache } from './responseCache';
 
@@ -17,6 +17,9 @@ export interface CliTriageRequest {
   root: string;
   baseUrl?: string;
   model?: string;
+  /** The scan's settings and --config file, so the triage's session sees the project as the scan did. */
+  settings: AnalysisSettings;
+  configFile?: string;
   env: NodeJS.ProcessEnv;
   /** Progress and notices, one line each (stderr). */
   log: (line: string) => void;
@@ -40,24 +43,22 @@ export function cliCacheFolder(env: NodeJS.ProcessEnv): string {
 export async function triageFindings(request: CliTriageRequest): Promise<CliTriageSummary> {
   const { settings, apiKey } = resolveCliAiSettings({ baseUrl: request.baseUrl, model: request.model }, request.env);
   const service = new AiService({ cache: new ResponseCache(cliCacheFolder(request.env)), logger: { info: () => undefined, warn: () => undefined } });
-  const host = new NodeFileHost();
-  const registry = defaultRegistry();
-  const selection = selectRules(registry, DEFAULT_CONFIG);
+  const session = new AnalysisSession(new NodeFileHost(), { configFile: request.configFile });
   const byFile = new Map<string, Finding[]>();
   for (const finding of request.findings) {
     const absolute = path.resolve(request.root, finding.file);
     byFile.set(absolute, [...(byFile.get(absolute) ?? []), finding]);
   }
-  const project = ProjectModel.load([...byFile.keys()], { root: request.root, host });
   const summary: CliTriageSummary = { triaged: 0, failed: 0, cached: 0, promptTokens: 0, completionTokens: 0 };
   request.log(`sol-audit: AI triage of ${request.findings.length} finding(s) with ${settings.model} at ${new URL(settings.baseUrl).host}`);
   for (const [absolute, findings] of byFile) {
-    const file = project.file(absolute);
+    const analysed = analysedFileOf(session, absolute, request.settings);
     // Skip findings whose file cannot be read back (deleted since the scan): they keep no verdict.
-    if (!file) continue;
-    // Context assembly works on offsets and absolute paths; the CLI's findings carry relative file names.
+    if (!analysed) continue;
+    // Context assembly works on offsets and absolute paths; the CLI's findings carry relative file names. The
+    // model sees the findings the scan reports (after the baseline), not every finding of the file.
     const located = findings.map((f) => ({ ...f, file: absolute }));
-    const results = await service.triage({ project, host, file, findings: located, registry, selection }, located, { settings, apiKey }).catch((err: unknown) => {
+    const results = await service.triage({ ...analysed, findings: located }, located, { settings, apiKey }).catch((err: unknown) => {
       throw err instanceof AiError ? new Error(`AI triage stopped: ${err.message}`) : err;
     });
     results.forEach((result, index) => {

@@ -1,8 +1,10 @@
-// Checks a fix the model proposes before anyone sees it: apply its edits to a copy of the file, re-parse,
-// re-run the rules. It is offered only if the file still parses, the targeted finding is gone and no new
-// finding of medium or higher appears; otherwise the rejection says why.
+// Checks a fix the model proposes before anyone sees it: apply its edits to a copy of the file, and have the
+// analysis session analyse that text exactly as it analysed the file. It is offered only if the file still
+// parses, the targeted finding is gone and no new finding of medium or higher appears; otherwise the rejection
+// says why.
 
-import { analyzeFile, ProjectModel, severityRank, type FileHost, type Finding, type RuleSelection, type SourceFile, type TextEdit } from 'sol-audit-rules';
+import { severityRank, type Finding, type SourceFile, type TextEdit } from 'sol-audit-rules';
+import type { AnalysedFile } from './aiService';
 import type { AiTarget } from './contextAssembly';
 import type { ProposedEdit } from './schemas';
 
@@ -11,15 +13,11 @@ export type FixCheck =
   | { ok: false; reason: string };
 
 export interface FixCheckInput {
-  project: ProjectModel;
-  host: FileHost;
-  file: SourceFile;
-  selection: RuleSelection;
+  /** The file as analysed; its findings are the "before" side. */
+  analysed: AnalysedFile;
   target: AiTarget;
   /** The finding the fix is for. */
   finding: Finding;
-  /** The file's findings before the fix (recomputed when absent). */
-  findingsBefore?: Finding[];
   edits: ProposedEdit[];
 }
 
@@ -27,9 +25,10 @@ const LINE_NUMBER_PREFIX = /^\s*\d+\| ?/gm;
 
 export function checkFix(input: FixCheckInput): FixCheck {
   if (input.edits.length === 0) return { ok: false, reason: 'The model proposed no edits.' };
+  const { file } = input.analysed;
   const resolved: TextEdit[] = [];
   for (const [index, edit] of input.edits.entries()) {
-    const located = locateEdit(input.file, input.target, edit);
+    const located = locateEdit(file, input.target, edit);
     if (typeof located === 'string') return { ok: false, reason: `Edit ${index + 1}: ${located}` };
     resolved.push(located);
   }
@@ -37,18 +36,16 @@ export function checkFix(input: FixCheckInput): FixCheck {
   for (let i = 1; i < resolved.length; i++) {
     if (resolved[i].start < resolved[i - 1].end) return { ok: false, reason: 'Two edits overlap.' };
   }
-  const newText = applyEdits(input.file.text, resolved);
-  const overrides = new Map([[input.file.path, newText]]);
-  const project = ProjectModel.load([input.file.path], { root: input.project.root, host: input.host }, overrides);
-  const fixedFile = project.file(input.file.path);
-  if (!fixedFile) return { ok: false, reason: 'The fixed file could not be loaded.' };
-  if (fixedFile.syntaxErrors.length > 0) {
-    const first = fixedFile.syntaxErrors[0];
+  const newText = applyEdits(file.text, resolved);
+  const fixed = input.analysed.analyseProposedText(newText);
+  if (!fixed) return { ok: false, reason: 'The fixed file could not be loaded.' };
+  if (fixed.file.syntaxErrors.length > 0) {
+    const first = fixed.file.syntaxErrors[0];
     return { ok: false, reason: `The fixed code does not parse (line ${first.range.startLine}: ${first.message}).` };
   }
-  const before = input.findingsBefore ?? analyzeFile(input.project, input.file, input.selection);
-  const after = analyzeFile(project, fixedFile, input.selection);
-  const shift = newText.length - input.file.text.length;
+  const before = input.analysed.findings;
+  const after = fixed.findings;
+  const shift = newText.length - file.text.length;
   const targetEnd = input.target.endOffset + shift;
   const stillThere = after.find((f) => f.ruleId === input.finding.ruleId && f.range.start >= input.target.startOffset && f.range.start <= targetEnd);
   if (stillThere) return { ok: false, reason: `The finding ${input.finding.ruleId} is still reported after the fix (line ${stillThere.range.startLine}).` };

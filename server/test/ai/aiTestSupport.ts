@@ -4,10 +4,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyzeFile, DEFAULT_CONFIG, defaultRegistry, InMemoryFileHost, ProjectModel, selectRules, type Finding } from 'sol-audit-rules';
+import { AnalysisSession, InMemoryFileHost, type Finding } from 'sol-audit-rules';
 import type { AiSettings } from '../../src/ai/aiSettings';
 import { normaliseAiSettings } from '../../src/ai/aiSettings';
-import type { AnalysedFile } from '../../src/ai/aiService';
+import { analysedFileOf, type AnalysedFile } from '../../src/ai/aiService';
 
 export const ROOT = '/project';
 export const WALLET_PATH = `${ROOT}/src/Wallet.sol`;
@@ -48,14 +48,12 @@ contract Wallet is Base {
 `;
 
 export function analyse(text: string = WALLET, filePath: string = WALLET_PATH): AnalysedFile {
-  const host = new InMemoryFileHost(new Map([[filePath, text]]));
-  const registry = defaultRegistry();
+  // A foundry.toml makes ROOT the project root, as it would be on disk.
+  const session = new AnalysisSession(new InMemoryFileHost(new Map([[filePath, text], [`${ROOT}/foundry.toml`, '']])));
   // Only tx-origin: expectations (sections sent, trim order, fix checks) must not move as rules are added.
-  const selection = selectRules(registry, DEFAULT_CONFIG, { only: ['tx-origin'] });
-  const project = ProjectModel.load([filePath], { root: ROOT, host });
-  const file = project.file(filePath);
-  if (!file) throw new Error(`fixture ${filePath} did not load`);
-  return { project, host, file, registry, selection, findings: analyzeFile(project, file, selection) };
+  const analysed = analysedFileOf(session, filePath, { onlyRules: ['tx-origin'] });
+  if (!analysed) throw new Error(`fixture ${filePath} did not load`);
+  return analysed;
 }
 
 export function settingsFor(baseUrl: string, overrides: Partial<AiSettings> = {}): AiSettings {

@@ -40,6 +40,11 @@ export interface AiServerContext {
   settings: SettingsStore;
   /** Re-publishes diagnostics after triage changed their suffixes. */
   refreshDiagnostics: () => void;
+  /**
+   * The workspace folder of a file, which `solAudit.exclude` is relative to (the workspace index's folderOf);
+   * without it the excludes are read relative to the project root.
+   */
+  folderOf?: (filePath: string) => string | undefined;
 }
 
 export function registerAiHandlers(ctx: AiServerContext): void {
@@ -139,7 +144,8 @@ export function registerAiHandlers(ctx: AiServerContext): void {
 async function analyse(ctx: AiServerContext, uri: string): Promise<AnalysedFile> {
   const buffers = new Map(ctx.documents.all().map((d) => [URI.parse(d.uri).fsPath, d.getText()]));
   const settings = await ctx.settings.get(uri);
-  const analysed = analyseForAi(URI.parse(uri).fsPath, buffers, settings);
+  const filePath = URI.parse(uri).fsPath;
+  const analysed = analyseForAi(filePath, buffers, settings, ctx.folderOf?.(filePath));
   if (!analysed) throw new AiError('bad-request', `Cannot read ${URI.parse(uri).fsPath}.`);
   return analysed;
 }
