@@ -14,35 +14,22 @@ import { registerAiHandlers } from './ai/lsp/aiLspHandlers';
 import { AnalysisClient } from './analysisClient';
 import { codeActionsFor } from './codeActions';
 import { codeLensesFor } from './codeLens';
-import { CodeLensRefresher } from './codeLensRefresh';
-import { DiagnosticsService } from './diagnostics';
 import { WATCHED_GLOBS, onWatchedFilesChanged } from './fileEvents';
-import { FindingStore } from './findingStore';
 import { hoverAt } from './hover';
-import { OpenDocuments } from './openDocuments';
 import { ExportReportRequest, ScanWorkspaceRequest } from './protocol';
 import { SERVER_COMMANDS, executeCommand, exportReport } from './serverCommands';
-import { SettingsStore } from './settings';
-import { WorkspaceIndex } from './workspaceIndex';
+import { ServerState } from './serverState';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new OpenDocuments();
-const store = new FindingStore();
-const index = new WorkspaceIndex();
-const analysis = new AnalysisClient(undefined, (m) => connection.console.error(m));
-let supportsConfiguration = false;
-let supportsDynamicRegistration = false;
-let supportsWorkspaceFolders = false;
-const settings = new SettingsStore(connection, () => supportsConfiguration);
-const codeLensRefresher = new CodeLensRefresher(connection);
-const diagnostics = new DiagnosticsService(connection, documents, settings, analysis, store, index, codeLensRefresher);
+const state = new ServerState(connection, new AnalysisClient(undefined, (m) => connection.console.error(m)));
+const { documents, store, index, settings, analysis, diagnostics, clientSupports } = state;
 
 connection.onInitialize((params) => {
   const caps = params.capabilities;
-  supportsConfiguration = caps.workspace?.configuration === true;
-  supportsDynamicRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  supportsWorkspaceFolders = caps.workspace?.workspaceFolders === true;
-  codeLensRefresher.supported = caps.workspace?.codeLens?.refreshSupport === true;
+  clientSupports.configuration = caps.workspace?.configuration === true;
+  clientSupports.dynamicRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  clientSupports.workspaceFolders = caps.workspace?.workspaceFolders === true;
+  state.codeLenses.supported = caps.workspace?.codeLens?.refreshSupport === true;
   index.setFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(!params.workspaceFolders && params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
@@ -57,11 +44,11 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(async () => {
-  if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'solAudit' });
-  if (supportsDynamicRegistration) {
+  if (clientSupports.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'solAudit' });
+  if (clientSupports.dynamicRegistration) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
   }
-  if (supportsWorkspaceFolders) {
+  if (clientSupports.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       const current = index.folderPaths().map((p) => URI.file(p).toString());
       const removed = new Set(e.removed.map((f) => URI.parse(f.uri).fsPath));
@@ -78,19 +65,10 @@ documents.listen(connection, {
     void diagnostics.schedule(doc.uri, 'change');
   },
   saved: (doc) => void diagnostics.schedule(doc.uri, 'save'),
-  closed: (uri) => {
-    analysis.closeDocument(URI.parse(uri).fsPath);
-    diagnostics.clear(uri);
-    diagnostics.analyzeDependents(URI.parse(uri).fsPath);
-  },
+  closed: (uri) => state.closeDocument(uri),
 });
 
-connection.onDidChangeConfiguration(() => {
-  settings.clear();
-  diagnostics.refreshAll();
-  connection.languages.diagnostics.refresh().catch(() => undefined);
-  codeLensRefresher.request();
-});
+connection.onDidChangeConfiguration(() => state.settingsChanged());
 connection.onDidChangeWatchedFiles((params) => onWatchedFilesChanged(params, analysis, diagnostics, store, documents, index));
 
 connection.onHover(({ textDocument, position }) => {

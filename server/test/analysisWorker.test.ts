@@ -64,7 +64,9 @@ describe('analysis worker protocol', () => {
   it('streams a scan as progress chunks and resolves after the last one', async () => {
     const paths = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.sol')).slice(0, 20).map((f) => path.join(FIXTURES, f));
     const chunks: ScanChunk[] = [];
-    const progress = connection.onProgress(ScanProgress, 'scan-test', (chunk) => chunks.push(chunk));
+    const progress = connection.onProgress(ScanProgress, 'scan-test', (chunk) => {
+      chunks.push(chunk);
+    });
     await connection.sendRequest(ScanRequest, { paths, settings: DEFAULT_SETTINGS, partialResultToken: 'scan-test' });
     progress.dispose();
     assert.deepEqual(chunks.map((c) => c.done), [16, 20]);
