@@ -2,7 +2,7 @@
 // and what is shown live there), and turns the result into what the main thread publishes. The session holds the
 // incremental parse cache, so unchanged files and unchanged functions are not parsed again.
 
-import { AnalysisSession, FindingReuse, type Finding, type SourceFile, type TextEdit } from 'sol-audit-rules';
+import { AnalysisSession, FindingReuse, type AnalysisSessionOptions, type Finding, type SourceFile, type TextEdit } from 'sol-audit-rules';
 import type { ASTNode } from '@solidity-parser/parser/dist/src/ast-types';
 import { IncrementalParseCache } from './incrementalParse';
 import { OpenDocumentFileHost } from './openDocumentFileHost';
@@ -13,11 +13,16 @@ import type { AnalyzedFinding, FileAnalysis, LspFix, OutlineContract } from './w
 export class ProjectAnalyzer {
   readonly host = new OpenDocumentFileHost();
   readonly parseCache = new IncrementalParseCache();
-  readonly session = new AnalysisSession(this.host, { parseCache: this.parseCache });
+  readonly session: AnalysisSession;
   /** Findings of open documents kept for the next edit: most rules then re-run over the edited function only. */
   readonly findingReuse = new FindingReuse();
   /** Milliseconds per rule id of the last analyzeMany, when SOL_AUDIT_TIMING is set (for benchmarks). */
   readonly ruleTimings: Map<string, number> | undefined = process.env.SOL_AUDIT_TIMING ? new Map() : undefined;
+
+  /** `precision` replaces the corpus's measured precision that the recommended profile reads (tests). */
+  constructor(options: Pick<AnalysisSessionOptions, 'precision'> = {}) {
+    this.session = new AnalysisSession(this.host, { ...options, parseCache: this.parseCache });
+  }
 
   /** Drops what is cached about files that changed on disk. */
   invalidate(paths: string[]): void {

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME, ConfigError, DEFAULT_CONFIG, parseConfig, type AuditConfig, type Profile, type RuleSetting } from '../config/config';
 import type { Finding } from '../model/finding';
+import type { MeasuredPrecision } from '../precision/measuredPrecision';
 import type { FileHost } from '../project/fileHost';
 import { findProjectRoot } from '../project/projectFiles';
 import { ProjectModel } from '../project/projectModel';
@@ -79,6 +80,8 @@ export interface AnalysisSessionOptions {
   parseCache?: ParseCache;
   /** The config file of every project instead of `<root>/.sol-audit.json` (the CLI's --config). */
   configFile?: string;
+  /** The measured precision per rule that the recommended profile reads; default the corpus's (tests pass their own). */
+  precision?: Readonly<Record<string, MeasuredPrecision>>;
 }
 
 export class AnalysisSession {
@@ -139,7 +142,8 @@ export class AnalysisSession {
     const loaded = this.configOf(root);
     // Either the config or the caller may switch dependency folders on.
     const config = settings.reportDependencies ? { ...loaded.config, reportDependencies: true } : loaded.config;
-    const selection = selectRules(this.registry, config, { settings: settings.rules, profile: settings.profile, only: settings.onlyRules, exclude: settings.disabledRules });
+    const overrides = { settings: settings.rules, profile: settings.profile, only: settings.onlyRules, exclude: settings.disabledRules };
+    const selection = selectRules(this.registry, config, overrides, this.options.precision);
     const view = { root, config: loaded, selection, policy: new ReportPolicy(root, config, settings, this.host) };
     this.views.set(root, { key, view });
     return view;
