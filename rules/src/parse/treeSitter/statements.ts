@@ -46,8 +46,29 @@ const expressionStatement: Converter = (node, cx) => {
   if (expression.endIndex - expression.startIndex === 5 && cx.text(expression) === 'throw') {
     return cx.located({ type: 'ThrowStatement' }, node);
   }
+  const emptyTuple = emptyTupleAssignment(expression);
+  if (emptyTuple !== undefined) {
+    return cx.located(
+      { type: 'VariableDeclarationStatement', variables: emptyTuple.variables, initialValue: cx.convert(emptyTuple.value) },
+      node,
+    );
+  }
   return cx.located({ type: 'ExpressionStatement', expression: cx.convert(expression) }, node);
 };
+
+/**
+ * `(, ,) = g();`: @solidity-parser/parser reads it as a declaration of no variables (one null per slot), tree-sitter
+ * as an assignment to an empty tuple.
+ */
+function emptyTupleAssignment(expression: CstNode): { variables: null[]; value: CstNode } | undefined {
+  const assignment = expression.firstNamedChild;
+  if (assignment?.type !== 'assignment_expression') return undefined;
+  const tuple = assignment.childForFieldName('left')?.firstNamedChild;
+  if (tuple?.type !== 'tuple_expression' || tuple.namedChildren.some((child) => child?.type !== 'comment')) return undefined;
+  const variables: null[] = [null];
+  for (const child of tuple.children) if (child?.type === ',') variables.push(null);
+  return { variables, value: assignment.childForFieldName('right')! };
+}
 
 /** `T [location] name` in a declaration statement or a destructuring tuple. */
 export function variableDeclaration(node: CstNode, cx: ConvertContext): AstNode {
