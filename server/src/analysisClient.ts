@@ -3,21 +3,31 @@
 
 import * as path from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { CancellationTokenSource, createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/node';
+import { CancellationTokenSource, createMessageConnection, type CancellationToken, type MessageConnection, type RequestParam, type RequestType } from 'vscode-jsonrpc/node';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { PortMessageReader, PortMessageWriter } from './messagePortTransport';
-import type { SolAuditSettings } from './protocol';
+import { AiDeltaNotification, type AiDeltaParams, type SolAuditSettings } from './protocol';
 import {
   AnalyzeRequest,
   DocumentClosedNotification,
   DocumentTextNotification,
   InvalidateNotification,
+  LogNotification,
   ReportRequest,
   ScanProgress,
   ScanRequest,
   type AnalyzeResult,
   type FileAnalysis,
 } from './workerMessages';
+
+export interface AnalysisClientOptions {
+  /** The worker script: the bundle next to the server's by default; tests run the source under tsx. */
+  workerPath?: string;
+  workerOptions?: WorkerOptions;
+  log?: (level: 'error' | 'warn' | 'info', message: string) => void;
+  /** Streamed text of an AI answer, for the client. */
+  onAiDelta?: (params: AiDeltaParams) => void;
+}
 
 interface RunningWorker {
   worker: Worker;
@@ -35,12 +45,13 @@ export class AnalysisClient {
   private readonly inFlight = new Map<string, CancellationTokenSource>();
   private disposed = false;
 
-  constructor(
-    private readonly workerPath = path.join(__dirname, 'analysisWorker.js'),
-    private readonly log: (message: string) => void = () => undefined,
-    private readonly workerOptions: WorkerOptions = {},
-  ) {
+  constructor(private readonly options: AnalysisClientOptions = {}) {
     this.current = this.start();
+  }
+
+  /** Any request of workerMessages.ts; the AI requests use it as they are. */
+  request<P, R>(type: RequestType<P, R, void>, params: RequestParam<P>, token?: CancellationToken): Promise<R> {
+    return this.onCurrent((c) => c.sendRequest(type, params, token));
   }
 
   /** Undefined when a newer analysis of the same file superseded this one. */
@@ -50,7 +61,7 @@ export class AnalysisClient {
     const source = new CancellationTokenSource();
     this.inFlight.set(filePath, source);
     try {
-      return await this.request((c) => c.sendRequest(AnalyzeRequest, { path: filePath, text, settings, workspaceFolder }, source.token));
+      return await this.request(AnalyzeRequest, { path: filePath, text, settings, workspaceFolder }, source.token);
     } catch (err) {
       if (err instanceof ResponseError && err.code === LSPErrorCodes.RequestCancelled) return undefined;
       throw err;
@@ -65,14 +76,14 @@ export class AnalysisClient {
     const { connection } = this.current;
     const progress = connection.onProgress(ScanProgress, partialResultToken, ({ analyses, done, total }) => onChunk(analyses, done, total));
     try {
-      await this.request((c) => c.sendRequest(ScanRequest, { paths, settings, workspaceFolder, partialResultToken }));
+      await this.request(ScanRequest, { paths, settings, workspaceFolder, partialResultToken });
     } finally {
       progress.dispose();
     }
   }
 
   report(folder: string, settings: SolAuditSettings): Promise<string> {
-    return this.request((c) => c.sendRequest(ReportRequest, { folder, settings }));
+    return this.request(ReportRequest, { folder, settings });
   }
 
   /** An open buffer's text, which the worker reads instead of the disk. */
@@ -99,7 +110,7 @@ export class AnalysisClient {
   }
 
   /** Sends on the current worker; a request pending when that worker died fails with the reason it died. */
-  private async request<R>(send: (connection: MessageConnection) => Promise<R>): Promise<R> {
+  private async onCurrent<R>(send: (connection: MessageConnection) => Promise<R>): Promise<R> {
     const running = this.current;
     try {
       return await send(running.connection);
@@ -109,16 +120,19 @@ export class AnalysisClient {
   }
 
   private start(): RunningWorker {
-    const worker = new Worker(this.workerPath, this.workerOptions);
+    const { workerPath = path.join(__dirname, 'analysisWorker.js'), workerOptions, log = () => undefined, onAiDelta } = this.options;
+    const worker = new Worker(workerPath, workerOptions);
     const connection = createMessageConnection(new PortMessageReader(worker), new PortMessageWriter(worker));
     const running: RunningWorker = { worker, connection };
+    connection.onNotification(LogNotification, ({ level, message }) => log(level, message));
+    if (onAiDelta) connection.onNotification(AiDeltaNotification, onAiDelta);
     connection.listen();
-    worker.on('error', (err) => this.log(`Analysis worker error: ${err.stack ?? err.message}`));
+    worker.on('error', (err) => log('error', `Analysis worker error: ${err.stack ?? err.message}`));
     worker.on('exit', (code) => {
       running.stopped = new Error(`The analysis worker stopped (exit code ${code})`);
       connection.dispose();
       if (code === 0 || this.disposed) return;
-      this.log(`${running.stopped.message}; restarting it.`);
+      log('error', `${running.stopped.message}; restarting it.`);
       this.current = this.start();
       for (const [p, text] of this.openTexts) this.openDocument(p, text);
     });

@@ -4,6 +4,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import { createMessageConnection } from 'vscode-jsonrpc/node';
+import { registerAiWorkerHandlers } from './ai/lsp/aiWorkerHandlers';
 import { PortMessageReader, PortMessageWriter } from './messagePortTransport';
 import { ProjectAnalyzer } from './projectAnalyzer';
 import { WorkerJobs } from './workerJobs';
@@ -57,6 +58,8 @@ connection.onRequest(ScanRequest, (params, token) => {
 });
 
 connection.onRequest(ReportRequest, (params, token) => jobs.urgently(token, () => renderWorkspaceReport(analyzer, params.folder, params.settings)));
+
+registerAiWorkerHandlers(connection, analyzer);
 
 connection.listen();
 

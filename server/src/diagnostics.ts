@@ -5,7 +5,7 @@ import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { AnalysisClient } from './analysisClient';
 import type { CodeLensRefresher } from './codeLensRefresh';
-import { triageAnnotations } from './ai/triageAnnotations';
+import type { TriageAnnotations } from './ai/triageAnnotations';
 import { findingToDiagnostic } from './findingToDiagnostic';
 import type { FindingRecord, FindingStore } from './findingStore';
 import type { OpenDocuments } from './openDocuments';
@@ -30,6 +30,7 @@ export class DiagnosticsService {
     private readonly store: FindingStore,
     private readonly index: WorkspaceIndex,
     private readonly codeLenses: CodeLensRefresher,
+    private readonly triage: TriageAnnotations,
   ) {}
 
   async schedule(uri: string, reason: AnalysisReason): Promise<void> {
@@ -79,8 +80,8 @@ export class DiagnosticsService {
   /** The one place diagnostics are sent; `version` is set for open documents only. */
   private publish(uri: string, version: number | undefined, record: FindingRecord): Promise<void> {
     // Findings the AI triage judged likely false stay in the store (code actions, hovers) but are not shown.
-    const shown = record.findings.filter((f) => !triageAnnotations.hides(f.finding));
-    const sent = this.connection.sendDiagnostics({ uri, version, diagnostics: shown.map((f) => findingToDiagnostic(f, version ?? 0)) });
+    const shown = record.findings.filter((f) => !this.triage.hides(f.finding));
+    const sent = this.connection.sendDiagnostics({ uri, version, diagnostics: shown.map((f) => findingToDiagnostic(f, version ?? 0, this.triage.suffixFor(f.finding))) });
     this.codeLenses.request();
     return sent;
   }

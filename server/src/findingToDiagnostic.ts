@@ -4,7 +4,6 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { ruleDocsUrl, type Severity } from 'sol-audit-rules';
-import { triageAnnotations } from './ai/triageAnnotations';
 import type { StoredFinding } from './findingStore';
 
 export const DIAGNOSTIC_SOURCE = 'sol-audit';
@@ -23,7 +22,8 @@ export interface DiagnosticKey {
   version: number;
 }
 
-export function findingToDiagnostic(stored: StoredFinding, version: number): Diagnostic {
+/** `triageSuffix` is the AI triage verdict appended to the message (empty when there is none). */
+export function findingToDiagnostic(stored: StoredFinding, version: number, triageSuffix: string): Diagnostic {
   const { finding } = stored;
   const tags: DiagnosticTag[] = [];
   if (finding.tags.includes('deprecated')) tags.push(DiagnosticTag.Deprecated);
@@ -35,7 +35,7 @@ export function findingToDiagnostic(stored: StoredFinding, version: number): Dia
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
     codeDescription: { href: ruleDocsUrl(finding.ruleId) },
-    message: finding.ruleId === 'syntax-error' ? finding.message : `${finding.message} (${finding.severity} severity, ${finding.confidence} confidence)${triageAnnotations.suffixFor(finding)}`,
+    message: finding.ruleId === 'syntax-error' ? finding.message : `${finding.message} (${finding.severity} severity, ${finding.confidence} confidence)${triageSuffix}`,
     relatedInformation: finding.related.map((r) => ({
       location: {
         uri: URI.file(r.file).toString(),

@@ -16,12 +16,16 @@ import { codeActionsFor } from './codeActions';
 import { codeLensesFor } from './codeLens';
 import { WATCHED_GLOBS, onWatchedFilesChanged } from './fileEvents';
 import { hoverAt } from './hover';
-import { ExportReportRequest, ScanWorkspaceRequest } from './protocol';
+import { AiDeltaNotification, ExportReportRequest, ScanWorkspaceRequest } from './protocol';
 import { SERVER_COMMANDS, executeCommand, exportReport } from './serverCommands';
 import { ServerState } from './serverState';
 
 const connection = createConnection(ProposedFeatures.all);
-const state = new ServerState(connection, new AnalysisClient(undefined, (m) => connection.console.error(m)));
+const analysisClient = new AnalysisClient({
+  log: (level, message) => connection.console[level](message),
+  onAiDelta: (params) => void connection.sendNotification(AiDeltaNotification, params),
+});
+const state = new ServerState(connection, analysisClient);
 const { documents, store, index, settings, analysis, diagnostics, clientSupports } = state;
 
 connection.onInitialize((params) => {
@@ -86,7 +90,7 @@ connection.onCodeLens(async ({ textDocument }) => {
 connection.onExecuteCommand((params) => executeCommand(connection, documents, params));
 connection.onRequest(ScanWorkspaceRequest, () => index.scan(connection, settings, analysis, (a) => diagnostics.publishScanned(a)));
 connection.onRequest(ExportReportRequest, (params) => exportReport(params, index, settings, analysis));
-registerAiHandlers({ connection, documents, store, settings, refreshDiagnostics: () => diagnostics.refreshAll() });
+registerAiHandlers(state);
 connection.onShutdown(async () => {
   await analysis.dispose();
 });

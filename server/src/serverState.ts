@@ -1,9 +1,11 @@
 // Everything the language server holds, in one object that server.ts creates and the handlers are given: open
-// documents, findings per version, the workspace index, settings per resource and the analysis worker. What
+// documents, findings per version, AI triage verdicts, the workspace index, settings per resource and the
+// analysis worker. What
 // belongs to a document is dropped when it closes.
 
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
+import { TriageAnnotations } from './ai/triageAnnotations';
 import type { AnalysisClient } from './analysisClient';
 import { CodeLensRefresher } from './codeLensRefresh';
 import { DiagnosticsService } from './diagnostics';
@@ -23,6 +25,8 @@ export class ServerState {
   readonly documents = new OpenDocuments();
   readonly store = new FindingStore();
   readonly index = new WorkspaceIndex();
+  /** AI triage verdicts shown on the diagnostics. */
+  readonly triage = new TriageAnnotations();
   readonly clientSupports: ClientSupport = { configuration: false, dynamicRegistration: false, workspaceFolders: false };
   readonly settings: SettingsStore;
   readonly codeLenses: CodeLensRefresher;
@@ -34,7 +38,7 @@ export class ServerState {
   ) {
     this.settings = new SettingsStore(connection, () => this.clientSupports.configuration);
     this.codeLenses = new CodeLensRefresher(connection);
-    this.diagnostics = new DiagnosticsService(connection, this.documents, this.settings, analysis, this.store, this.index, this.codeLenses);
+    this.diagnostics = new DiagnosticsService(connection, this.documents, this.settings, analysis, this.store, this.index, this.codeLenses, this.triage);
   }
 
   /** Drops the document's settings, findings and diagnostics, and the worker's buffer and tree of it. */

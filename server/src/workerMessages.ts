@@ -5,7 +5,18 @@
 
 import { NotificationType, ProgressType, RequestType } from 'vscode-jsonrpc';
 import type { Finding } from 'sol-audit-rules';
-import type { LspRange, SolAuditSettings } from './protocol';
+import type { TriageAnswer } from './ai/schemas';
+import type {
+  AiAnswerResult,
+  AiAskParams,
+  AiFindingParams,
+  AiPreviewParams,
+  AiPreviewResult,
+  AiTriageParams,
+  AiTriageResult,
+  LspRange,
+  SolAuditSettings,
+} from './protocol';
 
 export interface LspTextEdit {
   range: LspRange;
@@ -99,3 +110,41 @@ export const DocumentClosedNotification = new NotificationType<{ path: string }>
 
 /** Files changed on disk: drop cached parses and configs of these paths. */
 export const InvalidateNotification = new NotificationType<{ paths: string[] }>('worker/invalidate');
+
+/** A line for the server's log (the worker has no LSP connection of its own). */
+export const LogNotification = new NotificationType<{ level: 'info' | 'warn'; message: string }>('worker/log');
+
+// ---- AI requests. They run in the worker because the analysis they need (context assembly, fix checks) lives
+// there. Each carries what only the main thread knows about the file; streamed text comes back as the client's
+// own AiDeltaNotification, which the main thread forwards.
+
+/** The file an AI request is about, as the main thread sees it. */
+export interface AiDocument {
+  uri: string;
+  path: string;
+  /** The open buffer (it may be newer than the last analysis); absent for a file read from the disk. */
+  text?: string;
+  /** The open buffer's version, which the edits of a fix apply to. */
+  version?: number;
+  settings: SolAuditSettings;
+  workspaceFolder?: string;
+}
+
+export type WithDocument<P> = P & { document: AiDocument };
+
+export const AiExplainWorkerRequest = new RequestType<WithDocument<AiFindingParams>, AiAnswerResult, void>('worker/ai/explain');
+export const AiFixWorkerRequest = new RequestType<WithDocument<AiFindingParams>, AiAnswerResult, void>('worker/ai/fix');
+export const AiAskWorkerRequest = new RequestType<WithDocument<AiAskParams>, AiAnswerResult, void>('worker/ai/ask');
+export const AiPreviewWorkerRequest = new RequestType<WithDocument<AiPreviewParams>, AiPreviewResult, void>('worker/ai/preview');
+
+export interface AiTriageWorkerParams extends AiTriageParams {
+  /** The file of the request, or every file of the workspace with findings. */
+  documents: AiDocument[];
+}
+
+export interface AiTriageWorkerResult extends AiTriageResult {
+  /** Each verdict with its finding, for the main thread's triage annotations. */
+  annotations: { finding: Finding; verdict: TriageAnswer }[];
+}
+
+export const AiTriageWorkerRequest = new RequestType<AiTriageWorkerParams, AiTriageWorkerResult, void>('worker/ai/triage');

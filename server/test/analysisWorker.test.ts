@@ -84,7 +84,7 @@ describe('AnalysisClient', () => {
   const text = fs.readFileSync(TX_ORIGIN, 'utf8');
 
   before(() => {
-    client = new AnalysisClient(WORKER_SOURCE, () => undefined, UNDER_TSX);
+    client = new AnalysisClient({ workerPath: WORKER_SOURCE, workerOptions: UNDER_TSX });
   });
 
   after(() => client.dispose());

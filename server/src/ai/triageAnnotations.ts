@@ -32,6 +32,3 @@ export class TriageAnnotations {
     this.byFingerprint.clear();
   }
 }
-
-/** The server's one set of verdicts, read by findingToDiagnostic and the diagnostics publisher. */
-export const triageAnnotations = new TriageAnnotations();
