@@ -188,8 +188,8 @@ function looserThan(operator: string): (node: AstNode) => string | null {
 }
 
 /**
- * A ternary's condition may be a ternary (`a ? b : c ? d : e` comes out as `(a ? b : c) ? d : e`, not what it
- * means) or an assignment (`x = a.b ? c : d`, after a postfix repair).
+ * A ternary's condition may be a ternary or an assignment that binds less tightly, after a postfix repair
+ * (`x = a.b ? c : d` comes out as `(x = a.b) ? c : d`).
  */
 function looserThanConditional(node: AstNode): string | null {
   const other = precedenceOf(node);
@@ -222,20 +222,60 @@ function binaryExpression(node: CstNode): Plan {
   });
 }
 
+/**
+ * A chain `a ? b : c ? d : e` comes out of tree-sitter nested to the left, `(a ? b : c) ? d : e`. It is flattened
+ * here and built from the right, one step per link (`looserThanConditional` alone would get it right too, but
+ * walks the chain once per link).
+ */
 function ternaryExpression(node: CstNode): Plan {
-  return new Plan(namedKids(node), ([condition, trueExpression, falseExpression]) =>
-    replaceRightmost(condition!, looserThanConditional, (first) =>
-      endingWith({ type: 'Conditional', condition: first, trueExpression, falseExpression }, first, falseExpression!)));
+  const reversed: CstNode[] = [];
+  let current = node;
+  for (;;) {
+    const [condition, whenTrue, whenFalse] = namedKids(current);
+    reversed.push(whenFalse, whenTrue);
+    const inner = unwrapped(condition);
+    if (inner.type !== 'ternary_expression') {
+      reversed.push(condition);
+      break;
+    }
+    current = inner;
+  }
+  return new Plan(reversed.reverse(), (converted) => {
+    let falseExpression = converted[converted.length - 1]!;
+    for (let i = converted.length - 3; i >= 0; i -= 2) {
+      const trueExpression = converted[i + 1];
+      const whenFalse = falseExpression;
+      falseExpression = replaceRightmost(converted[i]!, looserThanConditional, (condition) =>
+        endingWith({ type: 'Conditional', condition, trueExpression, falseExpression: whenFalse }, condition, whenFalse));
+    }
+    return falseExpression;
+  });
 }
 
 /**
- * `a = b` and `a += b`. @solidity-parser/parser nests `a = b = c` to the LEFT (`(a = b) = c`), which is not what it
- * means; tree-sitter's right nesting is kept (an intended difference).
+ * `a = b` and `a += b`. @solidity-parser/parser nests a chain `a = b = c` to the LEFT, `(a = b) = c`, which is not
+ * what it means (solc assigns c to b, then b to a); tree-sitter nests it to the right. The parser's nesting is
+ * rebuilt, so the rules read the tree they were written against: `a =` goes to the innermost left end.
  */
 function assignment(node: CstNode): Plan {
   const operator = operatorToken(node).type;
-  return new Plan([field(node, 'left'), field(node, 'right')], ([left, right]) =>
-    endingWith({ type: 'BinaryOperation', operator, left, right }, left!, right!));
+  return new Plan([field(node, 'left'), field(node, 'right')], ([left, right]) => {
+    if (!isAssignment(right!)) return endingWith({ type: 'BinaryOperation', operator, left, right }, left!, right!);
+    const spine = [right!];
+    while (isAssignment(spine[spine.length - 1].left as AstNode)) spine.push(spine[spine.length - 1].left as AstNode);
+    const innermost = spine[spine.length - 1];
+    const first = innermost.left as AstNode;
+    innermost.left = endingWith({ type: 'BinaryOperation', operator, left, right: first }, left!, first);
+    for (const node of spine) {
+      node.loc!.start = { ...left!.loc!.start };
+      node.range![0] = left!.range![0];
+    }
+    return right!;
+  });
+}
+
+function isAssignment(node: AstNode): boolean {
+  return precedenceOf(node) === ASSIGNMENT;
 }
 
 function unaryExpression(node: CstNode): Plan {
