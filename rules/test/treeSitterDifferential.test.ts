@@ -48,24 +48,30 @@ interface OracleCorrection {
 const ORACLE_CORRECTIONS: OracleCorrection[] = [
   {
     reason:
-      '`mapping(K => address payable)`: the oracle reads `payable` as the name of the value (0.8.18 named mappings) ' +
-      'and the value type as a plain `address`; solc and tree-sitter read the type `address payable`',
+      'an unnamed `address payable` (`returns (address payable)`, `mapping(K => address payable)`): the oracle reads ' +
+      '`payable` as the name of an `address`; `payable` is a keyword, and solc and tree-sitter read the type `address payable`',
     correct: (node) => {
-      const valueType = node.valueType as Json | undefined;
-      const valueName = node.valueName as Json | null | undefined;
-      if (node.type !== 'Mapping' || valueName?.name !== 'payable' || valueType?.type !== 'ElementaryTypeName' || valueType.name !== 'address') {
-        return false;
+      if (node.type === 'Mapping') return readAsAddressPayable(node, 'valueType', 'valueName');
+      if (node.type === 'VariableDeclaration' && readAsAddressPayable(node, 'typeName', 'identifier')) {
+        node.name = null;
+        return true;
       }
-      const typeLoc = valueType.loc as { start: unknown };
-      const nameLoc = valueName.loc as { start: unknown };
-      valueType.stateMutability = 'payable';
-      valueType.loc = { start: typeLoc.start, end: nameLoc.start };
-      valueType.range = [(valueType.range as number[])[0], (valueName.range as number[])[1]];
-      node.valueName = null;
-      return true;
+      return false;
     },
   },
 ];
+
+/** Folds the name `payable` in `node[nameKey]` into the `address` type in `node[typeKey]`. */
+function readAsAddressPayable(node: Json, typeKey: string, nameKey: string): boolean {
+  const type = node[typeKey] as Json | null | undefined;
+  const name = node[nameKey] as Json | null | undefined;
+  if (name?.name !== 'payable' || type?.type !== 'ElementaryTypeName' || type.name !== 'address' || type.stateMutability !== null) return false;
+  type.stateMutability = 'payable';
+  type.loc = { start: (type.loc as { start: unknown }).start, end: (name.loc as { start: unknown }).start };
+  type.range = [(type.range as number[])[0], (name.range as number[])[1]];
+  node[nameKey] = null;
+  return true;
+}
 
 /** Applies the corrections to every node of the oracle's AST (without recursion: ASTs can be deep). */
 function correctOracle(ast: unknown, applied: number[]): void {

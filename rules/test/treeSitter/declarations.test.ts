@@ -72,4 +72,20 @@ describe('tree-sitter converter: declarations and type names', () => {
   for (const [form, source] of Object.entries(CASES)) {
     it(form, () => assertSameAst(source));
   }
+
+  // The one intended difference in this category (see treeSitterDifferential.test.ts): `payable` is a keyword,
+  // so an unnamed `address payable` is the type, where the oracle reads an `address` named `payable`.
+  it('an unnamed address payable is a type, not an address named payable', () => {
+    const source = 'contract A { mapping(uint => address payable) m; function f() external returns (address payable) {} }';
+    const { ast, problems } = parseWithTreeSitter(source);
+    assert.deepEqual(problems, []);
+    const [mapping, f] = (ast.children[0] as { subNodes: unknown[] }).subNodes as [
+      { variables: [{ typeName: { valueType: { name: string; stateMutability: string; range: number[] }; valueName: unknown } }] },
+      { returnParameters: [{ name: unknown; identifier: unknown; typeName: { name: string; stateMutability: string } }] },
+    ];
+    const { valueType, valueName } = mapping.variables[0].typeName;
+    assert.deepEqual([valueType.name, valueType.stateMutability, valueType.range, valueName], ['address', 'payable', [29, 43], null]);
+    const [returned] = f.returnParameters;
+    assert.deepEqual([returned.typeName.name, returned.typeName.stateMutability, returned.name, returned.identifier], ['address', 'payable', null, null]);
+  });
 });
