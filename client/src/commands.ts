@@ -3,8 +3,7 @@
 
 import { Uri, env, languages, window, workspace, type LogOutputChannel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ruleDocsUrl } from 'sol-audit-rules/src/model/ruleDocsUrl';
-import { Commands, ExportReportRequest, ScanWorkspaceRequest } from '../../server/src/protocol';
+import { Commands, ExportReportRequest, RuleDocumentationRequest, ScanWorkspaceRequest } from 'sol-audit-protocol';
 
 export type CommandTable = Record<string, (...args: unknown[]) => unknown>;
 
@@ -21,13 +20,13 @@ function ruleIdsInActiveEditor(): string[] {
   return [...new Set(ids)].sort();
 }
 
-async function showRuleDocumentation(ruleId?: unknown): Promise<void> {
+async function showRuleDocumentation(client: LanguageClient, ruleId?: unknown): Promise<void> {
   let id = typeof ruleId === 'string' ? ruleId : undefined;
   if (!id) {
     const flagged = ruleIdsInActiveEditor();
     id = flagged.length > 0 ? await window.showQuickPick(flagged, { placeHolder: 'Rule to show the documentation of' }) : await window.showInputBox({ prompt: 'Rule id (for example tx-origin)' });
   }
-  if (id) await env.openExternal(Uri.parse(ruleDocsUrl(id)));
+  if (id) await env.openExternal(Uri.parse(await client.sendRequest(RuleDocumentationRequest, { ruleId: id })));
 }
 
 export function coreCommands({ client, output }: CommandDependencies): CommandTable {
@@ -41,7 +40,7 @@ export function coreCommands({ client, output }: CommandDependencies): CommandTa
       const { markdown } = await client.sendRequest(ExportReportRequest, { folderUri });
       await window.showTextDocument(await workspace.openTextDocument({ language: 'markdown', content: markdown }));
     },
-    [Commands.showRuleDocumentation]: showRuleDocumentation,
+    [Commands.showRuleDocumentation]: (ruleId?: unknown) => showRuleDocumentation(client, ruleId),
     [Commands.showOutput]: () => output.show(),
   };
 }

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { commands, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_ID, Commands, StatusNotification } from '../../server/src/protocol';
+import { CLIENT_ID, Commands, StatusNotification } from 'sol-audit-protocol';
 import { aiCommandTable } from './ai/aiCommands';
 import { redactingTraceChannel } from './ai/redactingTraceChannel';
 import { aiPlaceholderCommands, coreCommands, type CommandTable } from './commands';

@@ -1,7 +1,7 @@
 // The language status item next to "Solidity" in the status bar: findings count, analysis running, errors.
 
 import { LanguageStatusSeverity, languages, type Disposable, type LanguageStatusItem } from 'vscode';
-import { Commands, type StatusParams } from '../../server/src/protocol';
+import { Commands, type StatusParams } from 'sol-audit-protocol';
 
 export class AnalysisStatusItem implements Disposable {
   private readonly item: LanguageStatusItem;

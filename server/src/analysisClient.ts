@@ -6,7 +6,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { CancellationTokenSource, createMessageConnection, type CancellationToken, type MessageConnection, type RequestParam, type RequestType } from 'vscode-jsonrpc/node';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { PortMessageReader, PortMessageWriter } from './messagePortTransport';
-import { AiDeltaNotification, type AiDeltaParams, type SolAuditSettings } from './protocol';
+import { AiDeltaNotification, type AiDeltaParams, type SolAuditSettings } from 'sol-audit-protocol';
 import {
   AnalyzeRequest,
   DocumentClosedNotification,

@@ -6,7 +6,7 @@ import { CodeActionKind, TextDocumentEdit, type CodeAction, type CodeActionParam
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FindingStore, StoredFinding } from './findingStore';
 import { DIAGNOSTIC_SOURCE, type DiagnosticKey } from './findingToDiagnostic';
-import { Commands } from './protocol';
+import { Commands } from 'sol-audit-protocol';
 import { disableForFileEdit, disableForLineEdit } from './suppressionEdits';
 import type { LspTextEdit } from './workerMessages';
 

@@ -4,7 +4,7 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { SEVERITIES, type Severity } from 'sol-audit-rules';
 import type { FindingRecord } from './findingStore';
-import { Commands, type AskAboutFunctionArgs, type LspRange } from './protocol';
+import { Commands, type AskAboutFunctionArgs, type LspRange } from 'sol-audit-protocol';
 
 function inside(inner: LspRange, outer: LspRange): boolean {
   return inner.start.line >= outer.start.line && inner.start.line <= outer.end.line;

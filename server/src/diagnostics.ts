@@ -9,7 +9,7 @@ import type { TriageAnnotations } from './ai/triageAnnotations';
 import { findingToDiagnostic } from './findingToDiagnostic';
 import type { FindingRecord, FindingStore } from './findingStore';
 import type { OpenDocuments } from './openDocuments';
-import { StatusNotification, type SolAuditSettings } from './protocol';
+import { StatusNotification, type SolAuditSettings } from 'sol-audit-protocol';
 import type { SettingsStore } from './settings';
 import type { FileAnalysis } from './workerMessages';
 import type { WorkspaceIndex } from './workspaceIndex';

@@ -3,7 +3,7 @@
 // findings stay (moved by the edits) next to the syntax error.
 
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import type { LspRange } from './protocol';
+import type { LspRange } from 'sol-audit-protocol';
 import type { AnalyzedFinding, FileAnalysis, OutlineContract } from './workerMessages';
 
 type Position = LspRange['start'];

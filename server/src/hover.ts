@@ -5,7 +5,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CORPUS_PRECISION, describePrecision, ruleDocsUrl } from 'sol-audit-rules';
 import type { FindingStore, StoredFinding } from './findingStore';
-import { Commands, type DisableForLineArgs, type ExplainFindingArgs, type LspRange } from './protocol';
+import { Commands, type DisableForLineArgs, type ExplainFindingArgs, type LspRange } from 'sol-audit-protocol';
 import { ruleMeta } from './ruleMetadata';
 import { securityNoteAt } from './securityNotes';
 

@@ -6,7 +6,7 @@ import { AnalysisSession, FindingReuse, type AnalysisSessionOptions, type Findin
 import type { ASTNode } from '@solidity-parser/parser/dist/src/ast-types';
 import { IncrementalParseCache } from './incrementalParse';
 import { OpenDocumentFileHost } from './openDocumentFileHost';
-import type { LspRange, SolAuditSettings } from './protocol';
+import type { LspRange, SolAuditSettings } from 'sol-audit-protocol';
 import { analysisSettingsOf } from './settings';
 import type { AnalyzedFinding, FileAnalysis, LspFix, OutlineContract } from './workerMessages';
 

@@ -16,7 +16,8 @@ import { codeActionsFor } from './codeActions';
 import { codeLensesFor } from './codeLens';
 import { WATCHED_GLOBS, onWatchedFilesChanged } from './fileEvents';
 import { hoverAt } from './hover';
-import { AiDeltaNotification, ExportReportRequest, ScanWorkspaceRequest } from './protocol';
+import { AiDeltaNotification, ExportReportRequest, RuleDocumentationRequest, ScanWorkspaceRequest } from 'sol-audit-protocol';
+import { ruleDocsUrl } from 'sol-audit-rules';
 import { SERVER_COMMANDS, executeCommand, exportReport } from './serverCommands';
 import { ServerState } from './serverState';
 
@@ -90,6 +91,7 @@ connection.onCodeLens(async ({ textDocument }) => {
 connection.onExecuteCommand((params) => executeCommand(connection, documents, params));
 connection.onRequest(ScanWorkspaceRequest, () => index.scan(connection, settings, analysis, (a) => diagnostics.publishScanned(a)));
 connection.onRequest(ExportReportRequest, (params) => exportReport(params, index, settings, analysis));
+connection.onRequest(RuleDocumentationRequest, ({ ruleId }) => ruleDocsUrl(ruleId));
 registerAiHandlers(state);
 connection.onShutdown(async () => {
   await analysis.dispose();

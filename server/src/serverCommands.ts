@@ -5,7 +5,7 @@ import { TextDocumentEdit, type Connection, type ExecuteCommandParams } from 'vs
 import { URI } from 'vscode-uri';
 import type { AnalysisClient } from './analysisClient';
 import type { OpenDocuments } from './openDocuments';
-import { Commands, type DisableForLineArgs, type ExportReportParams, type ExportReportResult } from './protocol';
+import { Commands, type DisableForLineArgs, type ExportReportParams, type ExportReportResult } from 'sol-audit-protocol';
 import type { SettingsStore } from './settings';
 import { disableForLineEdit } from './suppressionEdits';
 import type { WorkspaceIndex } from './workspaceIndex';

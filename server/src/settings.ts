@@ -3,7 +3,7 @@
 
 import type { AnalysisSettings } from 'sol-audit-rules';
 import type { Connection } from 'vscode-languageserver';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, type RuleSettingValue, type SeverityName, type SolAuditSettings } from './protocol';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION, type RuleSettingValue, type SeverityName, type SolAuditSettings } from 'sol-audit-protocol';
 
 const SEVERITY_NAMES: readonly string[] = ['high', 'medium', 'low', 'informational', 'gas'];
 const RULE_VALUES: readonly string[] = ['on', 'off', ...SEVERITY_NAMES];

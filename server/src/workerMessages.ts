@@ -16,7 +16,7 @@ import type {
   AiTriageResult,
   LspRange,
   SolAuditSettings,
-} from './protocol';
+} from 'sol-audit-protocol';
 
 export interface LspTextEdit {
   range: LspRange;

@@ -2,9 +2,9 @@
 // engine's formatter from the analysis session's report, so it shows exactly what the editor shows.
 
 import { ENGINE_RULES, renderMarkdown } from 'sol-audit-rules';
-import { version } from '../../package.json';
+import { version } from '../package.json';
 import type { ProjectAnalyzer } from './projectAnalyzer';
-import type { SolAuditSettings } from './protocol';
+import type { SolAuditSettings } from 'sol-audit-protocol';
 import { analysisSettingsOf } from './settings';
 
 export function renderWorkspaceReport(analyzer: ProjectAnalyzer, folder: string, settings: SolAuditSettings): string {

@@ -9,7 +9,7 @@ import { runAudit } from '../../rules/src/cli/runAudit';
 import { makeProject, removeProject, WALLET_SOL } from '../../rules/test/cli/cliHarness';
 import { analyseForAi } from '../src/ai/lsp/editorAnalysis';
 import { ProjectAnalyzer } from '../src/projectAnalyzer';
-import { DEFAULT_SETTINGS, type SolAuditSettings } from '../src/protocol';
+import { DEFAULT_SETTINGS, type SolAuditSettings } from 'sol-audit-protocol';
 import { renderWorkspaceReport } from '../src/workspaceReport';
 
 // WALLET_SOL shows immutable-states (gas, line 5), tx-origin (medium, line 8), missing-zero-check and

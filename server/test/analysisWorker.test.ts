@@ -10,7 +10,7 @@ import { CancellationTokenSource, createMessageConnection, ResponseError, type M
 import { LSPErrorCodes } from 'vscode-languageserver';
 import { AnalysisClient } from '../src/analysisClient';
 import { PortMessageReader, PortMessageWriter } from '../src/messagePortTransport';
-import { DEFAULT_SETTINGS, type SolAuditSettings } from '../src/protocol';
+import { DEFAULT_SETTINGS, type SolAuditSettings } from 'sol-audit-protocol';
 import { AnalyzeRequest, ReportRequest, ScanProgress, ScanRequest, type ScanChunk } from '../src/workerMessages';
 
 const WORKER_SOURCE = path.resolve(__dirname, '../src/analysisWorker.ts');

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { collectSolidityFiles, createSourceFile, NodeFileHost, walk } from 'sol-audit-rules';
 import type { ASTNode } from '@solidity-parser/parser/dist/src/ast-types';
 import { ProjectAnalyzer } from '../src/projectAnalyzer';
-import { DEFAULT_SETTINGS } from '../src/protocol';
+import { DEFAULT_SETTINGS } from 'sol-audit-protocol';
 import type { FileAnalysis } from '../src/workerMessages';
 
 const FIXTURES = path.resolve(__dirname, '../../test-fixtures');

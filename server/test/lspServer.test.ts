@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DiagnosticSeverity, FileChangeType, type CodeAction, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol';
 import { defaultRegistry, ruleDocsUrl } from 'sol-audit-rules';
-import { Commands, ExportReportRequest, ScanWorkspaceRequest, type RuleSettingValue } from '../src/protocol';
+import { Commands, ExportReportRequest, RuleDocumentationRequest, ScanWorkspaceRequest, type RuleSettingValue } from 'sol-audit-protocol';
 import { LspTestClient } from './support/lspTestClient';
 
 const WALLET = `// SPDX-License-Identifier: MIT
@@ -282,6 +282,12 @@ describe('language server over LSP', function () {
     const onSave = client.diagnosticsOfVersion(walletUri(), typed);
     await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: walletUri() } });
     assert.deepEqual(await onSave, []);
+  });
+
+  it('answers the documentation URL of a rule, the one its diagnostics link to', async () => {
+    const [diagnostic] = await client.open(walletUri(), WALLET);
+    assert.equal(await client.connection.sendRequest(RuleDocumentationRequest, { ruleId: 'tx-origin' }), diagnostic.codeDescription?.href);
+    assert.equal(await client.connection.sendRequest(RuleDocumentationRequest, { ruleId: 'tx-origin' }), ruleDocsUrl('tx-origin'));
   });
 
   async function applyAndReanalyse(action: CodeAction, uri = walletUri()): Promise<Diagnostic[]> {

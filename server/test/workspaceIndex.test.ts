@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { ProjectAnalyzer } from '../src/projectAnalyzer';
-import { DEFAULT_SETTINGS } from '../src/protocol';
+import { DEFAULT_SETTINGS } from 'sol-audit-protocol';
 import { SettingsStore } from '../src/settings';
 import { WorkspaceIndex } from '../src/workspaceIndex';
 

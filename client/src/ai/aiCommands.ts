@@ -20,8 +20,8 @@ import {
   type AskAboutFunctionArgs,
   type ExplainFindingArgs,
   type LspRange,
-} from '../../../server/src/protocol';
-import { isLoopbackEndpoint } from '../../../server/src/ai/aiSettings';
+} from 'sol-audit-protocol';
+import { isLoopbackEndpoint } from 'sol-audit-protocol/aiEndpoint';
 import { endpointOrigin, hideLikelyFalse, readAiSettings } from './aiConfiguration';
 import { ensureAiAllowed } from './aiConsent';
 import { AiPanel } from './aiPanel';

@@ -3,7 +3,7 @@
 // code (and the key) to another server even on a VS Code that ignored the scope.
 
 import * as vscode from 'vscode';
-import type { AiSettingsParams } from '../../../server/src/protocol';
+import type { AiSettingsParams } from 'sol-audit-protocol';
 
 const SECTION = 'solAudit.ai';
 

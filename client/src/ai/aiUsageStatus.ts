@@ -1,7 +1,7 @@
 // The status bar item of the AI layer: tokens and estimated cost of the last answer and of the session.
 
 import * as vscode from 'vscode';
-import type { AiAnswerResult } from '../../../server/src/protocol';
+import type { AiAnswerResult } from 'sol-audit-protocol';
 
 export class AiUsageStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('solAudit.aiUsage', vscode.StatusBarAlignment.Right, 90);

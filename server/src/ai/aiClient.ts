@@ -3,7 +3,8 @@
 
 import OpenAI from 'openai';
 import { AiError, isUnsupportedResponseFormat, noKeyError, scrubSecret, toAiError } from './aiErrors';
-import { isLoopbackEndpoint, type AiSettings } from './aiSettings';
+import { isLoopbackEndpoint } from 'sol-audit-protocol/aiEndpoint';
+import type { AiSettings } from './aiSettings';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';

@@ -78,16 +78,6 @@ export function endpointHost(baseUrl: string): string {
   }
 }
 
-/** Loopback servers (Ollama, LM Studio, llama.cpp) accept requests without a key. */
-export function isLoopbackEndpoint(baseUrl: string): boolean {
-  try {
-    const host = new URL(baseUrl).hostname;
-    return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
-  } catch {
-    return false;
-  }
-}
-
 function isPositive(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }

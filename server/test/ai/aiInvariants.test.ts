@@ -8,7 +8,7 @@ import * as ts from 'typescript';
 
 const SERVER = path.resolve(__dirname, '../..');
 const CORE = path.join(SERVER, 'src/ai');
-const ALLOWED = /^(node:.*|openai(\/.*)?|ajv|js-tiktoken\/.*|sol-audit-rules|@solidity-parser\/parser\/.*|\.\/[A-Za-z]+)$/;
+const ALLOWED = /^(node:.*|openai(\/.*)?|ajv|js-tiktoken\/.*|sol-audit-rules|sol-audit-protocol\/aiEndpoint|@solidity-parser\/parser\/.*|\.\/[A-Za-z]+)$/;
 
 function importsOf(file: string): string[] {
   return ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true).importedFiles.map((ref) => ref.fileName);

@@ -20,7 +20,7 @@ import {
   type AiRequestParams,
   type ExplainFindingArgs,
   type RuleSettingValue,
-} from '../../src/protocol';
+} from 'sol-audit-protocol';
 import { FakeOpenAiServer } from '../support/fakeOpenAiServer';
 import { LspTestClient } from '../support/lspTestClient';
 import { EXPLANATION, WALLET } from './aiTestSupport';

@@ -39,7 +39,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { DEFAULT_SETTINGS, type SolAuditSettings } from '../../src/protocol';
+import { DEFAULT_SETTINGS, type SolAuditSettings } from 'sol-audit-protocol';
 
 export const SERVER_PATH = path.resolve(__dirname, '../../dist/server.js');
 

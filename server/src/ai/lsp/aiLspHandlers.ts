@@ -16,7 +16,7 @@ import {
   AiPreviewRequest,
   AiTriageRequest,
   type ExplainFindingArgs,
-} from '../../protocol';
+} from 'sol-audit-protocol';
 import type { ServerState } from '../../serverState';
 import { AiAskWorkerRequest, AiExplainWorkerRequest, AiFixWorkerRequest, AiPreviewWorkerRequest, AiTriageWorkerRequest, type AiDocument } from '../../workerMessages';
 import { ResponseCache } from '../responseCache';

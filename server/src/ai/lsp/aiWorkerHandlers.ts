@@ -6,7 +6,7 @@
 import type { CancellationToken, MessageConnection } from 'vscode-jsonrpc';
 import type { Finding } from 'sol-audit-rules';
 import type { ProjectAnalyzer } from '../../projectAnalyzer';
-import { AiDeltaNotification, type AiAnswerResult, type AiRequestParams, type LspRange } from '../../protocol';
+import { AiDeltaNotification, type AiAnswerResult, type AiRequestParams, type LspRange } from 'sol-audit-protocol';
 import { analysisSettingsOf } from '../../settings';
 import {
   AiAskWorkerRequest,

@@ -3,7 +3,7 @@
 // AI command, never on typing.
 
 import { AnalysisSession, NodeFileHost, ParseCache, type FileHost, type Finding } from 'sol-audit-rules';
-import type { SolAuditSettings } from '../../protocol';
+import type { SolAuditSettings } from 'sol-audit-protocol';
 import { analysisSettingsOf } from '../../settings';
 import { analysedFileOf, type AnalysedFile } from '../aiService';
 

@@ -1,5 +1,5 @@
 // The contract between the language server and the VS Code client: the settings shape, command ids and
-// custom messages. Declared once here; the client imports it (the vscode-eslint `$shared/` idea).
+// custom messages. Declared once in this package, which both import (the vscode-eslint `$shared/` idea).
 
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
@@ -106,6 +106,9 @@ export interface ExportReportResult {
   markdown: string;
 }
 export const ExportReportRequest = new RequestType<ExportReportParams, ExportReportResult, void>('solAudit/exportReport');
+
+/** The documentation URL of a rule: the server knows the rules, the client opens the page. */
+export const RuleDocumentationRequest = new RequestType<{ ruleId: string }, string, void>('solAudit/ruleDocumentation');
 
 // ---- AI layer (issue 4). The client sends the AI settings it read from application/machine scope and the
 // key from SecretStorage with each request; the server never reads them from workspace configuration.
