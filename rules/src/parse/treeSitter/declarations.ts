@@ -10,12 +10,8 @@ import { callArguments, type AstNode, type ConvertContext, type ConverterTable, 
  */
 const currentContract = new WeakMap<ConvertContext, string>();
 
-/** The tokens and named nodes of a node, with comments left out. */
-function childrenOf(node: CstNode): CstNode[] {
-  const out: CstNode[] = [];
-  for (const child of node.children) if (child !== null && child.type !== 'comment') out.push(child);
-  return out;
-}
+// Reading a node's `type` is a call into WebAssembly (web-tree-sitter does not cache it), so each loop below
+// reads it once per child; comments fall through every branch.
 
 /**
  * The text of a node as ANTLR's `getText()` gives it: its tokens joined without the whitespace and comments
@@ -27,9 +23,9 @@ function tokenText(node: CstNode): string {
 }
 
 function joinedTokens(node: CstNode): string {
-  if (node.childCount === 0) return node.text;
+  if (node.childCount === 0) return node.type === 'comment' ? '' : node.text;
   let out = '';
-  for (const child of childrenOf(node)) out += joinedTokens(child);
+  for (const child of node.children) out += joinedTokens(child!);
   return out;
 }
 
@@ -41,21 +37,28 @@ function identifier(node: CstNode, cx: ConvertContext): AstNode {
 // Type names
 
 export function convertTypeName(node: CstNode, cx: ConvertContext): AstNode {
-  const children = childrenOf(node);
-  const first = children[0];
-  if (children.length === 1) {
-    if (first.type === 'primitive_type') return elementaryTypeName(first, cx);
-    if (first.type === 'user_defined_type') return userDefinedTypeName(first, cx);
+  const first = node.firstChild!;
+  switch (first.type) {
+    case 'primitive_type':
+      return elementaryTypeName(first, cx);
+    case 'user_defined_type':
+      return userDefinedTypeName(first, cx);
+    case 'type_name': {
+      // `T[]` or `T[length]`.
+      return cx.located({ type: 'ArrayTypeName', baseTypeName: convertTypeName(first, cx), length: arrayLength(node, cx) }, node);
+    }
+    case 'mapping':
+      return mapping(node, cx);
+    case 'function':
+      return functionTypeName(node, cx);
   }
-  if (first.type === 'type_name') {
-    // `T[]` or `T[length]`.
-    const length = children.length === 4 ? cx.convert(children[2]) : null;
-    return cx.located({ type: 'ArrayTypeName', baseTypeName: convertTypeName(first, cx), length }, node);
-  }
-  if (first.type === 'mapping') return mapping(node, children, cx);
-  if (first.type === 'function') return functionTypeName(node, children, cx);
   cx.problem(`unexpected type name shape '${node.text}'`, node);
   return cx.located({ type: 'Unconverted', cstType: node.type }, node);
+}
+
+function arrayLength(node: CstNode, cx: ConvertContext): AstNode | null {
+  for (const child of node.namedChildren) if (child!.type === 'expression') return cx.convert(child!);
+  return null;
 }
 
 /** `uint`, `address`, and `address payable` (a name and a state mutability, as the oracle splits it). */
@@ -70,16 +73,17 @@ export function userDefinedTypeName(node: CstNode, cx: ConvertContext): AstNode 
   return cx.located({ type: 'UserDefinedTypeName', namePath: tokenText(node) }, node);
 }
 
-function mapping(node: CstNode, children: CstNode[], cx: ConvertContext): AstNode {
+function mapping(node: CstNode, cx: ConvertContext): AstNode {
   let keyType: AstNode | null = null;
   let keyName: AstNode | null = null;
   let valueType: AstNode | null = null;
   let valueName: AstNode | null = null;
-  for (const child of children) {
-    if (child.type === 'primitive_type') keyType = elementaryTypeName(child, cx);
-    else if (child.type === 'user_defined_type') keyType = userDefinedTypeName(child, cx);
-    else if (child.type === 'type_name') valueType = convertTypeName(child, cx);
-    else if (child.type === 'identifier') {
+  for (const child of node.namedChildren as CstNode[]) {
+    const type = child.type;
+    if (type === 'primitive_type') keyType = elementaryTypeName(child, cx);
+    else if (type === 'user_defined_type') keyType = userDefinedTypeName(child, cx);
+    else if (type === 'type_name') valueType = convertTypeName(child, cx);
+    else if (type === 'identifier') {
       if (valueType === null) keyName = identifier(child, cx);
       else valueName = identifier(child, cx);
     }
@@ -87,19 +91,20 @@ function mapping(node: CstNode, children: CstNode[], cx: ConvertContext): AstNod
   return cx.located({ type: 'Mapping', keyType, keyName, valueType, valueName }, node);
 }
 
-function functionTypeName(node: CstNode, children: CstNode[], cx: ConvertContext): AstNode {
+function functionTypeName(node: CstNode, cx: ConvertContext): AstNode {
   const parameterTypes: AstNode[] = [];
   const returnTypes: AstNode[] = [];
   let visibility = 'default';
   let stateMutability: string | null = null;
-  for (const child of children) {
-    if (child.type === 'parameter') parameterTypes.push(functionTypeParameter(child, cx));
-    else if (child.type === 'return_parameter') returnTypes.push(functionTypeParameter(child, cx));
-    else if (child.type === 'visibility') {
+  for (const child of node.namedChildren as CstNode[]) {
+    const type = child.type;
+    if (type === 'parameter') parameterTypes.push(functionTypeParameter(child, cx));
+    else if (type === 'return_parameter') returnTypes.push(functionTypeParameter(child, cx));
+    else if (type === 'visibility') {
       // The oracle keeps only `internal` and `external` (in that order of precedence), as solc allows.
       const text = child.text;
       if (text === 'internal' || (text === 'external' && visibility !== 'internal')) visibility = text;
-    } else if (child.type === 'state_mutability') stateMutability ??= child.text;
+    } else if (type === 'state_mutability') stateMutability ??= child.text;
   }
   return cx.located({ type: 'FunctionTypeName', parameterTypes, returnTypes, visibility, stateMutability }, node);
 }
@@ -130,10 +135,11 @@ export function convertParameter(node: CstNode, cx: ConvertContext): AstNode {
   let typeName: AstNode | null = null;
   let name: CstNode | null = null;
   let storageLocation: string | null = null;
-  for (const child of childrenOf(node)) {
-    if (child.type === 'type_name') typeName = convertTypeName(child, cx);
-    else if (child.type === 'identifier') name = child;
-    else if (child.type === 'memory' || child.type === 'storage' || child.type === 'calldata') storageLocation = child.type;
+  for (const child of node.children as CstNode[]) {
+    const type = child.type;
+    if (type === 'type_name') typeName = convertTypeName(child, cx);
+    else if (type === 'identifier') name = child;
+    else if (type === 'memory' || type === 'storage' || type === 'calldata') storageLocation = type;
   }
   return cx.located(
     {
@@ -154,10 +160,11 @@ function eventParameter(node: CstNode, cx: ConvertContext): AstNode {
   let typeName: AstNode | null = null;
   let name: CstNode | null = null;
   let isIndexed = false;
-  for (const child of childrenOf(node)) {
-    if (child.type === 'type_name') typeName = convertTypeName(child, cx);
-    else if (child.type === 'identifier') name = child;
-    else if (child.type === 'indexed') isIndexed = true;
+  for (const child of node.children as CstNode[]) {
+    const type = child.type;
+    if (type === 'type_name') typeName = convertTypeName(child, cx);
+    else if (type === 'identifier') name = child;
+    else if (type === 'indexed') isIndexed = true;
   }
   return cx.located(
     {
@@ -178,9 +185,9 @@ function eventParameter(node: CstNode, cx: ConvertContext): AstNode {
 // Source unit and directives
 
 function sourceUnit(node: CstNode, cx: ConvertContext): AstNode {
-  const children = childrenOf(node).map((child) => cx.convert(child));
-  const ast: AstNode = { type: 'SourceUnit', children };
-  if (children.length === 0) {
+  const units = (node.namedChildren as CstNode[]).filter((child) => child.type !== 'comment');
+  const ast: AstNode = { type: 'SourceUnit', children: units.map((unit) => cx.convert(unit)) };
+  if (units.length === 0) {
     // With no token the oracle places the unit at the end of the text (its EOF token).
     const end = node.endPosition;
     const at = { line: end.row + 1, column: end.column };
@@ -188,8 +195,7 @@ function sourceUnit(node: CstNode, cx: ConvertContext): AstNode {
     ast.range = [node.endIndex, node.endIndex];
     return ast;
   }
-  const first = childrenOf(node);
-  return cx.located(ast, first[0], first[first.length - 1]);
+  return cx.located(ast, units[0], units[units.length - 1]);
 }
 
 function pragmaDirective(node: CstNode, cx: ConvertContext): AstNode {
@@ -201,17 +207,18 @@ function pragmaDirective(node: CstNode, cx: ConvertContext): AstNode {
     name = 'solidity';
     const parts: string[] = [];
     let operator = '';
-    for (const child of childrenOf(token)) {
+    for (const child of token.children as CstNode[]) {
+      const type = child.type;
       // Tree-sitter's pragma tokens carry the whitespace before them.
-      if (child.type === 'solidity_version_comparison_operator') operator = child.text.trim();
-      else if (child.type === 'solidity_version') {
+      if (type === 'solidity_version_comparison_operator') operator = child.text.trim();
+      else if (type === 'solidity_version') {
         parts.push(operator + child.text.replace(/\s/g, ''));
         operator = '';
-      } else if (child.type === '||' || child.type === '-') parts.push(child.type);
+      } else if (type === '||' || type === '-') parts.push(type);
     }
     value = parts.join(' ');
   } else {
-    const [pragmaName, pragmaValue] = childrenOf(token);
+    const [pragmaName, pragmaValue] = (token.namedChildren as CstNode[]).filter((child) => child.type !== 'comment');
     name = pragmaName.text;
     value = pragmaValue.text.replace(/\s/g, '');
   }
@@ -223,11 +230,12 @@ function importDirective(node: CstNode, cx: ConvertContext): AstNode {
   let unitAlias: CstNode | null = null;
   let symbols: Array<[CstNode, CstNode | null]> | null = null;
   let afterAs = false;
-  for (const child of childrenOf(node)) {
-    if (child.type === '{') symbols = [];
-    else if (child.type === 'as') afterAs = true;
-    else if (child.type === 'string') source = child;
-    else if (child.type === 'identifier') {
+  for (const child of node.children as CstNode[]) {
+    const type = child.type;
+    if (type === '{') symbols = [];
+    else if (type === 'as') afterAs = true;
+    else if (type === 'string') source = child;
+    else if (type === 'identifier') {
       if (symbols === null) {
         // `import "x" as A;`, `import * as A from "x";` and `import A from "x";` all name the unit.
         unitAlias = child;
@@ -257,33 +265,33 @@ function importDirective(node: CstNode, cx: ConvertContext): AstNode {
 // Contracts
 
 function contractDefinition(node: CstNode, cx: ConvertContext): AstNode {
-  const children = childrenOf(node);
   const name = node.childForFieldName('name')!.text;
   currentContract.set(cx, name);
   const baseContracts: AstNode[] = [];
   let subNodes: AstNode[] = [];
   let storageLayout: AstNode | undefined;
-  for (const child of children) {
-    if (child.type === 'inheritance_specifier') baseContracts.push(inheritanceSpecifier(child, cx));
-    else if (child.type === 'layout_specifier') storageLayout = cx.convert(child.namedChildren.find((c) => c?.type === 'expression')!);
-    else if (child.type === 'contract_body') subNodes = childrenOf(child).filter((c) => c.isNamed).map((c) => cx.convert(c));
+  for (const child of node.namedChildren as CstNode[]) {
+    const type = child.type;
+    if (type === 'inheritance_specifier') baseContracts.push(inheritanceSpecifier(child, cx));
+    else if (type === 'layout_specifier') storageLayout = cx.convert(child.namedChildren.find((c) => c!.type === 'expression')!);
+    else if (type === 'contract_body') subNodes = (child.namedChildren as CstNode[]).filter((c) => c.type !== 'comment').map((c) => cx.convert(c));
   }
-  const ast: AstNode = { type: 'ContractDefinition', name, baseContracts, subNodes, kind: children[0].type };
+  // The first token: `abstract`, `contract`, `interface` or `library`.
+  const ast: AstNode = { type: 'ContractDefinition', name, baseContracts, subNodes, kind: node.firstChild!.type };
   if (storageLayout !== undefined) ast.storageLayout = storageLayout;
   return cx.located(ast, node);
 }
 
 function inheritanceSpecifier(node: CstNode, cx: ConvertContext): AstNode {
-  const children = childrenOf(node);
   return cx.located(
-    { type: 'InheritanceSpecifier', baseName: userDefinedTypeName(children[0], cx), arguments: callArguments(node, cx).arguments },
+    { type: 'InheritanceSpecifier', baseName: userDefinedTypeName(node.firstChild!, cx), arguments: callArguments(node, cx).arguments },
     node,
   );
 }
 
 function overrideSpecifier(node: CstNode, cx: ConvertContext): AstNode[] {
   const out: AstNode[] = [];
-  for (const child of childrenOf(node)) if (child.type === 'user_defined_type') out.push(userDefinedTypeName(child, cx));
+  for (const child of node.namedChildren as CstNode[]) if (child.type === 'user_defined_type') out.push(userDefinedTypeName(child, cx));
   return out;
 }
 
@@ -296,7 +304,7 @@ function stateVariableDeclaration(node: CstNode, cx: ConvertContext): AstNode {
   let isImmutable = false;
   let isTransient = false;
   let override: AstNode[] | null = null;
-  for (const child of childrenOf(node)) {
+  for (const child of node.children as CstNode[]) {
     switch (child.type) {
       case 'type_name':
         typeName = convertTypeName(child, cx);
@@ -362,7 +370,7 @@ function strongerFunctionVisibility(current: string, next: string): string {
 
 function functionBody(node: CstNode, cx: ConvertContext): AstNode {
   const statements: AstNode[] = [];
-  for (const child of childrenOf(node)) if (child.isNamed) statements.push(cx.convert(child));
+  for (const child of node.namedChildren as CstNode[]) if (child.type !== 'comment') statements.push(cx.convert(child));
   return cx.located({ type: 'Block', statements }, node);
 }
 
@@ -372,8 +380,8 @@ function functionBody(node: CstNode, cx: ConvertContext): AstNode {
  * precedence, and only the first override specifier counts.
  */
 function functionDefinition(node: CstNode, cx: ConvertContext): AstNode {
-  const children = childrenOf(node);
-  const descriptor = children[0].type;
+  // The first token: `function`, `constructor`, `fallback` or `receive`.
+  const descriptor = node.firstChild!.type;
   let name: string | null = null;
   const parameters: AstNode[] = [];
   let returnParameters: AstNode[] | null = null;
@@ -384,7 +392,7 @@ function functionDefinition(node: CstNode, cx: ConvertContext): AstNode {
   let isVirtual = false;
   let stateMutability: string | null = null;
   let inReturns = false;
-  for (const child of children) {
+  for (const child of node.children as CstNode[]) {
     switch (child.type) {
       case 'identifier':
         name = child.text;
@@ -398,7 +406,7 @@ function functionDefinition(node: CstNode, cx: ConvertContext): AstNode {
         returnParameters = [];
         break;
       case 'return_type_definition':
-        returnParameters = childrenOf(child).filter((c) => c.type === 'parameter').map((c) => convertParameter(c, cx));
+        returnParameters = (child.namedChildren as CstNode[]).filter((c) => c.type === 'parameter').map((c) => convertParameter(c, cx));
         break;
       case 'function_body':
         body = functionBody(child, cx);
@@ -464,11 +472,14 @@ function functionDefinition(node: CstNode, cx: ConvertContext): AstNode {
 }
 
 function modifierInvocation(node: CstNode, cx: ConvertContext): AstNode {
-  const children = childrenOf(node);
   let name = '';
-  for (const child of children) if (child.type === 'identifier' || child.type === '.') name += child.text;
   // No parentheses: `null`; empty ones: `[]`.
-  const hasParentheses = children.some((c) => c.type === '(');
+  let hasParentheses = false;
+  for (const child of node.children as CstNode[]) {
+    const type = child.type;
+    if (type === 'identifier' || type === '.') name += child.text;
+    else if (type === '(') hasParentheses = true;
+  }
   return cx.located({ type: 'ModifierInvocation', name, arguments: hasParentheses ? callArguments(node, cx).arguments : null }, node);
 }
 
@@ -478,7 +489,7 @@ function modifierDefinition(node: CstNode, cx: ConvertContext): AstNode {
   let body: AstNode | null = null;
   let isVirtual = false;
   let override: AstNode[] | null = null;
-  for (const child of childrenOf(node)) {
+  for (const child of node.children as CstNode[]) {
     switch (child.type) {
       case 'identifier':
         name = child.text;
@@ -505,7 +516,7 @@ function modifierDefinition(node: CstNode, cx: ConvertContext): AstNode {
 
 function structDefinition(node: CstNode, cx: ConvertContext): AstNode {
   const members: AstNode[] = [];
-  for (const member of childrenOf(node.childForFieldName('body')!)) {
+  for (const member of node.childForFieldName('body')!.namedChildren as CstNode[]) {
     if (member.type !== 'struct_member') continue;
     const name = member.childForFieldName('name')!;
     const type = member.childForFieldName('type')!;
@@ -532,7 +543,7 @@ function structDefinition(node: CstNode, cx: ConvertContext): AstNode {
 
 function enumDefinition(node: CstNode, cx: ConvertContext): AstNode {
   const members: AstNode[] = [];
-  for (const value of childrenOf(node.childForFieldName('body')!)) {
+  for (const value of node.childForFieldName('body')!.namedChildren as CstNode[]) {
     if (value.type === 'enum_value') members.push(cx.located({ type: 'EnumValue', name: value.text }, value));
   }
   return cx.located({ type: 'EnumDefinition', name: node.childForFieldName('name')!.text, members }, node);
@@ -542,10 +553,11 @@ function eventDefinition(node: CstNode, cx: ConvertContext): AstNode {
   let name = '';
   const parameters: AstNode[] = [];
   let isAnonymous = false;
-  for (const child of childrenOf(node)) {
-    if (child.type === 'identifier') name = child.text;
-    else if (child.type === 'event_parameter') parameters.push(eventParameter(child, cx));
-    else if (child.type === 'anonymous') isAnonymous = true;
+  for (const child of node.children as CstNode[]) {
+    const type = child.type;
+    if (type === 'identifier') name = child.text;
+    else if (type === 'event_parameter') parameters.push(eventParameter(child, cx));
+    else if (type === 'anonymous') isAnonymous = true;
   }
   return cx.located({ type: 'EventDefinition', name, parameters, isAnonymous }, node);
 }
@@ -553,9 +565,10 @@ function eventDefinition(node: CstNode, cx: ConvertContext): AstNode {
 function customErrorDefinition(node: CstNode, cx: ConvertContext): AstNode {
   let name = '';
   const parameters: AstNode[] = [];
-  for (const child of childrenOf(node)) {
-    if (child.type === 'identifier') name = child.text;
-    else if (child.type === 'error_parameter') parameters.push(convertParameter(child, cx));
+  for (const child of node.namedChildren as CstNode[]) {
+    const type = child.type;
+    if (type === 'identifier') name = child.text;
+    else if (type === 'error_parameter') parameters.push(convertParameter(child, cx));
   }
   return cx.located({ type: 'CustomErrorDefinition', name, parameters }, node);
 }
@@ -563,9 +576,10 @@ function customErrorDefinition(node: CstNode, cx: ConvertContext): AstNode {
 function typeDefinition(node: CstNode, cx: ConvertContext): AstNode {
   let name = '';
   let definition: AstNode | null = null;
-  for (const child of childrenOf(node)) {
-    if (child.type === 'identifier') name = child.text;
-    else if (child.type === 'primitive_type') definition = elementaryTypeName(child, cx);
+  for (const child of node.namedChildren as CstNode[]) {
+    const type = child.type;
+    if (type === 'identifier') name = child.text;
+    else if (type === 'primitive_type') definition = elementaryTypeName(child, cx);
   }
   return cx.located({ type: 'TypeDefinition', name, definition }, node);
 }
@@ -576,16 +590,17 @@ function usingForDeclaration(node: CstNode, cx: ConvertContext): AstNode {
   let libraryName: string | null = null;
   const functions: string[] = [];
   const operators: Array<string | null> = [];
-  for (const child of childrenOf(node)) {
+  for (const child of node.children as CstNode[]) {
     switch (child.type) {
       case 'type_alias':
         libraryName = tokenText(child);
         break;
       case 'using_alias': {
         let operator: string | null = null;
-        for (const part of childrenOf(child)) {
-          if (part.type === 'user_defined_type') functions.push(tokenText(part));
-          else if (part.type === 'user_definable_operator') operator = part.text;
+        for (const part of child.namedChildren as CstNode[]) {
+          const type = part.type;
+          if (type === 'user_defined_type') functions.push(tokenText(part));
+          else if (type === 'user_definable_operator') operator = part.text;
         }
         operators.push(operator);
         break;
