@@ -7,9 +7,10 @@ import * as path from 'node:path';
 import type { MeasuredPrecision } from 'sol-audit-rules';
 import { runAudit } from '../../rules/src/cli/runAudit';
 import { makeProject, removeProject, WALLET_SOL } from '../../rules/test/cli/cliHarness';
-import { analyseForAi } from '../src/ai/lsp/editorAnalysis';
+import { analysedFileOf } from '../src/ai/aiService';
 import { ProjectAnalyzer } from '../src/projectAnalyzer';
 import { DEFAULT_SETTINGS, type SolAuditSettings } from 'sol-audit-protocol';
+import { analysisSettingsOf } from '../src/settings';
 import { renderWorkspaceReport } from '../src/workspaceReport';
 
 // WALLET_SOL shows immutable-states (gas, line 5), tx-origin (medium, line 8), missing-zero-check and
@@ -41,11 +42,10 @@ function editorFindings(analyzer: ProjectAnalyzer, root: string, settings: SolAu
   return shownOf(root, analyzer.analyzeMany(files, settings, root).flatMap((a) => a.findings.map((f) => f.finding)));
 }
 
-function aiFindings(root: string, settings: SolAuditSettings): Shown[] {
-  return shownOf(
-    root,
-    Object.keys(FILES).flatMap((f) => analyseForAi(path.join(root, f), new Map(), settings, root)?.findings ?? []),
-  );
+/** What the worker's AI requests see of each file (aiWorkerHandlers.ts asks exactly this). */
+function aiFindings(analyzer: ProjectAnalyzer, root: string, settings: SolAuditSettings): Shown[] {
+  const analysisSettings = analysisSettingsOf(settings, root);
+  return shownOf(root, Object.keys(FILES).flatMap((f) => analysedFileOf(analyzer.session, path.join(root, f), analysisSettings)?.findings ?? []));
 }
 
 /** The findings of the exported Markdown report: `#### H-1: Title (`rule`)` headings over `1. `file:line:col`` instances. */
@@ -85,7 +85,7 @@ describe('one analysis session behind every path', function () {
       'src/mocks/MockWallet.sol:9 missing-zero-check low',
     ]);
     assert.deepEqual(editorFindings(analyzer, root, DEFAULT_SETTINGS), cli);
-    assert.deepEqual(aiFindings(root, DEFAULT_SETTINGS), cli);
+    assert.deepEqual(aiFindings(new ProjectAnalyzer(), root, DEFAULT_SETTINGS), cli);
     assert.deepEqual(reportFindings(renderWorkspaceReport(analyzer, root, DEFAULT_SETTINGS)), cli);
   });
 
@@ -95,13 +95,13 @@ describe('one analysis session behind every path', function () {
     const editor = editorFindings(analyzer, root, settings);
     assert.deepEqual(editor, ['src/Wallet.sol:8 tx-origin medium', 'src/Wallet.sol:9 missing-zero-check medium']);
     // AI triage sees no finding below minimumSeverity; the exported report leaves out what solAudit.exclude does.
-    assert.deepEqual(aiFindings(root, settings), editor);
+    assert.deepEqual(aiFindings(new ProjectAnalyzer(), root, settings), editor);
     const markdown = renderWorkspaceReport(analyzer, root, settings);
     assert.deepEqual(reportFindings(markdown), editor);
     assert.ok(!markdown.includes('MockWallet.sol') && !markdown.includes('Generated.sol'), 'excluded files are not in the report');
   });
 
-  it('a profile set in the settings applies to the editor and the report alike', () => {
+  it('a profile set in the settings applies to the editor, the AI layer and the report alike', () => {
     // A measured precision below the bar for tx-origin (2 of 10 held up): the recommended profile reports it at most as Low.
     const precision: Record<string, MeasuredPrecision> = { 'tx-origin': { level: 'low', true: 2, debatable: 0, false: 8 } };
     const analyzer = new ProjectAnalyzer({ precision });
@@ -109,6 +109,7 @@ describe('one analysis session behind every path', function () {
       const settings: SolAuditSettings = { ...DEFAULT_SETTINGS, exclude: ['src/mocks/**'], profile };
       const editor = editorFindings(analyzer, root, settings);
       assert.ok(editor.includes(`src/Wallet.sol:8 tx-origin ${severity}`), `${profile}: ${editor.join(', ')}`);
+      assert.deepEqual(aiFindings(analyzer, root, settings), editor, profile);
       assert.deepEqual(reportFindings(renderWorkspaceReport(analyzer, root, settings)), editor, profile);
     }
   });
