@@ -56,31 +56,48 @@ function callablesOf(contract: ContractInfo): Callable[] {
   return [...contract.ownFunctions(), ...contract.ownMembers<ModifierDefinition>('ModifierDefinition')].filter((c) => !!c.body);
 }
 
-/** Names referenced anywhere in `contracts`: plain calls, function values, `super.f` and `Base.f`. */
-function referencedNames(contracts: ContractInfo[]): Set<string> {
+/** What one contract's own code references and whether it writes storage opaquely: one walk per contract. */
+interface ContractFacts {
+  /** Names referenced anywhere in the contract: plain calls, function values, `super.f` and `Base.f`. */
+  names: Set<string>;
+  /**
+   * Storage the compiler's view cannot follow: an `sstore` to a computed slot, or a `delegatecall` that runs
+   * other code on this storage. Either may set any variable, so nothing is reported for the contract.
+   */
+  opaque: boolean;
+}
+
+// Memoised per contract because every contract built on a base walks that base again otherwise, which made
+// this rule the slowest of the cold scan.
+function contractFacts(project: ProjectModel, contract: ContractInfo): ContractFacts {
+  return memoize(project, 'uninitializedState.contractFacts', contract, () => {
+    const facts: ContractFacts = { names: new Set(), opaque: false };
+    walk(contract.node, {
+      enter: (n) => {
+        if (n.type === 'Identifier') facts.names.add(n.name);
+        if (n.type === 'MemberAccess') facts.names.add(n.memberName);
+        if (
+          (n.type === 'AssemblyCall' && (n.functionName === 'sstore' || n.functionName === 'delegatecall')) ||
+          // `address(this).delegatecall(data)` (a multicall) runs this contract's own code.
+          (n.type === 'MemberAccess' && n.memberName === 'delegatecall' && !isSelf(n.expression))
+        ) {
+          facts.opaque = true;
+        }
+      },
+      exit: () => undefined,
+    });
+    return facts;
+  });
+}
+
+function referencedNames(project: ProjectModel, contracts: ContractInfo[]): Set<string> {
   const names = new Set<string>();
-  for (const contract of contracts) {
-    for (const node of findAll(contract.node, () => true)) {
-      if (node.type === 'Identifier') names.add(node.name);
-      if (node.type === 'MemberAccess') names.add(node.memberName);
-    }
-  }
+  for (const contract of contracts) for (const name of contractFacts(project, contract).names) names.add(name);
   return names;
 }
 
-/**
- * Storage the compiler's view cannot follow: an `sstore` to a computed slot, or a `delegatecall` that runs
- * other code on this storage. Either may set any variable, so nothing is reported for the contract.
- */
-function hasOpaqueStorageWrites(contracts: ContractInfo[]): boolean {
-  return contracts.some((contract) =>
-    findAll(contract.node, () => true).some(
-      (n) =>
-        (n.type === 'AssemblyCall' && (n.functionName === 'sstore' || n.functionName === 'delegatecall')) ||
-        // `address(this).delegatecall(data)` (a multicall) runs this contract's own code.
-        (n.type === 'MemberAccess' && n.memberName === 'delegatecall' && !isSelf(n.expression)),
-    ),
-  );
+function hasOpaqueStorageWrites(project: ProjectModel, contracts: ContractInfo[]): boolean {
+  return contracts.some((contract) => contractFacts(project, contract).opaque);
 }
 
 /**
@@ -90,7 +107,7 @@ function hasOpaqueStorageWrites(contracts: ContractInfo[]): boolean {
  */
 function sharedByDelegation(project: ProjectModel, owner: ContractInfo): boolean {
   return memoize(project, 'uninitializedState.sharedByDelegation', owner, () =>
-    contractsSharingState(project, owner).some((c) => hasOpaqueStorageWrites(c.linearization)),
+    contractsSharingState(project, owner).some((c) => hasOpaqueStorageWrites(project, c.linearization)),
   );
 }
 
@@ -155,7 +172,7 @@ function instanceView(project: ProjectModel, contract: ContractInfo): InstanceVi
     const configured =
       contract.linearization.some((c) => c.ownFunctions().some((fn) => fn.isConstructor && (fn.body?.statements.length ?? 0) > 0)) ||
       [...usage.values()].some((used) => used.writes.some((w) => w.callable.type === 'FunctionDefinition' && isInitializer(w.callable, w.contract, project)));
-    return { contract, opaque: hasOpaqueStorageWrites(running), usage, referenced: referencedNames(running), configured };
+    return { contract, opaque: hasOpaqueStorageWrites(project, running), usage, referenced: referencedNames(project, running), configured };
   });
 }
 
@@ -186,6 +203,7 @@ export function unwrittenReads(project: ProjectModel, reader: ContractInfo): Unw
       const scope = new FunctionScope(project, reader.file, reader, callable);
       // Reads only: the target of a plain assignment is a write, even in a function nothing calls.
       const reads = new Set(stateReads(callable, scope).map((r) => r.node));
+      if (reads.size === 0) continue;
       // Variables this callable compares with zero (`totalShares == 0 ? amount : …`, `if (oracle == address(0))`):
       // the code expects the unset value and handles it, so its other reads there are on the handled path.
       walk(callable, {
