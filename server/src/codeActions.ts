@@ -54,14 +54,10 @@ const documentationAction: FindingActionProvider = ({ stored, diagnostic }) => [
   },
 ];
 
-const providers: FindingActionProvider[] = [fixActions, suppressionActions, documentationAction];
+/** The static findings' own actions; the server state adds the AI layer's ("Explain with AI") after them. */
+export const FINDING_ACTIONS: readonly FindingActionProvider[] = [fixActions, suppressionActions, documentationAction];
 
-/** Adds actions for every finding (used by the AI layer for "Explain with AI"). */
-export function registerFindingActionProvider(provider: FindingActionProvider): void {
-  providers.push(provider);
-}
-
-export function codeActionsFor(params: CodeActionParams, document: TextDocument, store: FindingStore): CodeAction[] {
+export function codeActionsFor(params: CodeActionParams, document: TextDocument, store: FindingStore, providers: readonly FindingActionProvider[]): CodeAction[] {
   const record = store.at(document.uri, document.version);
   if (!record) return [];
   const out: CodeAction[] = [];

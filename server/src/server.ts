@@ -82,7 +82,7 @@ connection.onHover(({ textDocument, position }) => {
 });
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
-  return doc ? codeActionsFor(params, doc, store) : [];
+  return doc ? codeActionsFor(params, doc, store, state.findingActions) : [];
 });
 connection.onCodeLens(async ({ textDocument }) => {
   const record = store.get(textDocument.uri);

@@ -7,6 +7,7 @@ import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { TriageAnnotations } from './ai/triageAnnotations';
 import type { AnalysisClient } from './analysisClient';
+import { FINDING_ACTIONS, type FindingActionProvider } from './codeActions';
 import { CodeLensRefresher } from './codeLensRefresh';
 import { DiagnosticsService } from './diagnostics';
 import { FindingStore } from './findingStore';
@@ -27,6 +28,8 @@ export class ServerState {
   readonly index = new WorkspaceIndex();
   /** AI triage verdicts shown on the diagnostics. */
   readonly triage = new TriageAnnotations();
+  /** The code actions offered on a finding; the AI layer adds its own. */
+  readonly findingActions: FindingActionProvider[] = [...FINDING_ACTIONS];
   readonly clientSupports: ClientSupport = { configuration: false, dynamicRegistration: false, workspaceFolders: false };
   readonly settings: SettingsStore;
   readonly codeLenses: CodeLensRefresher;

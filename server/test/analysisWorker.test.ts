@@ -1,6 +1,6 @@
 // The worker protocol spoken to the real analysis worker (from source, under tsx): requests answer, a stale
 // analysis is cancelled by a newer one, a failing request becomes a readable error and the worker serves the
-// next one, and closing a document drops its tree.
+// next one, and closing a document drops its tree. A worker that dies fails its requests readably and restarts.
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -12,6 +12,7 @@ import { AnalysisClient } from '../src/analysisClient';
 import { PortMessageReader, PortMessageWriter } from '../src/messagePortTransport';
 import { DEFAULT_SETTINGS, type SolAuditSettings } from 'sol-audit-protocol';
 import { AnalyzeRequest, ReportRequest, ScanProgress, ScanRequest, type ScanChunk } from '../src/workerMessages';
+import { CrashRequest, PingRequest } from './support/crashingWorker';
 
 const WORKER_SOURCE = path.resolve(__dirname, '../src/analysisWorker.ts');
 const UNDER_TSX = { execArgv: ['--require', 'tsx/cjs'] };
@@ -101,5 +102,20 @@ describe('AnalysisClient', () => {
     assert.equal((await client.analyze(TX_ORIGIN, text, DEFAULT_SETTINGS, undefined))?.analysis.parse, 'cached');
     client.closeDocument(TX_ORIGIN);
     assert.equal((await client.analyze(TX_ORIGIN, text, DEFAULT_SETTINGS, undefined))?.analysis.parse, 'full');
+  });
+});
+
+describe('AnalysisClient with a worker that dies', () => {
+  it('fails the pending request with the reason and answers the next one from a restarted worker', async () => {
+    const logged: string[] = [];
+    const client = new AnalysisClient({ workerPath: path.resolve(__dirname, 'support/crashingWorker.ts'), workerOptions: UNDER_TSX, log: (_level, message) => logged.push(message) });
+    try {
+      assert.equal(await client.request(PingRequest, {}), 'pong');
+      await assert.rejects(client.request(CrashRequest, {}), /The analysis worker stopped \(exit code 3\)/);
+      assert.equal(await client.request(PingRequest, {}), 'pong');
+      assert.ok(logged.some((m) => m.includes('restarting it')), logged.join('\n'));
+    } finally {
+      await client.dispose();
+    }
   });
 });

@@ -5,7 +5,6 @@
 
 import { CodeActionKind } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { registerFindingActionProvider } from '../../codeActions';
 import {
   AiAskRequest,
   AiClearCacheRequest,
@@ -24,7 +23,7 @@ import { ResponseCache } from '../responseCache';
 export function registerAiHandlers(state: ServerState): void {
   const { connection, analysis } = state;
 
-  registerFindingActionProvider(({ stored, diagnostic, document }) => {
+  state.findingActions.push(({ stored, diagnostic, document }) => {
     // Skip syntax errors: there is no finding to explain, only code that does not parse.
     if (stored.finding.ruleId === 'syntax-error') return [];
     const args: ExplainFindingArgs = { uri: document.uri, ruleId: stored.finding.ruleId, message: stored.finding.message, range: stored.range };
