@@ -2,6 +2,7 @@
 // A suppression that matches nothing is itself reported, so stale ones get cleaned up.
 
 import type { Finding } from '../model/finding';
+import { LineIndex } from '../model/lineIndex';
 import type { SourceFile } from '../project/sourceFile';
 import { UNUSED_SUPPRESSION } from './engineRules';
 import { formatMessage, makeFinding } from './runRules';
@@ -19,9 +20,10 @@ export interface Suppression {
   end: number;
 }
 
-const DIRECTIVE = /(\/\/|\/\*)\s*sol-audit-disable-(next-line|line|file)\b([^\n]*)/g;
+// The comment runs to the line break, which is `\r\n` in a CRLF file: the `\r` is not part of it.
+const DIRECTIVE = /(\/\/|\/\*)\s*sol-audit-disable-(next-line|line|file)\b([^\r\n]*)/g;
 
-export function parseSuppressions(text: string): Suppression[] {
+export function parseSuppressions(text: string, lines: LineIndex = new LineIndex(text)): Suppression[] {
   const out: Suppression[] = [];
   for (const match of text.matchAll(DIRECTIVE)) {
     const start = match.index ?? 0;
@@ -37,7 +39,7 @@ export function parseSuppressions(text: string): Suppression[] {
     // ESLint-style reason after "--" is free text, not rule ids.
     const idsPart = tail.split('--')[0].split('//')[0];
     const ruleIds = idsPart.split(/[\s,]+/).filter((s) => s.length > 0);
-    const line = text.slice(0, start).split('\n').length;
+    const { line } = lines.positionAt(start);
     out.push({ kind: match[2] as SuppressionKind, ruleIds, line, start, end });
   }
   return out;
@@ -61,7 +63,7 @@ export function applySuppressions(
   knownRuleIds: ReadonlySet<string>,
   ranRuleIds: ReadonlySet<string>,
 ): Finding[] {
-  const suppressions = parseSuppressions(file.text);
+  const suppressions = parseSuppressions(file.text, file.lines);
   if (suppressions.length === 0) return findings;
   const used = new Set<Suppression>();
   const kept = findings.filter((finding) => {

@@ -36,9 +36,8 @@ export const MAX_SYNTAX_ERRORS = 50;
 export function parseSolidity(text: string, lines: LineIndex = new LineIndex(text)): ParseOutcome {
   const tooDeep = findExcessiveBracketNesting(text);
   if (tooDeep !== undefined) {
-    const { line, column } = lines.positionAt(tooDeep);
     const message = `brackets are nested more than ${MAX_BRACKET_DEPTH} levels deep here; the file is not parsed or analysed`;
-    return { ast: undefined, syntaxErrors: [toSyntaxError({ message, line, column: column - 1 }, lines)] };
+    return { ast: undefined, syntaxErrors: [toSyntaxError(message, tooDeep, lines)] };
   }
   const outcome = parseTolerantly(text, lines, MAX_SKIPPED_LINES);
   return { ast: outcome.ast, syntaxErrors: capped(outcome.syntaxErrors) };
@@ -58,7 +57,7 @@ function parseTolerantly(text: string, lines: LineIndex, skipsLeft: number): Par
     const result = parse(text, { loc: true, range: true, tolerant: true });
     const rawErrors: RawParserError[] = Array.isArray(result.errors) ? result.errors : [];
     if (rawErrors.length > 0) dropMissingNodes(result);
-    return { ast: result, syntaxErrors: rawErrors.map((e) => toSyntaxError(e, lines)) };
+    return { ast: result, syntaxErrors: fromParserErrors(rawErrors, lines) };
   } catch (err) {
     // The tree builder throws a TypeError on some incomplete statements (`uint x = ;`, common while typing) and
     // the parser's located errors are lost. Find the line that triggers it, blank it and parse the rest.
@@ -68,14 +67,14 @@ function parseTolerantly(text: string, lines: LineIndex, skipsLeft: number): Par
       const lineText = lines.lineText(line);
       const blanked = text.slice(0, start) + ' '.repeat(lineText.length) + text.slice(start + lineText.length);
       const rest = parseTolerantly(blanked, lines, skipsLeft - 1);
-      const skipped = { message: 'incomplete or malformed statement; this line was skipped', line, column: Math.max(lineText.search(/\S/), 0) };
-      return { ast: rest.ast, syntaxErrors: [toSyntaxError(skipped, lines), ...rest.syntaxErrors] };
+      const skipped = toSyntaxError('incomplete or malformed statement; this line was skipped', start + Math.max(lineText.search(/\S/), 0), lines);
+      return { ast: rest.ast, syntaxErrors: [skipped, ...rest.syntaxErrors] };
     }
     // Tolerant mode still throws on some inputs (stack exhaustion on pathological nesting, lexer crashes on binary data).
     const raw = parserErrorsOf(err);
     const message = err instanceof RangeError ? 'The file is nested too deeply to parse; it was not analysed.' : undefined;
-    const errors = raw.length > 0 ? raw : [{ message: message ?? `The parser failed: ${String(err)}`, line: 1, column: 0 }];
-    return { ast: undefined, syntaxErrors: errors.map((e) => toSyntaxError(e, lines)) };
+    const errors = raw.length > 0 ? fromParserErrors(raw, lines) : [toSyntaxError(message ?? `The parser failed: ${String(err)}`, 0, lines)];
+    return { ast: undefined, syntaxErrors: errors };
   }
 }
 
@@ -112,11 +111,22 @@ function parserErrorsOf(err: unknown): RawParserError[] {
   return [];
 }
 
-function toSyntaxError(raw: RawParserError, lines: LineIndex): SyntaxError {
-  const start = lines.offsetAt(raw.line, raw.column);
+/**
+ * The parser's errors at their offsets. It ends lines at `\n` alone, where LineIndex (like the editor) also ends
+ * them at a lone `\r`, so its line numbers are resolved by its own count.
+ */
+function fromParserErrors(raw: RawParserError[], lines: LineIndex): SyntaxError[] {
+  if (raw.length === 0) return [];
+  const { text } = lines;
+  const parserLineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) parserLineStarts.push(i + 1);
+  return raw.map((e) => toSyntaxError(e.message, Math.min((parserLineStarts[e.line - 1] ?? text.length) + Math.max(e.column, 0), text.length), lines));
+}
+
+function toSyntaxError(message: string, start: number, lines: LineIndex): SyntaxError {
   // Underline the token the parser stopped at so the squiggle is visible, not zero-width.
   const rest = lines.text.slice(start, start + 200);
   const token = /^[A-Za-z0-9_$]+|^\S/.exec(rest);
   const end = start + (token ? token[0].length : 0);
-  return { message: `Syntax error: ${raw.message}`, range: lines.range(start, end) };
+  return { message: `Syntax error: ${message}`, range: lines.range(start, end) };
 }
