@@ -28,7 +28,7 @@ export type { ReportSettings, ReportedFiles } from './engine/reportPolicy';
 export { relativeTo } from './engine/runRules';
 export { parseSuppressions } from './engine/suppressions';
 export type { AuditConfig, Profile, RuleSetting } from './config/config';
-export { parseConfig, ConfigError, CONFIG_FILE_NAME, DEFAULT_CONFIG, PROFILES, createReportFilter } from './config/config';
+export { parseConfig, ConfigError, CONFIG_FILE_NAME, DEFAULT_CONFIG, PROFILES } from './config/config';
 export { ALL_RULES } from './rules/index';
 
 import { RuleRegistry } from './engine/registry';
