@@ -15,7 +15,7 @@ const currentContract = new WeakMap<ConvertContext, string>();
 
 /**
  * The text of a node as ANTLR's `getText()` gives it: its tokens joined without the whitespace and comments
- * between them, which is how @solidity-parser/parser spells names such as `A.B` or `address payable`.
+ * between them, which is how @solidity-parser/parser spells qualified names such as `A . B` (as `A.B`).
  */
 function tokenText(node: CstNode): string {
   const text = node.text;
@@ -43,10 +43,9 @@ export function convertTypeName(node: CstNode, cx: ConvertContext): AstNode {
       return elementaryTypeName(first, cx);
     case 'user_defined_type':
       return userDefinedTypeName(first, cx);
-    case 'type_name': {
+    case 'type_name':
       // `T[]` or `T[length]`.
       return cx.located({ type: 'ArrayTypeName', baseTypeName: convertTypeName(first, cx), length: arrayLength(node, cx) }, node);
-    }
     case 'mapping':
       return mapping(node, cx);
     case 'function':
@@ -100,11 +99,8 @@ function functionTypeName(node: CstNode, cx: ConvertContext): AstNode {
     const type = child.type;
     if (type === 'parameter') parameterTypes.push(functionTypeParameter(child, cx));
     else if (type === 'return_parameter') returnTypes.push(functionTypeParameter(child, cx));
-    else if (type === 'visibility') {
-      // The oracle keeps only `internal` and `external` (in that order of precedence), as solc allows.
-      const text = child.text;
-      if (text === 'internal' || (text === 'external' && visibility !== 'internal')) visibility = text;
-    } else if (type === 'state_mutability') stateMutability ??= child.text;
+    else if (type === 'visibility') visibility = strongerVisibility(FUNCTION_TYPE_VISIBILITY, visibility, child.text);
+    else if (type === 'state_mutability') stateMutability ??= child.text;
   }
   return cx.located({ type: 'FunctionTypeName', parameterTypes, returnTypes, visibility, stateMutability }, node);
 }
@@ -316,7 +312,7 @@ function stateVariableDeclaration(node: CstNode, cx: ConvertContext): AstNode {
         expression = cx.convert(child);
         break;
       case 'visibility':
-        visibility = strongerStateVariableVisibility(visibility, child.text);
+        visibility = strongerVisibility(STATE_VARIABLE_VISIBILITY, visibility, child.text);
         break;
       case 'constant':
         isDeclaredConst = true;
@@ -354,19 +350,18 @@ function stateVariableDeclaration(node: CstNode, cx: ConvertContext): AstNode {
   return cx.located({ type: 'StateVariableDeclaration', variables: [variable], initialValue: expression }, node);
 }
 
-/** The oracle picks `internal`, then `public`, then `private`, whatever the order in the source. */
-function strongerStateVariableVisibility(current: string, next: string): string {
-  const rank = (v: string): number => ['internal', 'public', 'private'].indexOf(v);
-  if (rank(next) < 0) return current;
-  return rank(current) < 0 || rank(next) < rank(current) ? next : current;
+/** The oracle's visibility when several are written, whatever their order in the source: the first of `precedence`. */
+function strongerVisibility(precedence: readonly string[], current: string, next: string): string {
+  const rank = precedence.indexOf(next);
+  if (rank < 0) return current;
+  const currentRank = precedence.indexOf(current);
+  return currentRank < 0 || rank < currentRank ? next : current;
 }
 
-/** Function visibility precedence in the oracle: `external`, `internal`, `public`, `private`. */
-function strongerFunctionVisibility(current: string, next: string): string {
-  const rank = (v: string): number => ['external', 'internal', 'public', 'private'].indexOf(v);
-  if (rank(next) < 0) return current;
-  return rank(current) < 0 || rank(next) < rank(current) ? next : current;
-}
+const STATE_VARIABLE_VISIBILITY = ['internal', 'public', 'private'];
+const FUNCTION_VISIBILITY = ['external', 'internal', 'public', 'private'];
+/** A function type keeps only the visibilities solc allows it. */
+const FUNCTION_TYPE_VISIBILITY = ['internal', 'external'];
 
 function functionBody(node: CstNode, cx: ConvertContext): AstNode {
   const statements: AstNode[] = [];
@@ -414,7 +409,7 @@ function functionDefinition(node: CstNode, cx: ConvertContext): AstNode {
       case 'visibility':
       case 'public':
       case 'internal':
-        visibility = strongerFunctionVisibility(visibility, child.text);
+        visibility = strongerVisibility(FUNCTION_VISIBILITY, visibility, child.text);
         break;
       case 'state_mutability':
       case 'payable':
