@@ -23,6 +23,7 @@ const ASSEMBLY: Record<string, string> = {
   'literals': 'assembly { pop(true) pop(false) let z := hex"1234" let y := \'x\' let w := "a\\"b" let n := 0x0 }',
   'nested blocks': 'assembly { { let w := false { } } }',
   'comments inside': 'assembly { // c\n let a := /* c */ 1\n }',
+  'the slot of a variable named like a builtin, as an argument': 'assembly { sstore(number.slot, 1) let v := sload(timestamp.slot) }',
 };
 
 const OLD_ASSEMBLY: Record<string, string> = {

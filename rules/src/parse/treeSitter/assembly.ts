@@ -115,12 +115,35 @@ const assemblyStatement: Converter = (node, cx) => {
 
 const call: Converter = (node, cx) => {
   const name = node.childForFieldName('function')!;
+  const items = namedItems(node);
   const args: AstNode[] = [];
-  for (const child of namedItems(node)) {
-    if (child.startIndex !== name.startIndex) args.push(cx.convert(child));
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.startIndex === name.startIndex) continue;
+    const suffix = items[i + 1];
+    if (item.type === 'yul_function_call' && item.childCount === 1 && suffix !== undefined && isMemberSuffix(suffix)) {
+      args.push(builtinMemberAccess(item, suffix, cx));
+      i++;
+    } else {
+      args.push(cx.convert(item));
+    }
   }
   return cx.located({ type: 'AssemblyCall', functionName: cx.text(name), arguments: args }, node);
 };
+
+/**
+ * Tree-sitter-solidity reads a path whose first name is also a builtin (`sstore(number.slot, v)` for a state
+ * variable `number`) as the builtin followed by an ERROR node `.slot`: that pair, in call arguments where it
+ * occurs in real code, is the member access it is.
+ */
+function isMemberSuffix(node: CstNode): boolean {
+  return node.type === 'ERROR' && node.childCount === 2 && node.child(0)!.type === '.' && node.child(1)!.type === 'identifier';
+}
+
+function builtinMemberAccess(builtin: CstNode, suffix: CstNode, cx: ConvertContext): AstNode {
+  const member = suffix.child(1)!;
+  return cx.located({ type: 'AssemblyMemberAccess', expression: identifier(builtin, cx), memberName: identifier(member, cx) }, builtin, member);
+}
 
 /** A path read as a value: a name is a call without arguments, `x.slot` a member access. */
 const pathValue: Converter = (node, cx) => {
