@@ -100,7 +100,8 @@ function compare(a: Position, b: Position): number {
 function movePosition(pos: Position, edited: LspRange, text: string, isEnd: boolean): Position {
   const beforeEdit = isEnd ? compare(pos, edited.start) <= 0 : compare(pos, edited.start) < 0;
   if (beforeEdit) return pos;
-  const lines = text.split('\n');
+  // Lines of the inserted text as the editor counts them: a lone `\r` ends one too.
+  const lines = text.split(/\r\n|\r|\n/);
   const newEnd = {
     line: edited.start.line + lines.length - 1,
     character: (lines.length === 1 ? edited.start.character : 0) + lines[lines.length - 1].length,
