@@ -2,6 +2,7 @@
 // that parser's quirks: `revert(...)` as a call, `throw`, `var` tuples with gaps, the for loop's bare update.
 
 import * as assert from 'node:assert/strict';
+import type { BaseASTNode, ContractDefinition, FunctionDefinition, IfStatement } from '@solidity-parser/parser/dist/src/ast-types';
 import { loadTreeSitter, parseWithTreeSitter } from '../../src/parse/treeSitter';
 import { assertConvertsLikeOracle, inFunction } from '../support/treeSitterOracle';
 
@@ -69,12 +70,12 @@ describe('tree-sitter conversion: statements', () => {
     const chain = Array.from({ length: 5000 }, (_, i) => `if (a == ${i}) { s = ${i}; }`).join(' else ');
     const { ast, problems } = parseWithTreeSitter(inFunction(`${chain} else { s = 0; }`));
     assert.deepEqual(problems, []);
-    const contract = ast.children[0] as { subNodes: Array<{ body: { statements: unknown[] } }> };
+    const f = (ast.children[0] as ContractDefinition).subNodes[0] as FunctionDefinition;
     let links = 0;
-    let node = contract.subNodes[0].body.statements[0] as { type: string; falseBody: unknown };
+    let node: BaseASTNode = f.body!.statements[0];
     while (node.type === 'IfStatement') {
       links++;
-      node = node.falseBody as typeof node;
+      node = (node as IfStatement).falseBody!;
     }
     assert.equal(links, 5000);
     assert.equal(node.type, 'Block');
