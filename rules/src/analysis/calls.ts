@@ -117,6 +117,16 @@ function isZeroLiteral(expr: Expression | undefined): boolean {
   return !!expr && expr.type === 'NumberLiteral' && /^0+$/.test(expr.number);
 }
 
+/**
+ * The name `classifyCall` records for a call made by name (`f(…)`, `x.f(…)`, options peeled off), without
+ * resolving anything: an internal or library call resolves to a function of this name.
+ */
+export function calleeName(node: FunctionCall): string | undefined {
+  const { callee } = peelOptions(node.expression);
+  if (callee.type === 'Identifier') return callee.name;
+  return callee.type === 'MemberAccess' ? callee.memberName : undefined;
+}
+
 /** Classifies one call in the given scope. */
 export function classifyCall(node: FunctionCall, scope: FunctionScope): CallInfo {
   const { callee, value } = peelOptions(node.expression);

@@ -4,12 +4,14 @@
 import type { ASTNode, Expression, FunctionCall, FunctionDefinition, ModifierDefinition, VariableDeclaration } from '@solidity-parser/parser/dist/src/ast-types';
 import { isMsgSender } from '../analysis/astQueries';
 import { LocalDataFlow } from '../analysis/localDataFlow';
-import { classifyCall } from '../analysis/calls';
+import { memoize } from '../analysis/analysisCache';
+import { calleeName, classifyCall } from '../analysis/calls';
 import { scopeOf, type FunctionScope } from '../analysis/scope';
 import { isEcrecover, signerSetExcludesZero, zeroCheckedTexts } from '../analysis/signatureRecovery';
 import { stateVariableOf, storagePointers } from '../analysis/stateAccess';
 import { defineRule } from '../engine/ruleApi';
-import { findAll } from '../engine/walk';
+import { findAll, walk } from '../engine/walk';
+import type { ProjectModel } from '../project/projectModel';
 
 export default defineRule({
   meta: {
@@ -36,9 +38,21 @@ export default defineRule({
       if (!callable.body) return;
       const scope = scopeOf(context, callable);
       const textOf = (node: ASTNode): string => context.text(node).replace(/\s+/g, '');
+      // Only a call by the name of a function that calls ecrecover can be a helper handing back its result:
+      // resolving every call of every function for this rule alone was a large part of the cold scan.
+      const helperNames = ecrecoverCallerNames(context.project);
+      const ecrecovers: FunctionCall[] = [];
+      const helperCalls = new Set<FunctionCall>();
+      walk(callable.body, {
+        enter: (n) => {
+          if (isEcrecover(n)) ecrecovers.push(n);
+          if (n.type === 'FunctionCall' && helperNames.has(calleeName(n) ?? '') && returnsRawEcrecover(n, scope)) helperCalls.add(n);
+        },
+        exit: () => undefined,
+      });
+      if (ecrecovers.length === 0 && helperCalls.size === 0) return;
       const zeroChecked = zeroCheckedTexts(callable.body, scope, textOf);
-      const helperCalls = new Set(findAll(callable.body, (n): n is FunctionCall => n.type === 'FunctionCall' && returnsRawEcrecover(n, scope)));
-      for (const call of [...findAll(callable.body, isEcrecover), ...helperCalls]) {
+      for (const call of [...ecrecovers, ...helperCalls]) {
         const uses = usesOf(call, callable);
         // Skip a helper that only returns the result: its callers decide whether to check.
         if (uses.length === 0) continue;
@@ -68,6 +82,24 @@ export default defineRule({
     return { FunctionDefinition: check, ModifierDefinition: check };
   },
 });
+
+/** Names of the project's functions whose bodies call `ecrecover`, from one walk of every file. */
+function ecrecoverCallerNames(project: ProjectModel): Set<string> {
+  return memoize(project, 'ecrecover-zero-check.callerNames', project, () => {
+    const names = new Set<string>();
+    for (const file of project.files()) {
+      if (!file.ast) continue;
+      walk(file.ast, {
+        enter: (node, ancestors) => {
+          if (!isEcrecover(node)) return;
+          for (const enclosing of ancestors) if (enclosing.type === 'FunctionDefinition' && enclosing.name) names.add(enclosing.name);
+        },
+        exit: () => undefined,
+      });
+    }
+    return names;
+  });
+}
 
 /**
  * A call of an internal helper that hands back a raw `ecrecover` result (`return ecrecover(digest, v, r, s);`):
