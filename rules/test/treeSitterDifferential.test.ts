@@ -1,6 +1,6 @@
 // The differential test of the tree-sitter front end (issue 11): every corpus is parsed by @solidity-parser/parser
 // (the oracle) and by tree-sitter plus the converter, and the two ASTs must be identical, `loc` and `range`
-// included. The only accepted differences are the oracle errors corrected below, each with its reason.
+// included. The only accepted differences are the oracle errors corrected in support/oracleCorrections.ts.
 
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -8,6 +8,7 @@ import { parse } from '@solidity-parser/parser';
 import { collectSolidityFiles, NodeFileHost, relativeTo } from '../src/index';
 import { loadTreeSitter, parseWithTreeSitter } from '../src/parse/treeSitter';
 import { diffAsts, type AstDifference } from './support/astDiff';
+import { correctOracle, ORACLE_CORRECTIONS } from './support/oracleCorrections';
 import { AUDITED_CORPORA } from './support/auditedCorpora';
 import { FIXTURES_ROOT, REPO_ROOT } from './support/fixtureProject';
 
@@ -31,67 +32,6 @@ const CORPORA: Corpus[] = [
   { name: 'old syntax (test-fixtures/parser/old-syntax)', files: () => collectSolidityFiles(OLD_SYNTAX, host, true), fetched: true },
   ...AUDITED_CORPORA,
 ];
-
-type Json = Record<string, unknown>;
-
-interface OracleCorrection {
-  /** What the oracle gets wrong and why the tree-sitter AST is kept instead. */
-  reason: string;
-  /** Rewrites one oracle node in place into what the converter is meant to give; true when it changed it. */
-  correct: (node: Json) => boolean;
-}
-
-/**
- * The intended differences: the oracle's AST is wrong here, and the converter gives the right one. Each correction
- * is applied to the oracle's AST before the comparison, and the test reports how often each applied.
- */
-const ORACLE_CORRECTIONS: OracleCorrection[] = [
-  {
-    reason:
-      'an unnamed `address payable` (`returns (address payable)`, `mapping(K => address payable)`): the oracle reads ' +
-      '`payable` as the name of an `address`; `payable` is a keyword, and solc and tree-sitter read the type `address payable`',
-    correct: (node) => {
-      if (node.type === 'Mapping') return readAsAddressPayable(node, 'valueType', 'valueName');
-      if (node.type === 'VariableDeclaration' && readAsAddressPayable(node, 'typeName', 'identifier')) {
-        node.name = null;
-        return true;
-      }
-      return false;
-    },
-  },
-];
-
-/** Folds the name `payable` in `node[nameKey]` into the `address` type in `node[typeKey]`. */
-function readAsAddressPayable(node: Json, typeKey: string, nameKey: string): boolean {
-  const type = node[typeKey] as Json | null | undefined;
-  const name = node[nameKey] as Json | null | undefined;
-  if (name?.name !== 'payable' || type?.type !== 'ElementaryTypeName' || type.name !== 'address' || type.stateMutability !== null) return false;
-  type.stateMutability = 'payable';
-  type.loc = { start: (type.loc as { start: unknown }).start, end: (name.loc as { start: unknown }).start };
-  type.range = [(type.range as number[])[0], (name.range as number[])[1]];
-  node[nameKey] = null;
-  return true;
-}
-
-/** Applies the corrections to every node of the oracle's AST (without recursion: ASTs can be deep). */
-function correctOracle(ast: unknown, applied: number[]): void {
-  const stack: unknown[] = [ast];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value !== 'object' || value === null) continue;
-    if (Array.isArray(value)) {
-      stack.push(...value);
-      continue;
-    }
-    const node = value as Json;
-    if (typeof node.type === 'string') {
-      ORACLE_CORRECTIONS.forEach((correction, i) => {
-        if (correction.correct(node)) applied[i]++;
-      });
-    }
-    for (const key of Object.keys(node)) if (key !== 'loc' && key !== 'range') stack.push(node[key]);
-  }
-}
 
 interface FileOutcome {
   file: string;
