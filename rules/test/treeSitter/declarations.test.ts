@@ -64,6 +64,15 @@ const CASES: Record<string, string> = {
   'a pre-0.5 constant function and an unnamed fallback': 'contract A { function f() constant returns (uint) {} function () payable {} }',
   'a free function named like the last contract is not its constructor': 'contract B {}\nfunction B() {}',
   'a function named like an earlier contract is not a constructor of a later one': 'contract A {}\ncontract B { function A() {} }',
+  'comments between the tokens of declarations and type names':
+    'contract /* a */ A /* b */ is B /* c */ ( 1 /* d */ ) {\n' +
+    '  uint /* e */ public x /* f */ ; // g\n' +
+    '  mapping ( address /* h */ => uint /* i */ ) m ;\n' +
+    '  function f ( uint a /* j */ , uint b ) public mod /* k */ ( ) returns ( uint /* l */ ) /* m */ { } // n\n' +
+    '  struct S { uint a ; /* o */ }\n' +
+    '  using L /* p */ . /* q */ M for uint ;\n' +
+    '  // last\n' +
+    '}\n',
 };
 
 describe('tree-sitter converter: declarations and type names', () => {
