@@ -7,7 +7,7 @@ import type { ASTNode, Expression, FunctionDefinition } from '@solidity-parser/p
 import { findAll } from '../engine/walk';
 import type { ContractInfo } from '../project/projectModel';
 import { memoize } from './analysisCache';
-import { ASSIGNMENT_OPERATORS } from './astQueries';
+import { ASSIGNMENT_OPERATORS, isMemberOf } from './astQueries';
 import { classifyCall, type CallInfo } from './calls';
 import { FunctionScope } from './scope';
 import { FunctionTaint } from './taint';
@@ -215,6 +215,14 @@ function helperSummary(caller: FunctionScope, call: CallInfo, helper: FunctionDe
   // only differ on those rare paths, and one answer per helper keeps findings stable.
   cache.set(key, summary);
   return summary;
+}
+
+/**
+ * Whether `tx.origin` appears below `node`. The scan's only source is `tx.origin` in the function's own body
+ * (helpers are followed only with parameters that carry it), so a body without it has no authority use.
+ */
+export function readsTxOrigin(node: ASTNode): boolean {
+  return findAll(node, (n) => isMemberOf(n, 'tx', 'origin')).length > 0;
 }
 
 /** Where `tx.origin` takes an authority position in `fn` (directly, through locals, or through helpers it calls). */

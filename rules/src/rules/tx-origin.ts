@@ -3,7 +3,7 @@
 
 import type { ASTNode, BinaryOperation, FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { isMemberOf, isMsgSender } from '../analysis/astQueries';
-import { originAuthority, type OriginAuthority } from '../analysis/originAuthority';
+import { originAuthority, readsTxOrigin, type OriginAuthority } from '../analysis/originAuthority';
 import { scopeOf } from '../analysis/scope';
 import { defineRule } from '../engine/ruleApi';
 import { findAll } from '../engine/walk';
@@ -90,6 +90,8 @@ export default defineRule({
         // In a constructor or a one-shot initializer the origin is the deployer: wrong behind a factory, but the
         // deployer chose to deploy, so nothing is taken from anyone.
         const atDeployment = fn.isConstructor || fn.modifiers.some((m) => m.name === 'initializer' || m.name === 'reinitializer' || m.name === 'onlyInitializing');
+        // Resolving every call of every function finds nothing where the origin is never read.
+        if (!readsTxOrigin(fn.body)) return;
         const scan = originAuthority(fn, scopeOf(context, fn));
         // A credit booked to the origin in a function that also takes the origin's assets is the origin paying
         // for itself (`transferFrom(tx.origin, …)` then `staked[tx.origin] += …`): the pull is the finding.
