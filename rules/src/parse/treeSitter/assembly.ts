@@ -121,7 +121,7 @@ const call: Converter = (node, cx) => {
     const item = items[i];
     if (item.startIndex === name.startIndex) continue;
     const suffix = items[i + 1];
-    if (item.type === 'yul_function_call' && item.childCount === 1 && suffix !== undefined && isMemberSuffix(suffix)) {
+    if (suffix !== undefined && isBuiltinMemberSuffix(suffix)) {
       args.push(builtinMemberAccess(item, suffix, cx));
       i++;
     } else {
@@ -133,11 +133,14 @@ const call: Converter = (node, cx) => {
 
 /**
  * Tree-sitter-solidity reads a path whose first name is also a builtin (`sstore(number.slot, v)` for a state
- * variable `number`) as the builtin followed by an ERROR node `.slot`: that pair, in call arguments where it
- * occurs in real code, is the member access it is.
+ * variable `number`) as the builtin followed by an ERROR node `.slot`. In call arguments, where it occurs in real
+ * code, this converter reads the pair as the member access it is, so that ERROR node is no syntax error.
  */
-function isMemberSuffix(node: CstNode): boolean {
-  return node.type === 'ERROR' && node.childCount === 2 && node.child(0)!.type === '.' && node.child(1)!.type === 'identifier';
+export function isBuiltinMemberSuffix(node: CstNode): boolean {
+  if (node.type !== 'ERROR' || node.parent?.type !== 'yul_function_call' || node.childCount !== 2) return false;
+  if (node.child(0)!.type !== '.' || node.child(1)!.type !== 'identifier') return false;
+  const builtin = node.previousSibling;
+  return builtin?.type === 'yul_function_call' && builtin.childCount === 1;
 }
 
 function builtinMemberAccess(builtin: CstNode, suffix: CstNode, cx: ConvertContext): AstNode {

@@ -24,6 +24,22 @@ function onlyNamedChild(node: CstNode): CstNode {
   throw new Error(`tree-sitter node '${node.type}' has no named child`);
 }
 
+function namedChildOfType(node: CstNode, type: string): CstNode | undefined {
+  for (const child of node.namedChildren) {
+    if (child?.type === type) return child;
+  }
+  return undefined;
+}
+
+/** The last child of `node` of the given type. */
+function lastChildOfType(node: CstNode, type: string): CstNode | undefined {
+  const children = node.children;
+  for (let i = children.length - 1; i >= 0; i--) {
+    if (children[i]?.type === type) return children[i]!;
+  }
+  return undefined;
+}
+
 /** A `block_statement` (`Block`, or `UncheckedStatement` around it) or a `function_body` (`Block`). */
 const block: Converter = (node, cx) => {
   const statements: AstNode[] = [];
@@ -46,7 +62,7 @@ const expressionStatement: Converter = (node, cx) => {
   if (expression.endIndex - expression.startIndex === 5 && cx.text(expression) === 'throw') {
     return cx.located({ type: 'ThrowStatement' }, node);
   }
-  const emptyTuple = emptyTupleAssignment(expression);
+  const emptyTuple = emptyTupleAssignment(expression, cx.source);
   if (emptyTuple !== undefined) {
     return cx.located(
       { type: 'VariableDeclarationStatement', variables: emptyTuple.variables, initialValue: cx.convert(emptyTuple.value) },
@@ -60,7 +76,8 @@ const expressionStatement: Converter = (node, cx) => {
  * `(, ,) = g();`: @solidity-parser/parser reads it as a declaration of no variables (one null per slot), tree-sitter
  * as an assignment to an empty tuple.
  */
-function emptyTupleAssignment(expression: CstNode): { variables: null[]; value: CstNode } | undefined {
+function emptyTupleAssignment(expression: CstNode, source: string): { variables: null[]; value: CstNode } | undefined {
+  if (source.charCodeAt(expression.startIndex) !== 0x28 /* ( */) return undefined;
   const assignment = expression.firstNamedChild;
   if (assignment?.type !== 'assignment_expression') return undefined;
   const tuple = assignment.childForFieldName('left')?.firstNamedChild;
@@ -72,15 +89,23 @@ function emptyTupleAssignment(expression: CstNode): { variables: null[]; value: 
 
 /** `T [location] name` in a declaration statement or a destructuring tuple. */
 export function variableDeclaration(node: CstNode, cx: ConvertContext): AstNode {
-  const name = node.childForFieldName('name')!;
-  const location = node.childForFieldName('location');
+  // One pass over the children: three field look-ups cost more, and declarations are among the commonest nodes.
+  let typeName: AstNode | undefined;
+  let name: CstNode | undefined;
+  let storageLocation: string | null = null;
+  for (const child of node.children) {
+    if (child === null) continue;
+    if (child.type === 'type_name') typeName = cx.convert(child);
+    else if (child.type === 'identifier') name = child;
+    else if (child.type === 'memory' || child.type === 'storage' || child.type === 'calldata') storageLocation = child.type;
+  }
   return cx.located(
     {
       type: 'VariableDeclaration',
-      typeName: cx.convert(node.childForFieldName('type')!),
-      name: cx.text(name),
-      identifier: cx.convert(name),
-      storageLocation: location === null ? null : cx.text(location),
+      typeName: typeName!,
+      name: cx.text(name!),
+      identifier: cx.convert(name!),
+      storageLocation,
       isStateVar: false,
       isIndexed: false,
       expression: null,
@@ -204,22 +229,6 @@ const returnStatement: Converter = (node, cx) => {
   const expression = namedChildOfType(node, 'expression');
   return cx.located({ type: 'ReturnStatement', expression: expression === undefined ? null : cx.convert(expression) }, node);
 };
-
-function namedChildOfType(node: CstNode, type: string): CstNode | undefined {
-  for (const child of node.namedChildren) {
-    if (child?.type === type) return child;
-  }
-  return undefined;
-}
-
-/** The last child of `node` of the given type. */
-function lastChildOfType(node: CstNode, type: string): CstNode | undefined {
-  const children = node.children;
-  for (let i = children.length - 1; i >= 0; i--) {
-    if (children[i]?.type === type) return children[i]!;
-  }
-  return undefined;
-}
 
 /** `emit E(args);`: the event call is a FunctionCall from the event name to the closing parenthesis. */
 const emitStatement: Converter = (node, cx) => {
