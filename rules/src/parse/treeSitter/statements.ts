@@ -49,7 +49,7 @@ const block: Converter = (node, cx) => {
     if (child === null) continue;
     if (child.type === 'unchecked') isUnchecked = true;
     else if (child.type === '{') open ??= child;
-    // Every other named child is a statement, or an ERROR node that `convert` records as a problem.
+    // Every other named child is a statement, or an ERROR node, which `convert` deals with.
     else if (child.isNamed && !isTrivia(child)) statements.push(cx.convert(child));
   }
   const ast = cx.located({ type: 'Block', statements }, open ?? node, node);
@@ -88,7 +88,7 @@ function emptyTupleAssignment(expression: CstNode, source: string): { variables:
 }
 
 /** `T [location] name` in a declaration statement or a destructuring tuple. */
-export function variableDeclaration(node: CstNode, cx: ConvertContext): AstNode {
+function variableDeclaration(node: CstNode, cx: ConvertContext): AstNode {
   // One pass over the children: three field look-ups cost more, and declarations are among the commonest nodes.
   let typeName: AstNode | undefined;
   let name: CstNode | undefined;
