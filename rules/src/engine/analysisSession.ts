@@ -152,7 +152,12 @@ export class AnalysisSession {
   /** Analyses files, one project model per root, and returns what is shown for each readable one. */
   analyse(filePaths: string[], settings: AnalysisSettings, options: AnalyseOptions = {}): DocumentAnalysis[] {
     const byRoot = new Map<string, string[]>();
-    for (const p of filePaths.map((f) => path.resolve(f))) byRoot.set(this.rootOf(p), [...(byRoot.get(this.rootOf(p)) ?? []), p]);
+    for (const p of filePaths.map((f) => path.resolve(f))) {
+      const root = this.rootOf(p);
+      const inRoot = byRoot.get(root);
+      if (inRoot) inRoot.push(p);
+      else byRoot.set(root, [p]);
+    }
     const out: DocumentAnalysis[] = [];
     for (const [root, paths] of byRoot) {
       const view = this.viewOf(root, settings);
