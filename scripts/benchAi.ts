@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyzeFile, collectSolidityFiles, DEFAULT_CONFIG, defaultRegistry, NodeFileHost, ProjectModel, selectRules, type Finding } from 'sol-audit-rules';
+import { analyzeFile, collectSolidityFiles, DEFAULT_CONFIG, defaultRegistry, loadTreeSitter, NodeFileHost, ProjectModel, selectRules, type Finding } from 'sol-audit-rules';
 import { normaliseAiSettings } from '../server/src/ai/aiSettings';
 import { AiService, type AnalysedFile } from '../server/src/ai/aiService';
 import { assembleContext } from '../server/src/ai/contextAssembly';
@@ -27,6 +27,7 @@ function stats(values: number[]): string {
 }
 
 async function main(): Promise<void> {
+  await loadTreeSitter();
   const host = new NodeFileHost();
   const registry = defaultRegistry();
   const selection = selectRules(registry, DEFAULT_CONFIG);

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from '@solidity-parser/parser';
 import type { FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
-import type { Finding } from 'sol-audit-rules';
+import { loadTreeSitter, type Finding } from 'sol-audit-rules';
 import { analyzeFixture, FIXTURES_ROOT } from '../rules/test/support/fixtureProject';
 
 const EXPLOITS = path.join(FIXTURES_ROOT, 'exploits');
@@ -80,43 +80,48 @@ function lookAlikes(file: string, ruleId: string): LookAlike[] {
 
 const solidityIn = (dir: string) => fs.readdirSync(dir).filter((name) => name.endsWith('.sol')).sort();
 
-console.log('Recall on exploit fixtures (intended rule fires on its annotated line):');
-let intendedTotal = 0;
-let intendedHit = 0;
-for (const name of solidityIn(EXPLOITS)) {
-  for (const result of recallOf(path.join(EXPLOITS, name))) {
-    const hit = result.lines.length > 0 && result.hitLines.length === result.lines.length;
-    intendedTotal += 1;
-    if (hit) intendedHit += 1;
-    const where = result.lines.length === 0 ? 'no annotated line' : `lines ${result.lines.join(', ')}`;
-    console.log(`  ${hit ? 'hit ' : 'MISS'}  ${name.padEnd(32)} ${result.ruleId.padEnd(32)} ${where}`);
-  }
-}
-
-// Each rule fixture is checked for its own rule; each exploit fixture for its intended rules.
-const checks = [
-  ...solidityIn(RULE_FIXTURES).map((name) => ({ file: path.join(RULE_FIXTURES, name), ruleIds: [name.replace(/\.sol$/, '')] })),
-  ...solidityIn(EXPLOITS).map((name) => {
-    const text = fs.readFileSync(path.join(EXPLOITS, name), 'utf8');
-    return { file: path.join(EXPLOITS, name), ruleIds: INTENDED.exec(text)?.[1].split(',').map((id) => id.trim()) ?? [] };
-  }),
-];
-const tally = { contract: { total: 0, quiet: 0 }, function: { total: 0, quiet: 0 } };
-const noisy: string[] = [];
-for (const { file, ruleIds } of checks) {
-  for (const ruleId of ruleIds) {
-    for (const { kind, name, quiet } of lookAlikes(file, ruleId)) {
-      tally[kind].total += 1;
-      if (quiet) tally[kind].quiet += 1;
-      else noisy.push(`${ruleId} in ${kind} ${name} (${path.relative(FIXTURES_ROOT, file)})`);
+async function main(): Promise<void> {
+  await loadTreeSitter();
+  console.log('Recall on exploit fixtures (intended rule fires on its annotated line):');
+  let intendedTotal = 0;
+  let intendedHit = 0;
+  for (const name of solidityIn(EXPLOITS)) {
+    for (const result of recallOf(path.join(EXPLOITS, name))) {
+      const hit = result.lines.length > 0 && result.hitLines.length === result.lines.length;
+      intendedTotal += 1;
+      if (hit) intendedHit += 1;
+      const where = result.lines.length === 0 ? 'no annotated line' : `lines ${result.lines.join(', ')}`;
+      console.log(`  ${hit ? 'hit ' : 'MISS'}  ${name.padEnd(32)} ${result.ruleId.padEnd(32)} ${where}`);
     }
   }
+
+  // Each rule fixture is checked for its own rule; each exploit fixture for its intended rules.
+  const checks = [
+    ...solidityIn(RULE_FIXTURES).map((name) => ({ file: path.join(RULE_FIXTURES, name), ruleIds: [name.replace(/\.sol$/, '')] })),
+    ...solidityIn(EXPLOITS).map((name) => {
+      const text = fs.readFileSync(path.join(EXPLOITS, name), 'utf8');
+      return { file: path.join(EXPLOITS, name), ruleIds: INTENDED.exec(text)?.[1].split(',').map((id) => id.trim()) ?? [] };
+    }),
+  ];
+  const tally = { contract: { total: 0, quiet: 0 }, function: { total: 0, quiet: 0 } };
+  const noisy: string[] = [];
+  for (const { file, ruleIds } of checks) {
+    for (const ruleId of ruleIds) {
+      for (const { kind, name, quiet } of lookAlikes(file, ruleId)) {
+        tally[kind].total += 1;
+        if (quiet) tally[kind].quiet += 1;
+        else noisy.push(`${ruleId} in ${kind} ${name} (${path.relative(FIXTURES_ROOT, file)})`);
+      }
+    }
+  }
+
+  const percent = (part: number, whole: number) => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(0)}%`);
+  console.log(`\nIntended-rule hit rate: ${intendedHit}/${intendedTotal} (${percent(intendedHit, intendedTotal)})`);
+  for (const kind of ['contract', 'function'] as const) {
+    const { quiet, total } = tally[kind];
+    console.log(`Look-alike ${kind}s (no annotation for the rule inside) where the rule stays quiet: ${quiet}/${total} (${percent(quiet, total)})`);
+  }
+  if (noisy.length > 0) console.log(`Look-alikes the rule fires on:\n  ${noisy.join('\n  ')}`);
 }
 
-const percent = (part: number, whole: number) => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(0)}%`);
-console.log(`\nIntended-rule hit rate: ${intendedHit}/${intendedTotal} (${percent(intendedHit, intendedTotal)})`);
-for (const kind of ['contract', 'function'] as const) {
-  const { quiet, total } = tally[kind];
-  console.log(`Look-alike ${kind}s (no annotation for the rule inside) where the rule stays quiet: ${quiet}/${total} (${percent(quiet, total)})`);
-}
-if (noisy.length > 0) console.log(`Look-alikes the rule fires on:\n  ${noisy.join('\n  ')}`);
+void main();

@@ -4,6 +4,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import { createMessageConnection } from 'vscode-jsonrpc/node';
+import { loadTreeSitter } from 'sol-audit-rules';
 import { registerAiWorkerHandlers } from './ai/lsp/aiWorkerHandlers';
 import { PortMessageReader, PortMessageWriter } from './messagePortTransport';
 import { ProjectAnalyzer } from './projectAnalyzer';
@@ -61,7 +62,8 @@ connection.onRequest(ReportRequest, (params, token) => jobs.urgently(token, () =
 
 registerAiWorkerHandlers(connection, analyzer);
 
-connection.listen();
+// The port queues the server's first messages until the grammar, which loads asynchronously, is ready to parse them.
+void loadTreeSitter().then(() => connection.listen());
 
 /** With SOL_AUDIT_TIMING=N, prints the N slowest rules of each analysis to stderr (like ESLint's TIMING). */
 function logRuleTimings(timings: Map<string, number>, totalMs: number): void {

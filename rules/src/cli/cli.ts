@@ -4,6 +4,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json';
 import { PROFILES } from '../config/config';
+import { loadTreeSitter } from '../parse/treeSitter';
 import { EXIT_ERROR, UsageError } from './cliErrors';
 import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS, OUTPUT_FORMATS, parseIdList, parsePositiveInteger, type CliOptions } from './cliOptions';
 import { runAudit } from './runAudit';
@@ -52,6 +53,7 @@ export function createProgram(onResult: (exitCode: number) => void): Command {
     .showHelpAfterError('(run sol-audit --help for usage)')
     .exitOverride()
     .action(async (paths: string[], options: CliOptions) => {
+      await loadTreeSitter();
       onResult(await runAudit(paths, options, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }));
     });
 }

@@ -1,15 +1,19 @@
 // Worker-thread entry for parallel scans (see scanRunner.ts and workerPool.ts): rebuilds the rule selection
 // from its spec, then runs the parse and analyse tasks it is sent, keeping every parsed file for later tasks.
 
-import { parentPort, workerData } from 'node:worker_threads';
-import { defaultRegistry } from '../index';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { defaultRegistry, loadTreeSitter } from '../index';
 import { NodeFileHost } from './nodeFileHost';
 import { TreeCache } from './scanCache';
 import { ScanSession, selectionFromSpec } from './scanSession';
 import type { TaskReply, TaskRequest, WorkerReady, WorkerSetup } from './workerPool';
 
 if (parentPort) {
-  const port = parentPort;
+  // The grammar loads asynchronously; the pool sends no task before the worker says it is ready.
+  void loadTreeSitter().then(() => serve(parentPort!));
+}
+
+function serve(port: MessagePort): void {
   const { root, spec, trees } = workerData as WorkerSetup;
   const treeCache = trees && new TreeCache(trees.cacheDir, trees.version);
   const session = new ScanSession(root, selectionFromSpec(spec, defaultRegistry()), new NodeFileHost(), treeCache);

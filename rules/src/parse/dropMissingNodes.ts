@@ -1,5 +1,5 @@
-// The tolerant parser leaves holes (undefined entries) in node lists where it skipped unparsable input.
-// Removing them once here lets every consumer trust that a list of nodes holds nodes.
+// The conversion of a tree with syntax errors leaves holes (null entries) in node lists where it left out a broken
+// item (treeSitter/recovery.ts). Removing them once here lets every consumer trust that a list of nodes holds nodes.
 
 /** Removes null and undefined entries from every array in the tree, in place; iterative, so depth is no risk. */
 export function dropMissingNodes(root: object): void {

@@ -1,11 +1,11 @@
-// Parses Solidity source tolerantly: a syntax error becomes a located error, never an exception.
+// Parses Solidity source tolerantly with the tree-sitter front end: a syntax error becomes a located error, never
+// an exception, and the items it breaks are left out while the rest of the file is still analysed.
 
-import { parse } from '@solidity-parser/parser';
 import type { SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
 import { LineIndex } from '../model/lineIndex';
 import type { SourceRange } from '../model/finding';
 import { findExcessiveBracketNesting, MAX_BRACKET_DEPTH } from './bracketDepth';
-import { dropMissingNodes } from './dropMissingNodes';
+import { parseWithTreeSitter, TreeSitterNotLoadedError, type TreeSitterParse } from './treeSitter';
 
 export interface SyntaxError {
   message: string;
@@ -13,34 +13,49 @@ export interface SyntaxError {
 }
 
 export interface ParseOutcome {
-  /** Present whenever the parser could recover a tree, even with syntax errors. */
+  /** Present whenever a tree could be built, even with syntax errors. */
   ast: SourceUnit | undefined;
   syntaxErrors: SyntaxError[];
 }
 
-interface RawParserError {
-  message: string;
-  line: number;
-  column: number;
-}
-
-/** Lines skipped to get past tree-builder crashes before giving up on the file. */
-const MAX_SKIPPED_LINES = 3;
-
 /**
  * Syntax errors reported per file. Past the first few the parser is only resynchronising (a binary file gave
- * 18,000), and thousands of squiggles or report lines bury the one that matters.
+ * thousands), and thousands of squiggles or report lines bury the one that matters.
  */
 export const MAX_SYNTAX_ERRORS = 50;
 
+/** Parses `text`; `loadTreeSitter()` must have resolved first (a parse before that throws: a programming error). */
 export function parseSolidity(text: string, lines: LineIndex = new LineIndex(text)): ParseOutcome {
   const tooDeep = findExcessiveBracketNesting(text);
   if (tooDeep !== undefined) {
     const message = `brackets are nested more than ${MAX_BRACKET_DEPTH} levels deep here; the file is not parsed or analysed`;
     return { ast: undefined, syntaxErrors: [toSyntaxError(message, tooDeep, lines)] };
   }
-  const outcome = parseTolerantly(text, lines, MAX_SKIPPED_LINES);
-  return { ast: outcome.ast, syntaxErrors: capped(outcome.syntaxErrors) };
+  let parsed: TreeSitterParse;
+  try {
+    parsed = withBlocksClosed(text, parseWithTreeSitter(text));
+  } catch (err) {
+    // Not loading the grammar first is our bug and must show; a converter failing on odd input must not stop a scan.
+    if (err instanceof TreeSitterNotLoadedError) throw err;
+    const message = err instanceof RangeError ? 'The file is nested too deeply to parse; it was not analysed.' : `The parser failed: ${String(err)}`;
+    return { ast: undefined, syntaxErrors: [toSyntaxError(message, 0, lines)] };
+  }
+  // Text with no Solidity in it (binary data) parses to a root ERROR node, which converts to no source unit.
+  const ast = parsed.ast.type === 'SourceUnit' ? parsed.ast : undefined;
+  return { ast, syntaxErrors: capped(parsed.syntaxErrors.map((e) => toSyntaxError(e.message, e.start, lines))) };
+}
+
+/**
+ * A file that ends inside a block (a function or contract still being typed) leaves tree-sitter no way to close
+ * it, and its recovery makes the whole contract one ERROR node. Parsing the text with the missing `}` appended
+ * keeps every complete member; the error stays the unclosed `{`. Offsets are unchanged: the braces come last.
+ */
+function withBlocksClosed(text: string, parsed: TreeSitterParse): TreeSitterParse {
+  const unclosed = parsed.syntaxErrors.find((e) => e.unclosedBraces !== undefined);
+  if (unclosed === undefined) return parsed;
+  const closed = parseWithTreeSitter(text + '}'.repeat(unclosed.unclosedBraces!));
+  const otherErrors = closed.syntaxErrors.filter((e) => e.start < text.length && e.start !== unclosed.start);
+  return { ...closed, syntaxErrors: [...otherErrors, unclosed].sort((a, b) => a.start - b.start) };
 }
 
 /** The first MAX_SYNTAX_ERRORS errors, then one that counts the rest, placed where the first of them is. */
@@ -51,80 +66,8 @@ function capped(errors: SyntaxError[]): SyntaxError[] {
   return [...errors.slice(0, MAX_SYNTAX_ERRORS), summary];
 }
 
-/** `text` may differ from `lines.text` only by blanked lines, so offsets and lines stay those of the original. */
-function parseTolerantly(text: string, lines: LineIndex, skipsLeft: number): ParseOutcome {
-  try {
-    const result = parse(text, { loc: true, range: true, tolerant: true });
-    const rawErrors: RawParserError[] = Array.isArray(result.errors) ? result.errors : [];
-    if (rawErrors.length > 0) dropMissingNodes(result);
-    return { ast: result, syntaxErrors: fromParserErrors(rawErrors, lines) };
-  } catch (err) {
-    // The tree builder throws a TypeError on some incomplete statements (`uint x = ;`, common while typing) and
-    // the parser's located errors are lost. Find the line that triggers it, blank it and parse the rest.
-    const line = skipsLeft > 0 && isTreeBuilderCrash(err) ? firstCrashingLine(text, lines) : undefined;
-    if (line !== undefined) {
-      const start = lines.offsetAt(line, 0);
-      const lineText = lines.lineText(line);
-      const blanked = text.slice(0, start) + ' '.repeat(lineText.length) + text.slice(start + lineText.length);
-      const rest = parseTolerantly(blanked, lines, skipsLeft - 1);
-      const skipped = toSyntaxError('incomplete or malformed statement; this line was skipped', start + Math.max(lineText.search(/\S/), 0), lines);
-      return { ast: rest.ast, syntaxErrors: [skipped, ...rest.syntaxErrors] };
-    }
-    // Tolerant mode still throws on some inputs (stack exhaustion on pathological nesting, lexer crashes on binary data).
-    const raw = parserErrorsOf(err);
-    const message = err instanceof RangeError ? 'The file is nested too deeply to parse; it was not analysed.' : undefined;
-    const errors = raw.length > 0 ? fromParserErrors(raw, lines) : [toSyntaxError(message ?? `The parser failed: ${String(err)}`, 0, lines)];
-    return { ast: undefined, syntaxErrors: errors };
-  }
-}
-
-function isTreeBuilderCrash(err: unknown): boolean {
-  return err instanceof TypeError && parserErrorsOf(err).length === 0;
-}
-
-/** The first line whose inclusion makes the tree builder crash: a binary search over prefixes of whole lines. */
-function firstCrashingLine(text: string, lines: LineIndex): number | undefined {
-  const crashesUpTo = (line: number): boolean => {
-    const end = line >= lines.lineCount ? text.length : lines.offsetAt(line + 1, 0);
-    try {
-      parse(text.slice(0, end), { tolerant: true });
-      return false;
-    } catch (err) {
-      return isTreeBuilderCrash(err);
-    }
-  };
-  let low = 1;
-  let high = lines.lineCount;
-  if (!crashesUpTo(high)) return undefined;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (crashesUpTo(mid)) high = mid;
-    else low = mid + 1;
-  }
-  return low;
-}
-
-function parserErrorsOf(err: unknown): RawParserError[] {
-  if (err && typeof err === 'object' && 'errors' in err && Array.isArray((err as { errors: unknown }).errors)) {
-    return (err as { errors: RawParserError[] }).errors;
-  }
-  return [];
-}
-
-/**
- * The parser's errors at their offsets. It ends lines at `\n` alone, where LineIndex (like the editor) also ends
- * them at a lone `\r`, so its line numbers are resolved by its own count.
- */
-function fromParserErrors(raw: RawParserError[], lines: LineIndex): SyntaxError[] {
-  if (raw.length === 0) return [];
-  const { text } = lines;
-  const parserLineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) parserLineStarts.push(i + 1);
-  return raw.map((e) => toSyntaxError(e.message, Math.min((parserLineStarts[e.line - 1] ?? text.length) + Math.max(e.column, 0), text.length), lines));
-}
-
 function toSyntaxError(message: string, start: number, lines: LineIndex): SyntaxError {
-  // Underline the token the parser stopped at so the squiggle is visible, not zero-width.
+  // Underline the token the error is at so the squiggle is visible, not zero-width.
   const rest = lines.text.slice(start, start + 200);
   const token = /^[A-Za-z0-9_$]+|^\S/.exec(rest);
   const end = start + (token ? token[0].length : 0);

@@ -4,7 +4,7 @@
 
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AnalysisSession, NodeFileHost, type AnalysisSettings, type Finding } from 'sol-audit-rules';
+import { AnalysisSession, loadTreeSitter, NodeFileHost, type AnalysisSettings, type Finding } from 'sol-audit-rules';
 import { AiError } from './aiErrors';
 import { resolveCliAiSettings } from './aiSettings';
 import { AiService, analysedFileOf } from './aiService';
@@ -41,6 +41,8 @@ export function cliCacheFolder(env: NodeJS.ProcessEnv): string {
 }
 
 export async function triageFindings(request: CliTriageRequest): Promise<CliTriageSummary> {
+  // This bundle has its own copy of the engine, so its own grammar to load before the session parses.
+  await loadTreeSitter();
   const { settings, apiKey } = resolveCliAiSettings({ baseUrl: request.baseUrl, model: request.model }, request.env);
   const service = new AiService({ cache: new ResponseCache(cliCacheFolder(request.env)), logger: { info: () => undefined, warn: () => undefined } });
   const session = new AnalysisSession(new NodeFileHost(), { configFile: request.configFile });

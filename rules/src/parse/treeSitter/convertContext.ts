@@ -32,10 +32,14 @@ export class ConvertContext {
   constructor(
     readonly source: string,
     private readonly converters: ConverterTable,
+    /** For a tree with syntax errors: the list items to leave out (recovery.ts). */
+    private readonly leaveOut?: (node: CstNode) => boolean,
   ) {}
 
   /** Converts one node by its type; an unknown type is recorded as a problem and becomes an `Unconverted` node. */
   convert(node: CstNode): AstNode {
+    // A left-out item is a hole in its list, which the caller removes once the whole tree is converted.
+    if (this.leaveOut?.(node)) return null as unknown as AstNode;
     const converter = this.converters[node.type];
     if (converter === undefined) {
       this.problems.push({ message: `no converter for tree-sitter node type '${node.type}'`, node });

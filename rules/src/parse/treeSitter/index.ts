@@ -8,8 +8,11 @@ import { declarationConverters } from './declarations';
 import { statementConverters } from './statements';
 import { expressionConverters } from './expressions';
 import { assemblyConverters } from './assembly';
+import { isBrokenListItem, syntaxErrorsOf, type TreeSyntaxError } from './recovery';
+import { dropMissingNodes } from '../dropMissingNodes';
 
-export { loadTreeSitter } from './loadGrammar';
+export { loadTreeSitter, TreeSitterNotLoadedError } from './loadGrammar';
+export type { TreeSyntaxError } from './recovery';
 
 const converters: ConverterTable = {
   ...declarationConverters,
@@ -21,6 +24,8 @@ const converters: ConverterTable = {
 export interface TreeSitterParse {
   ast: SourceUnit;
   problems: ConversionProblem[];
+  /** One per ERROR or MISSING node; the list items they break are left out of `ast`. */
+  syntaxErrors: TreeSyntaxError[];
 }
 
 /** Parses `text` and converts it; `loadTreeSitter()` must have resolved first. */
@@ -28,9 +33,13 @@ export function parseWithTreeSitter(text: string): TreeSitterParse {
   const tree = treeSitterParser().parse(text);
   if (tree === null) throw new Error('tree-sitter returned no tree');
   try {
-    const cx = new ConvertContext(text, converters);
-    const ast = cx.convert(tree.rootNode) as unknown as SourceUnit;
-    return { ast, problems: cx.problems };
+    const root = tree.rootNode;
+    const hasErrors = root.hasError;
+    const cx = new ConvertContext(text, converters, hasErrors ? isBrokenListItem : undefined);
+    const ast = cx.convert(root) as unknown as SourceUnit;
+    if (!hasErrors) return { ast, problems: cx.problems, syntaxErrors: [] };
+    dropMissingNodes(ast);
+    return { ast, problems: cx.problems, syntaxErrors: syntaxErrorsOf(root, text) };
   } finally {
     tree.delete();
   }
