@@ -53,8 +53,6 @@ export interface DocumentAnalysis {
   project: ProjectModel;
   file: SourceFile;
   view: ProjectView;
-  /** Whether the file's findings are reported (see ReportPolicy.isReported). */
-  reported: boolean;
   /** The findings shown: suppressions, the profile, severity overrides and the report policy applied. */
   findings: Finding[];
 }
@@ -207,9 +205,8 @@ export class AnalysisSession {
   }
 
   private show(view: ProjectView, project: ProjectModel, file: SourceFile, options: AnalyseOptions): DocumentAnalysis {
-    const reported = view.policy.isReported(file.path);
-    const findings = view.policy.shown(analyzeFile(project, file, view.selection, options), reported);
-    return { path: file.path, project, file, view, reported, findings };
+    const findings = view.policy.shown(analyzeFile(project, file, view.selection, options), view.policy.isReported(file.path));
+    return { path: file.path, project, file, view, findings };
   }
 
   private loadConfig(configPath: string): LoadedConfig {
