@@ -2,20 +2,10 @@
 // after its visibility and existing modifiers and before `returns (` or the body; shared by the rules whose
 // remedy is such a guard.
 
-import { tokenize } from '@solidity-parser/parser';
 import type { FunctionDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import type { FixDescriptor } from '../engine/ruleApi';
+import { solidityTokens } from '../parse/solidityTokens';
 import type { ContractInfo } from '../project/projectModel';
-
-interface Token {
-  value: string;
-  /** Offsets into the tokenized text, end exclusive. */
-  range: [number, number];
-}
-
-function isComment(token: Token): boolean {
-  return token.value.startsWith('//') || token.value.startsWith('/*');
-}
 
 /**
  * The offset right after the last header token before `returns` (or before the body), where ` modifier` goes.
@@ -24,14 +14,9 @@ function isComment(token: Token): boolean {
 function insertionOffset(text: string, fn: FunctionDefinition): number | undefined {
   if (!fn.range || !fn.body?.range) return undefined;
   const headerStart = fn.range[0];
-  let tokens: Token[];
-  try {
-    tokens = (tokenize(text.slice(headerStart, fn.body.range[0]), { range: true }) as Token[]).filter((t) => !isComment(t));
-  } catch {
-    return undefined;
-  }
-  // String literals and comments are whole tokens, so a `returns` token is the keyword.
-  const returnsAt = tokens.findIndex((t) => t.value === 'returns');
+  const tokens = solidityTokens(text.slice(headerStart, fn.body.range[0]));
+  // String literals are whole tokens and comments are left out, so a `returns` token is the keyword.
+  const returnsAt = tokens.findIndex((t) => t.text === 'returns');
   const last = tokens[(returnsAt < 0 ? tokens.length : returnsAt) - 1];
   return last ? headerStart + last.range[1] : undefined;
 }

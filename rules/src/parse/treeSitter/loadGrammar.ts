@@ -10,6 +10,8 @@ let loading: Promise<void> | undefined;
 
 /** Thrown by a parse before `loadTreeSitter()` resolved: a missing await in an entry point, never a user error. */
 export class TreeSitterNotLoadedError extends Error {
+  override readonly name = 'TreeSitterNotLoadedError';
+
   constructor() {
     super('tree-sitter is not loaded: await loadTreeSitter() before parsing');
   }
