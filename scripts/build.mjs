@@ -1,9 +1,23 @@
 // Bundles the CLI, its scan worker, the language server and the VS Code client with esbuild.
 // One script, one set of bundles: the .vsix ships only client/dist and server/dist.
 
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
+const require = createRequire(import.meta.url);
+
+// web-tree-sitter's ES module build finds itself through import.meta.url, which a CommonJS bundle leaves empty:
+// bundle its CommonJS build, the one Node's require() would load.
+const webTreeSitterAsCommonJs = {
+  name: 'web-tree-sitter-cjs',
+  setup(build) {
+    build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: require.resolve('web-tree-sitter') }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -12,6 +26,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  plugins: [webTreeSitterAsCommonJs],
 };
 
 const bundles = [
@@ -24,3 +39,10 @@ const bundles = [
 ];
 
 await Promise.all(bundles.map((b) => esbuild.build({ ...common, ...b })));
+
+// The bundles that parse load tree-sitter's WebAssembly from their own folder first (loadGrammar.ts): a packaged
+// bundle (the .vsix, an installed CLI) has no node_modules to resolve it from.
+const wasmFiles = ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter-solidity/tree-sitter-solidity.wasm'].map((file) => require.resolve(file));
+for (const dir of ['rules/dist', 'server/dist']) {
+  for (const file of wasmFiles) fs.copyFileSync(file, path.join(dir, path.basename(file)));
+}
