@@ -83,12 +83,12 @@ export default defineRule({
   },
 });
 
-/** Names of the project's functions whose bodies call `ecrecover`, from one walk of every file. */
+/** Names of the project's functions whose bodies call `ecrecover`, from one walk of each file that names it. */
 function ecrecoverCallerNames(project: ProjectModel): Set<string> {
   return memoize(project, 'ecrecover-zero-check.callerNames', project, () => {
     const names = new Set<string>();
     for (const file of project.files()) {
-      if (!file.ast) continue;
+      if (!file.ast || !file.text.includes('ecrecover')) continue;
       walk(file.ast, {
         enter: (node, ancestors) => {
           if (!isEcrecover(node)) return;

@@ -90,8 +90,9 @@ export default defineRule({
         // In a constructor or a one-shot initializer the origin is the deployer: wrong behind a factory, but the
         // deployer chose to deploy, so nothing is taken from anyone.
         const atDeployment = fn.isConstructor || fn.modifiers.some((m) => m.name === 'initializer' || m.name === 'reinitializer' || m.name === 'onlyInitializing');
-        // Resolving every call of every function finds nothing where the origin is never read.
-        if (!readsTxOrigin(fn.body)) return;
+        // Resolving every call of every function finds nothing where the origin is never read (a file that
+        // never spells `origin` cannot read it).
+        if (!context.file.text.includes('origin') || !readsTxOrigin(fn.body)) return;
         const scan = originAuthority(fn, scopeOf(context, fn));
         // A credit booked to the origin in a function that also takes the origin's assets is the origin paying
         // for itself (`transferFrom(tx.origin, …)` then `staked[tx.origin] += …`): the pull is the finding.
