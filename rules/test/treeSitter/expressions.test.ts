@@ -28,6 +28,7 @@ const EXPRESSIONS: Record<string, string> = {
   'index access': 'x[i]; a[1][2]; m[a][b][c]; f()[0];',
   'index range access': 'x[1:2]; x[:2]; x[1:]; x[:]; msg.data[4:];',
   'new': 'new C(); new C; new uint[](3); new C{salt: s}(1); new C{value: 1}(); new C().f(); new bytes(n);',
+  'new with a dotted type (tree-sitter ends `new` at the first name)': 'new A.B(1); new A.B; new A.B.C[](n); new A.B[2][](n); new A.B[][](n); new A.B{value: 1}(1);',
   'elementary types as expressions': 'uint256(x); address(x); address payable(x); payable(x); string(x); bytes(x); bytes32(x); bool(x); int8(x);',
   'members of elementary types': 'bytes.concat(a, b); string.concat(a); address(this).balance; payable(x).transfer(1);',
   'type(T)': 'type(C).interfaceId; type(I.J).name; type(uint).max; type(int256).min; type(C).creationCode;',

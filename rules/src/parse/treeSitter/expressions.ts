@@ -131,12 +131,17 @@ function operatorToken(node: CstNode): CstNode {
  * given instead. `make` builds the postfix node around its operand; it ends at the token `end`.
  */
 function postfix(operand: AstNode, make: (base: AstNode) => AstNode, end: CstNode, cx: ConvertContext): AstNode {
-  return replaceRightmost(operand, looseOperand, (base) => {
-    const ast = cx.located(make(base), end);
-    ast.loc!.start = { ...base.loc!.start };
-    ast.range![0] = base.range![0];
-    return ast;
-  });
+  return replaceRightmost(operand, looseOperand, (base) => stretched(make(base), base, end, cx));
+}
+
+/** Sets `loc` and `range` on `ast` to span from where `first` starts to the last token of `end`. */
+function stretched(ast: AstNode, first: AstNode, end: CstNode, cx: ConvertContext): AstNode {
+  const start = { ...first.loc!.start };
+  const from = first.range![0];
+  cx.located(ast, end);
+  ast.loc!.start = start;
+  ast.range![0] = from;
+  return ast;
 }
 
 /** Where an operator expression keeps its last operand, for the operators a postfix operation cannot apply to. */
@@ -321,7 +326,21 @@ function callOptions(node: CstNode, cx: ConvertContext): Plan {
 function memberExpression(node: CstNode, cx: ConvertContext): Plan {
   const property = field(node, 'property');
   return new Plan([field(node, 'object')], ([object]) =>
-    postfix(object!, (expression) => ({ type: 'MemberAccess', expression, memberName: property.text }), property, cx));
+    postfix(object!, (expression) => {
+      const created = createdType(expression);
+      if (created?.type !== 'UserDefinedTypeName') return { type: 'MemberAccess', expression, memberName: property.text };
+      created.namePath = `${created.namePath as string}.${property.text}`;
+      stretched(created, created, property, cx);
+      return expression;
+    }, property, cx));
+}
+
+/**
+ * The type a `new` expression creates, when `node` is one: tree-sitter ends `new` at the first name, so `new A.B[](n)`
+ * comes out as `((new A).B)[]` and the member and bracket that follow belong to the created type instead.
+ */
+function createdType(node: AstNode): AstNode | null {
+  return node.type === 'NewExpression' ? (node.typeName as AstNode) : null;
 }
 
 /**
@@ -351,15 +370,18 @@ function arrayAccess(node: CstNode, cx: ConvertContext): Plan {
       return result;
     });
   }
-  const indexes = levels.map((level) => {
-    const index = level.childForFieldName('index');
-    if (index === null) cx.problem('an index access without an index', level);
-    return index;
-  });
-  return new Plan([root, ...indexes], ([base, ...converted]) => {
+  return new Plan([root, ...levels.map((level) => level.childForFieldName('index'))], ([base, ...indexes]) => {
     let result = base!;
     levels.forEach((level, i) => {
-      result = postfix(result, (operand) => ({ type: 'IndexAccess', base: operand, index: converted[i] }), level, cx);
+      result = postfix(result, (operand) => {
+        const created = createdType(operand);
+        if (created === null) {
+          if (indexes[i] === null) cx.problem('an index access without an index', level);
+          return { type: 'IndexAccess', base: operand, index: indexes[i] };
+        }
+        operand.typeName = stretched({ type: 'ArrayTypeName', baseTypeName: created, length: indexes[i] }, created, level, cx);
+        return operand;
+      }, level, cx);
     });
     return result;
   });
