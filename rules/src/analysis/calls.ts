@@ -3,6 +3,7 @@
 
 import type { ASTNode, Expression, FunctionCall, FunctionDefinition, MemberAccess } from '@solidity-parser/parser/dist/src/ast-types';
 import type { ContractInfo, Member } from '../project/projectModel';
+import { memoize } from './analysisCache';
 import { contractOfType, isAddressType, isElementaryTypeName, type FunctionScope, type TypeRef } from './scope';
 
 /** What a call does: hands control elsewhere (low-level, send, transfer, external), runs our code (internal, library), or neither. */
@@ -127,8 +128,22 @@ export function calleeName(node: FunctionCall): string | undefined {
   return callee.type === 'MemberAccess' ? callee.memberName : undefined;
 }
 
-/** Classifies one call in the given scope. */
+/**
+ * Classifies one call in the given scope, once per scope: most rules and analyses ask about the same calls, and
+ * resolving names and types again for each of them was a fifth of the analysis time. Callers must not change
+ * the result.
+ */
 export function classifyCall(node: FunctionCall, scope: FunctionScope): CallInfo {
+  const known = memoize(scope.project, 'classifyCall', scope, () => new Map<FunctionCall, CallInfo>());
+  let info = known.get(node);
+  if (!info) {
+    info = classifyUncached(node, scope);
+    known.set(node, info);
+  }
+  return info;
+}
+
+function classifyUncached(node: FunctionCall, scope: FunctionScope): CallInfo {
   const { callee, value } = peelOptions(node.expression);
   const info: CallInfo = {
     kind: 'unknown',
