@@ -46,3 +46,18 @@ const wasmFiles = ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter-solidity/tre
 for (const dir of ['rules/dist', 'server/dist']) {
   for (const file of wasmFiles) fs.copyFileSync(file, path.join(dir, path.basename(file)));
 }
+
+// rules/dist is the CLI's package (`npm pack rules/dist`): the bundles carry their dependencies and the grammar lies
+// beside them, so its manifest declares none and it installs without the registry. Name, version and bin come from
+// rules/package.json, the one place they are written.
+const rules = JSON.parse(fs.readFileSync('rules/package.json', 'utf8'));
+const cliManifest = {
+  name: rules.name,
+  version: rules.version,
+  description: rules.description,
+  license: rules.license,
+  private: rules.private,
+  bin: Object.fromEntries(Object.entries(rules.bin).map(([command, file]) => [command, path.posix.relative('dist', file)])),
+  files: ['*.js', '*.wasm'],
+};
+fs.writeFileSync('rules/dist/package.json', `${JSON.stringify(cliManifest, null, 2)}\n`);
