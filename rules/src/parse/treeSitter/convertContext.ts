@@ -88,16 +88,22 @@ export class ConvertContext {
  * token, and so is each `hex"…"` / `unicode"…"` fragment, which tree-sitter splits at the quotes.
  */
 export function lastToken(node: CstNode): CstNode {
+  // Each read of a node's type is a call into WebAssembly, so each is read once.
   let current = node;
+  let type = node.type;
   for (;;) {
-    if (current.type === 'string') return current;
-    const fragmentStart = FRAGMENT_START[current.type];
-    let child = current.lastChild;
-    while (child !== null && (child.type === 'comment' || (fragmentStart !== undefined && child.type !== fragmentStart))) {
+    if (type === 'string') return current;
+    const fragmentStart = FRAGMENT_START[type];
+    const count = current.childCount;
+    let child = count === 0 ? null : current.child(count - 1);
+    let childType = child?.type;
+    while (child !== null && (childType === 'comment' || (fragmentStart !== undefined && childType !== fragmentStart))) {
       child = child.previousSibling;
+      childType = child?.type;
     }
     if (child === null || fragmentStart !== undefined) return child ?? current;
     current = child;
+    type = childType!;
   }
 }
 

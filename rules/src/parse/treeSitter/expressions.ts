@@ -48,25 +48,39 @@ export function convertExpression(root: CstNode, cx: ConvertContext): AstNode {
 }
 
 function start(node: CstNode, cx: ConvertContext): Plan | AstNode {
-  const inner = unwrapped(node);
-  const planner = planners[inner.type] ?? typeNamesAsExpressions[inner.type];
+  const { inner, type } = unwrap(node);
+  const planner = planners[type] ?? typeNamesAsExpressions[type];
   if (planner !== undefined) return planner(inner, cx);
-  if (inner.type === 'expression') {
+  if (type === 'expression') {
     cx.problem('an expression node without a child', inner);
-    return cx.located({ type: 'Unconverted', cstType: inner.type }, inner);
+    return cx.located({ type: 'Unconverted', cstType: type }, inner);
   }
   return cx.convert(inner);
 }
 
-/** The node inside `expression` wrappers (tree-sitter wraps every operand in one). */
-function unwrapped(node: CstNode): CstNode {
-  let current = node;
-  while (current.type === 'expression') {
-    const inner = firstNamed(current);
-    if (inner === null) break;
-    current = inner;
+/**
+ * The node inside `expression` wrappers (tree-sitter wraps every operand in one), with its type: reading a node's
+ * type is a call into WebAssembly, so the hot path reads it once.
+ */
+function unwrap(node: CstNode): { inner: CstNode; type: string } {
+  let inner = node;
+  let type = node.type;
+  while (type === 'expression') {
+    let child = inner.namedChild(0);
+    let childType = child?.type;
+    if (childType === 'comment') {
+      child = firstNamed(inner);
+      childType = child?.type;
+    }
+    if (child === null || childType === undefined) break;
+    inner = child;
+    type = childType;
   }
-  return current;
+  return { inner, type };
+}
+
+function unwrapped(node: CstNode): CstNode {
+  return unwrap(node).inner;
 }
 
 function firstNamed(node: CstNode): CstNode | null {
@@ -104,7 +118,7 @@ function fromTokenTo<T extends AstNode>(ast: T, token: CstNode, last: AstNode): 
 }
 
 function identifier(node: CstNode, cx: ConvertContext): AstNode {
-  return cx.located({ type: 'Identifier', name: node.text }, node);
+  return cx.locatedToken({ type: 'Identifier', name: node.text }, node);
 }
 
 function functionCall(callee: AstNode, args: ReturnType<typeof callArguments>, node: CstNode, cx: ConvertContext): AstNode {
