@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LineIndex, type Finding, type SourceRange } from '../src/index';
+import { collectSolidityFiles, LineIndex, NodeFileHost, relativeTo, type Finding, type SourceRange } from '../src/index';
 import { analyzeFixture, FIXTURES_ROOT } from './support/fixtureProject';
 
 /** The lines of a text the way LSP and VS Code split it, without their line breaks. */
@@ -34,13 +34,16 @@ function outsideRanges(text: string, findings: Finding[]): string[] {
     ].some(([line, column]) => line < 1 || line > lines.length || column < 1 || column - 1 > lines[line - 1].length);
   const out: string[] = [];
   for (const f of findings) {
-    const ranges = [f.range, ...f.related.map((r) => r.range)];
+    // A related location in an imported file points into that file's own text, which was not converted.
+    const ranges = [f.range, ...f.related.filter((r) => r.file === f.file).map((r) => r.range)];
     for (const range of ranges) if (outside(range)) out.push(`${f.ruleId} ${range.startLine}:${range.startColumn}-${range.endLine}:${range.endColumn}`);
   }
   return out;
 }
 
 const linesAndRules = (findings: Finding[]): string[] => findings.map((f) => `${f.range.startLine}-${f.range.endLine} ${f.ruleId}`).sort();
+const positionsAndRules = (findings: Finding[]): string[] =>
+  findings.map(({ range: r, ruleId }) => `${r.startLine}:${r.startColumn}-${r.endLine}:${r.endColumn} ${ruleId}`).sort();
 
 describe('line endings', () => {
   describe('LineIndex', () => {
@@ -86,6 +89,21 @@ describe('line endings', () => {
       }
     });
   }
+
+  it('every fixture gives the same findings, at the same lines and columns, with mixed line endings as with LF', () => {
+    const differing: string[] = [];
+    for (const file of collectSolidityFiles(FIXTURES_ROOT, new NodeFileHost(), true)) {
+      const lfText = fs.readFileSync(file, 'utf8');
+      const text = LINE_ENDINGS.mixed(lfText);
+      const findings = analyzeFixture(file, text);
+      const name = relativeTo(FIXTURES_ROOT, file);
+      differing.push(...outsideRanges(text, findings).map((range) => `${name}: outside its line: ${range}`));
+      const lf = positionsAndRules(analyzeFixture(file, lfText));
+      const mixed = positionsAndRules(findings);
+      if (lf.join() !== mixed.join()) differing.push(`${name}: LF ${lf.filter((f) => !mixed.includes(f)).join(', ')}; mixed ${mixed.filter((f) => !lf.includes(f)).join(', ')}`);
+    }
+    assert.deepEqual(differing, []);
+  });
 
   it('the fix of an unused suppression removes the comment and keeps the CRLF line break', () => {
     const file = path.join(FIXTURES_ROOT, 'engine/suppressions.sol');
