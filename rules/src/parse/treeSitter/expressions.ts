@@ -1,6 +1,7 @@
 // Converters for expressions and literals. Each rebuilds the node @solidity-parser/parser's ASTBuilder makes,
-// quirks included (noted where they matter). An expression is converted with an explicit stack, not one call per
-// level, so `a + a + … + a` 5,000 terms long or a 500-link call chain cannot overflow the call stack.
+// quirks included (noted where they matter), and repairs the nestings tree-sitter-solidity gets wrong. An expression
+// is converted with an explicit stack, not one call per level, so `a + a + … + a` 5,000 terms long or a
+// 5,000-link call chain cannot overflow the call stack.
 
 import { callArguments, type AstNode, type ConvertContext, type ConverterTable, type CstNode } from './convertContext';
 
@@ -134,9 +135,11 @@ function operatorToken(node: CstNode): CstNode {
 // ---------------------------------------------------------------------------------------------------------------
 // Precedence repairs
 //
-// tree-sitter-solidity 1.2.13 gets three kinds of nesting wrong, and each is put right on the AST as it is built.
-// An AST BinaryOperation, Conditional or UnaryOperation never comes from parentheses (those make a
-// TupleExpression), so finding one where the grammar cannot put it is proof of the mis-nesting.
+// tree-sitter-solidity 1.2.13 nests some expressions wrongly: postfix operations applied to a whole operator
+// expression, the operators around those, `**` and ternary chains nested to the left, and `new A.B` ended at the
+// first name. Each is put right on the AST as it is built. An AST BinaryOperation, Conditional or UnaryOperation
+// never comes from parentheses (those make a TupleExpression), so finding one where the grammar cannot put it is
+// proof of the mis-nesting.
 
 /**
  * Postfix operations (`.m`, `[i]`, `[a:b]`, `(args)`, `{value: v}`, `x++`) bind tighter than any operator, but
