@@ -12,8 +12,9 @@ import { correctOracle } from '../rules/test/support/oracleCorrections';
 function solidityFiles(target: string): string[] {
   if (fs.statSync(target).isFile()) return [target];
   return fs.readdirSync(target, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.sol'))
     .map((f) => path.join(target, f))
+    // Some packages ship folders named `X.sol` (build artifacts), so only files count.
+    .filter((f) => f.endsWith('.sol') && fs.statSync(f).isFile())
     .sort();
 }
 
