@@ -2,6 +2,7 @@
 // items (top-level units, contract members, statements) left out of the AST because an error breaks them, so the
 // rest of the file is still converted and analysed.
 
+import { isBuiltinMemberSuffix } from './assembly';
 import type { CstNode } from './convertContext';
 
 export interface TreeSyntaxError {
@@ -33,7 +34,7 @@ export function isBrokenListItem(node: CstNode): boolean {
   const pending: CstNode[] = [node];
   while (pending.length > 0) {
     const current = pending.pop()!;
-    if (current.isError || (current.isMissing && current.isNamed)) return true;
+    if ((current.isError && !isBuiltinMemberSuffix(current)) || (current.isMissing && current.isNamed)) return true;
     for (const child of current.children) {
       if (child !== null && (child.hasError || child.isMissing) && !LIST_NODES.has(child.type)) pending.push(child);
     }
@@ -47,8 +48,10 @@ export function syntaxErrorsOf(root: CstNode, text: string): TreeSyntaxError[] {
   const pending: CstNode[] = [root];
   while (pending.length > 0) {
     const node = pending.pop()!;
-    if (node.isError) errors.push(unexpected(node, text));
-    else if (node.isMissing) errors.push({ message: `missing ${node.isNamed ? node.type.replaceAll('_', ' ') : `'${node.type}'`}`, start: node.startIndex });
+    if (node.isError) {
+      // `sstore(number.slot, v)`: an ERROR only because `number` is also a builtin; assembly.ts converts it.
+      if (!isBuiltinMemberSuffix(node)) errors.push(unexpected(node, text));
+    } else if (node.isMissing) errors.push({ message: `missing ${node.isNamed ? node.type.replaceAll('_', ' ') : `'${node.type}'`}`, start: node.startIndex });
     else {
       const children = node.children;
       for (let i = children.length - 1; i >= 0; i--) {
