@@ -34,12 +34,13 @@ export function parseWithTreeSitter(text: string): TreeSitterParse {
   if (tree === null) throw new Error('tree-sitter returned no tree');
   try {
     const root = tree.rootNode;
-    const hasErrors = root.hasError;
+    // A tree whose only ERROR nodes are ones the converters read (recovery.ts) has no syntax error.
+    const syntaxErrors = root.hasError ? syntaxErrorsOf(root, text) : [];
+    const hasErrors = syntaxErrors.length > 0;
     const cx = new ConvertContext(text, converters, hasErrors ? isBrokenListItem : undefined);
     const ast = cx.convert(root) as unknown as SourceUnit;
-    if (!hasErrors) return { ast, problems: cx.problems, syntaxErrors: [] };
-    dropMissingNodes(ast);
-    return { ast, problems: cx.problems, syntaxErrors: syntaxErrorsOf(root, text) };
+    if (hasErrors) dropMissingNodes(ast);
+    return { ast, problems: cx.problems, syntaxErrors };
   } finally {
     tree.delete();
   }
