@@ -1,6 +1,7 @@
 // Benchmarks the built sol-audit CLI against Solhint ("solhint:all") on every .sol file of
 // @openzeppelin/contracts: median wall time and peak RSS over several runs, cold vs warm cache, one job vs several.
-// Usage: npm run bench [-- --runs N]   (`npm run bench` builds first; this script only measures).
+// Usage: npm run bench [-- --runs N] [--cli DIR]   (`npm run bench` builds first; this script only measures).
+//   --cli  the folder of the CLI's bundles to measure (default rules/dist), e.g. a build of another commit
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -9,7 +10,9 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BUILT_CLI = path.join(REPO, 'rules/dist/cli.js');
+const cliFlag = process.argv.indexOf('--cli');
+const BUILT = cliFlag >= 0 ? path.resolve(process.argv[cliFlag + 1]) : path.join(REPO, 'rules/dist');
+const BUILT_CLI = path.join(BUILT, 'cli.js');
 const SOLHINT = fs.realpathSync(path.join(REPO, 'node_modules/.bin/solhint'));
 const OPENZEPPELIN = path.join(REPO, 'node_modules/@openzeppelin/contracts');
 const TIME = '/usr/bin/time';
@@ -22,10 +25,11 @@ if (!fs.existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run npm
 // Both tools scan a private copy, so sol-audit's cache folder and Solhint's config stay out of node_modules.
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sol-audit-bench-'));
 // The CLI runs from a copy of its bundles too: a rebuild during the benchmark would change the code, and with it
-// every cache key, in the middle of the warm runs. The bundles need nothing from node_modules at run time.
+// every cache key, in the middle of the warm runs. The bundles, with the grammar's .wasm files beside them, need
+// nothing from node_modules at run time.
 const bundles = path.join(work, 'dist');
 fs.mkdirSync(bundles);
-for (const name of ['cli.js', 'scanWorker.js']) fs.copyFileSync(path.join(REPO, 'rules/dist', name), path.join(bundles, name));
+for (const name of fs.readdirSync(BUILT).filter((file) => /\.(js|wasm)$/.test(file))) fs.copyFileSync(path.join(BUILT, name), path.join(bundles, name));
 const CLI = path.join(bundles, 'cli.js');
 const corpus = path.join(work, 'contracts');
 fs.cpSync(OPENZEPPELIN, corpus, { recursive: true, filter: (src) => fs.statSync(src).isDirectory() || src.endsWith('.sol') });
