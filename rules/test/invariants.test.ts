@@ -1,5 +1,5 @@
 // Architecture invariants, checked on the import graph: rules/src never imports an editor, LSP or LLM package,
-// and only the CLI touches the file system; across the repository, every package declares what it imports, the
+// nor more than the AST types of @solidity-parser/parser, and only the CLI touches the file system; across the repository, every package declares what it imports, the
 // layers import only downwards (client → protocol; server → protocol, rules; rules → nothing of ours), and the
 // LSP main thread reaches no analysis.
 
@@ -48,6 +48,10 @@ describe('architecture invariants', () => {
   it('only rules/src/cli imports fs', () => {
     const outsideCli = all.filter((file) => !file.startsWith(path.join(SRC, 'cli') + path.sep));
     assert.deepEqual(violations(outsideCli, (s) => FILE_SYSTEM.test(s)), []);
+  });
+
+  it('rules/src reads only the types of @solidity-parser/parser: the tree-sitter front end parses, ANTLR is the test oracle', () => {
+    assert.deepEqual(violations(all, (s) => s.startsWith('@solidity-parser/parser') && s !== '@solidity-parser/parser/dist/src/ast-types'), []);
   });
 
   it('rules/src/rules and rules/src/analysis never import fs', () => {
