@@ -1,7 +1,7 @@
 // Architecture invariants, checked on the import graph: rules/src never imports an editor, LSP or LLM package,
-// nor more than the AST types of @solidity-parser/parser, and only the CLI touches the file system; across the repository, every package declares what it imports, the
-// layers import only downwards (client → protocol; server → protocol, rules; rules → nothing of ours), and the
-// LSP main thread reaches no analysis.
+// nor more than the AST types of @solidity-parser/parser, and only the CLI touches the file system; across the
+// repository, every package declares what it imports, the layers import only downwards (client → protocol;
+// server → protocol, rules; rules → nothing of ours), and the LSP main thread reaches no analysis.
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
