@@ -363,12 +363,6 @@ const FUNCTION_VISIBILITY = ['external', 'internal', 'public', 'private'];
 /** A function type keeps only the visibilities solc allows it. */
 const FUNCTION_TYPE_VISIBILITY = ['internal', 'external'];
 
-function functionBody(node: CstNode, cx: ConvertContext): AstNode {
-  const statements: AstNode[] = [];
-  for (const child of node.namedChildren as CstNode[]) if (child.type !== 'comment') statements.push(cx.convert(child));
-  return cx.located({ type: 'Block', statements }, node);
-}
-
 /**
  * Functions, constructors, fallback and receive functions. Their modifier lists are parsed the oracle's way:
  * the first state mutability wins (pre-0.5 `constant` is a modifier invocation to tree-sitter), visibility by
@@ -404,7 +398,7 @@ function functionDefinition(node: CstNode, cx: ConvertContext): AstNode {
         returnParameters = (child.namedChildren as CstNode[]).filter((c) => c.type === 'parameter').map((c) => convertParameter(c, cx));
         break;
       case 'function_body':
-        body = functionBody(child, cx);
+        body = cx.convert(child);
         break;
       case 'visibility':
       case 'public':
@@ -502,7 +496,7 @@ function modifierDefinition(node: CstNode, cx: ConvertContext): AstNode {
         override ??= overrideSpecifier(child, cx);
         break;
       case 'function_body':
-        body = functionBody(child, cx);
+        body = cx.convert(child);
         break;
     }
   }
