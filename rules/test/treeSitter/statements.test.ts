@@ -2,7 +2,18 @@
 // that parser's quirks: `revert(...)` as a call, `throw`, `var` tuples with gaps, the for loop's bare update.
 
 import * as assert from 'node:assert/strict';
-import type { BaseASTNode, ContractDefinition, FunctionDefinition, IfStatement } from '@solidity-parser/parser/dist/src/ast-types';
+import type {
+  BaseASTNode,
+  BinaryOperation,
+  ContractDefinition,
+  ExpressionStatement,
+  FunctionDefinition,
+  Identifier,
+  IfStatement,
+  TupleExpression,
+  VariableDeclaration,
+  VariableDeclarationStatement,
+} from '@solidity-parser/parser/dist/src/ast-types';
 import { loadTreeSitter, parseWithTreeSitter } from '../../src/parse/treeSitter';
 import { assertConvertsLikeOracle, inFunction } from '../support/treeSitterOracle';
 
@@ -64,6 +75,19 @@ describe('tree-sitter conversion: statements', () => {
 
   it('a modifier body and a constructor body are blocks', () => {
     assertConvertsLikeOracle('contract C {\n  modifier m() { _; }\n  constructor() { a = 1; }\n}\n');
+  });
+
+  it('tuple gaps stay in a file whose syntax error elsewhere makes recovery drop broken items', () => {
+    const source = 'contract C {\n  function f() public { (uint a, , uint b) = g(); (x, , y) = g(); }\n  function broken( { }\n}\n';
+    const { ast, syntaxErrors } = parseWithTreeSitter(source);
+    assert.equal(syntaxErrors.length, 1);
+    const [declaration, assignment] = ((ast.children[0] as ContractDefinition).subNodes[0] as FunctionDefinition).body!.statements as [
+      VariableDeclarationStatement,
+      ExpressionStatement,
+    ];
+    assert.deepEqual(declaration.variables.map((v) => (v === null ? null : (v as VariableDeclaration).name)), ['a', null, 'b']);
+    const tuple = (assignment.expression as BinaryOperation).left as TupleExpression;
+    assert.deepEqual(tuple.components.map((c) => (c === null ? null : (c as Identifier).name)), ['x', null, 'y']);
   });
 
   it('an else-if chain 5,000 links long converts without recursing per link', () => {
