@@ -4,6 +4,7 @@ export * from './model/finding';
 export { LineIndex } from './model/lineIndex';
 export type { SourceFile, BodyEdit } from './project/sourceFile';
 export { ParseCache, createSourceFile, hashText } from './project/sourceFile';
+export { IncrementalParseCache, type ParseKind } from './project/incrementalParseCache';
 export { loadTreeSitter } from './parse/treeSitter';
 export type { FileHost } from './project/fileHost';
 export { InMemoryFileHost } from './project/fileHost';

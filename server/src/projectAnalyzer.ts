@@ -1,10 +1,9 @@
 // Analyses files for the editor inside the worker through the engine's analysis session (config, rule selection
 // and what is shown live there), and turns the result into what the main thread publishes. The session holds the
-// incremental parse cache, so unchanged files and unchanged functions are not parsed again.
+// engine's incremental parse cache, so unchanged files are not parsed again and an edited one only in part.
 
-import { AnalysisSession, FindingReuse, type AnalysisSessionOptions, type Finding, type SourceFile, type TextEdit } from 'sol-audit-rules';
+import { AnalysisSession, FindingReuse, IncrementalParseCache, type AnalysisSessionOptions, type Finding, type SourceFile, type TextEdit } from 'sol-audit-rules';
 import type { ASTNode } from '@solidity-parser/parser/dist/src/ast-types';
-import { IncrementalParseCache } from './incrementalParse';
 import { OpenDocumentFileHost } from './openDocumentFileHost';
 import type { LspRange, SolAuditSettings } from 'sol-audit-protocol';
 import { analysisSettingsOf } from './settings';
@@ -12,7 +11,8 @@ import type { AnalyzedFinding, FileAnalysis, LspFix, OutlineContract } from './w
 
 export class ProjectAnalyzer {
   readonly host = new OpenDocumentFileHost();
-  readonly parseCache = new IncrementalParseCache();
+  /** Keeps the tree-sitter tree of each open document, so an edit re-parses and re-converts only what changed. */
+  readonly parseCache = new IncrementalParseCache((path) => this.host.openTexts.has(path));
   readonly session: AnalysisSession;
   /** Findings of open documents kept for the next edit: most rules then re-run over the edited function only. */
   readonly findingReuse = new FindingReuse();

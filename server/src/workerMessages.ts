@@ -4,7 +4,7 @@
 // Positions are already LSP positions (0-based line, UTF-16 character): the worker holds the text they refer to.
 
 import { NotificationType, ProgressType, RequestType } from 'vscode-jsonrpc';
-import type { Finding } from 'sol-audit-rules';
+import type { Finding, ParseKind } from 'sol-audit-rules';
 import type { TriageAnswer } from './ai/schemas';
 import type {
   AiAnswerResult,
@@ -54,8 +54,8 @@ export interface FileAnalysis {
   dependencies: string[];
   outline: OutlineContract[];
   hasSyntaxError: boolean;
-  /** How the text was parsed: reused, a function spliced into the last good tree, or a full parse. */
-  parse: 'cached' | 'spliced' | 'full';
+  /** How the text was parsed (the engine's incremental parse cache says). */
+  parse: ParseKind;
   /** A broken `.sol-audit.json` that applies to this file. */
   configError?: { path: string; message: string };
 }

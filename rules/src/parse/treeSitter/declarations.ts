@@ -10,6 +10,11 @@ import { callArguments, type AstNode, type ConvertContext, type ConverterTable, 
  */
 const currentContract = new WeakMap<ConvertContext, string>();
 
+/** Enters contract `name` before converting one of its members alone (the incremental parse cache's splice). */
+export function enterContract(cx: ConvertContext, name: string): void {
+  currentContract.set(cx, name);
+}
+
 // Reading a node's `type` is a call into WebAssembly (web-tree-sitter does not cache it), so each loop below
 // reads it once per child; comments fall through every branch.
 

@@ -2,16 +2,17 @@
 // into the @solidity-parser/parser AST the rules read.
 
 import type { SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
-import { ConvertContext, type ConversionProblem, type ConverterTable } from './convertContext';
+import type { Tree } from 'web-tree-sitter';
+import { ConvertContext, type AstNode, type ConversionProblem, type ConverterTable, type CstNode } from './convertContext';
 import { treeSitterParser } from './loadGrammar';
-import { declarationConverters } from './declarations';
+import { declarationConverters, enterContract } from './declarations';
 import { statementConverters } from './statements';
 import { expressionConverters } from './expressions';
 import { assemblyConverters } from './assembly';
 import { isBrokenListItem, syntaxErrorsOf, type TreeSyntaxError } from './recovery';
 import { dropMissingNodes } from '../dropMissingNodes';
 
-export { loadTreeSitter, TreeSitterNotLoadedError } from './loadGrammar';
+export { loadTreeSitter, treeSitterParser, TreeSitterNotLoadedError } from './loadGrammar';
 export type { TreeSyntaxError } from './recovery';
 
 const converters: ConverterTable = {
@@ -33,15 +34,44 @@ export function parseWithTreeSitter(text: string): TreeSitterParse {
   const tree = treeSitterParser().parse(text);
   if (tree === null) throw new Error('tree-sitter returned no tree');
   try {
-    const root = tree.rootNode;
-    // A tree whose only ERROR nodes are ones the converters read (recovery.ts) has no syntax error.
-    const syntaxErrors = root.hasError ? syntaxErrorsOf(root, text) : [];
-    const hasErrors = syntaxErrors.length > 0;
-    const cx = new ConvertContext(text, converters, hasErrors ? isBrokenListItem : undefined);
-    const ast = cx.convert(root) as unknown as SourceUnit;
-    if (hasErrors) dropMissingNodes(ast);
-    return { ast, problems: cx.problems, syntaxErrors };
+    return convertTree(tree, text);
   } finally {
     tree.delete();
   }
 }
+
+/** Converts a tree of `text` that the caller keeps (and deletes): the incremental parse cache holds its trees. */
+export function convertTree(tree: Tree, text: string): TreeSitterParse {
+  const root = tree.rootNode;
+  // A tree whose only ERROR nodes are ones the converters read (recovery.ts) has no syntax error.
+  const syntaxErrors = root.hasError ? syntaxErrorsOf(root, text) : [];
+  const hasErrors = syntaxErrors.length > 0;
+  const cx = new ConvertContext(text, converters, hasErrors ? isBrokenListItem : undefined);
+  const ast = cx.convert(root) as unknown as SourceUnit;
+  if (hasErrors) dropMissingNodes(ast);
+  return { ast, problems: cx.problems, syntaxErrors };
+}
+
+/** Converts one node of a tree without syntax errors (a contract member or top-level item an edit changed). */
+export function convertNode(node: CstNode, text: string): AstNode {
+  const cx = new ConvertContext(text, converters);
+  const contract = contractEnteredBefore(node);
+  if (contract !== undefined) enterContract(cx, contract);
+  return cx.convert(node);
+}
+
+/**
+ * The name of the contract a whole-file conversion would have entered last when it reaches `node`: the one holding
+ * it, else the last one before it in the file (the converter never leaves a contract: the oracle's quirk).
+ */
+function contractEnteredBefore(node: CstNode): string | undefined {
+  let item = node;
+  while (item.parent !== null && item.parent.parent !== null) item = item.parent;
+  if (item !== node) return item.childForFieldName('name')?.text;
+  for (let sibling = item.previousNamedSibling; sibling !== null; sibling = sibling.previousNamedSibling) {
+    if (CONTRACT_TYPES.has(sibling.type)) return sibling.childForFieldName('name')?.text;
+  }
+  return undefined;
+}
+
+const CONTRACT_TYPES = new Set(['contract_declaration', 'interface_declaration', 'library_declaration']);

@@ -1,0 +1,240 @@
+// The editor's parse cache: it keeps the tree-sitter tree of each open document, so a new text of it becomes
+// tree.edit() + an incremental re-parse, and only the contract member or top-level item the edit changed is
+// converted again and put into the previous AST (the nodes after it are moved). A text with syntax errors, or an
+// edit spanning items, is converted in full from the kept tree.
+
+import type { ASTNode, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
+import type { Node as CstNode, Tree } from 'web-tree-sitter';
+import { LineIndex } from '../model/lineIndex';
+import { findExcessiveBracketNesting } from '../parse/bracketDepth';
+import { parseSolidity, type ParseOutcome } from '../parse/parseSolidity';
+import { shiftPositions } from '../parse/shiftPositions';
+import { convertNode, convertTree, treeSitterParser } from '../parse/treeSitter';
+import { createSourceFile, ParseCache, sourceFileFromParse, type SourceFile } from './sourceFile';
+
+/**
+ * How the last text of a file was parsed: unchanged; from its previous tree with only the edited item converted
+ * ('spliced') or the whole tree converted ('incremental'); or from nothing.
+ */
+export type ParseKind = 'cached' | 'spliced' | 'incremental' | 'full';
+
+interface Kept {
+  file: SourceFile;
+  tree: Tree;
+  kind: ParseKind;
+}
+
+/** The text change between two versions: [start, previousEnd) of the old text became [start, end) of the new. */
+interface TextChange {
+  start: number;
+  previousEnd: number;
+  end: number;
+}
+
+const CALLABLES = new Set(['function_definition', 'modifier_definition', 'constructor_definition', 'fallback_receive_definition']);
+
+export class IncrementalParseCache extends ParseCache {
+  /** Files whose tree is not kept (the workspace's closed files): parsed once per content. */
+  private readonly plain = new Map<string, SourceFile>();
+  private readonly kept = new Map<string, Kept>();
+  private readonly lastKind = new Map<string, ParseKind>();
+
+  /** `keepsTree` says which files are edited (open documents): only their trees are worth their memory. */
+  constructor(private readonly keepsTree: (path: string) => boolean) {
+    super();
+  }
+
+  override get(path: string, text: string): SourceFile {
+    const previous = this.kept.get(path) ?? this.plain.get(path);
+    if (previous && ('file' in previous ? previous.file : previous).text === text) {
+      this.lastKind.set(path, 'cached');
+      return 'file' in previous ? previous.file : previous;
+    }
+    if (!this.keepsTree(path)) {
+      this.delete(path);
+      const file = createSourceFile(path, text);
+      this.plain.set(path, file);
+      this.lastKind.set(path, 'full');
+      return file;
+    }
+    const kept = this.kept.get(path);
+    const next = kept ? reparse(kept, text) : fullParse(path, text);
+    this.plain.delete(path);
+    this.kept.set(path, next);
+    this.lastKind.set(path, next.kind);
+    return next.file;
+  }
+
+  /** Drops the file and frees its tree: WebAssembly memory is not garbage-collected. */
+  override delete(path: string): void {
+    this.kept.get(path)?.tree.delete();
+    this.kept.delete(path);
+    this.plain.delete(path);
+    this.lastKind.delete(path);
+  }
+
+  lastParseOf(path: string): ParseKind {
+    return this.lastKind.get(path) ?? 'cached';
+  }
+
+  /** Files whose tree is kept, for tests of the memory they hold. */
+  keptTrees(): number {
+    return this.kept.size;
+  }
+}
+
+function parseTree(text: string, previous?: Tree): Tree {
+  const tree = treeSitterParser().parse(text, previous);
+  if (tree === null) throw new Error('tree-sitter returned no tree');
+  return tree;
+}
+
+/**
+ * The tree's own conversion when it is free of errors, else parseSolidity's (its recovery re-parses with the
+ * unclosed braces closed, and it refuses nesting too deep for the converter): one way to read a broken file.
+ */
+function outcomeOf(tree: Tree, text: string, lines: LineIndex): ParseOutcome {
+  if (tree.rootNode.hasError || findExcessiveBracketNesting(text) !== undefined) return parseSolidity(text, lines);
+  return { ast: convertTree(tree, text).ast, syntaxErrors: [] };
+}
+
+function fullParse(path: string, text: string, tree = parseTree(text), kind: ParseKind = 'full'): Kept {
+  const lines = new LineIndex(text);
+  return { file: sourceFileFromParse(path, text, outcomeOf(tree, text, lines), lines), tree, kind };
+}
+
+/** The new version of a kept file: the old tree edited and re-parsed, and what changed converted again. */
+function reparse(kept: Kept, text: string): Kept {
+  const old = kept.file;
+  const change = textChange(old.text, text);
+  const inComment = commentHolding(kept.tree.rootNode, change.start, change.previousEnd) !== undefined;
+  kept.tree.edit({
+    startIndex: change.start,
+    oldEndIndex: change.previousEnd,
+    newEndIndex: change.end,
+    startPosition: pointAt(old.text, change.start),
+    oldEndPosition: pointAt(old.text, change.previousEnd),
+    newEndPosition: pointAt(text, change.end),
+  });
+  const tree = parseTree(text, kept.tree);
+  const changed = kept.tree.getChangedRanges(tree);
+  kept.tree.delete();
+  // The old tree is consumed; from here on `old.ast` is moved in place into the new version.
+  if (!old.ast || old.syntaxErrors.length > 0 || tree.rootNode.hasError) return fullParse(old.path, text, tree, 'incremental');
+
+  let start = change.start;
+  let end = change.end;
+  for (const range of changed) {
+    start = Math.min(start, range.startIndex);
+    end = Math.max(end, range.endIndex);
+  }
+  const comment = inComment ? commentHolding(tree.rootNode, start, end) : undefined;
+  const spliced = (comment ? movedOnly(old, text, change, comment) : undefined) ?? splice(old, text, tree, change, start, end);
+  return spliced ? { file: spliced, tree, kind: 'spliced' } : fullParse(old.path, text, tree, 'incremental');
+}
+
+/** The common prefix and suffix of two texts bound the change (an LSP client's ranges may be several; this is one). */
+function textChange(old: string, text: string): TextChange {
+  let start = 0;
+  const max = Math.min(old.length, text.length);
+  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix < max - start && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  return { start, previousEnd: old.length - suffix, end: text.length - suffix };
+}
+
+/** A tree-sitter point: rows end at '\n' only, columns count UTF-16 units (web-tree-sitter's string input). */
+function pointAt(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+function countNewlines(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** The comment holding [start, end), the edited text, strictly inside its delimiters' first character. */
+function commentHolding(root: CstNode, start: number, end: number): CstNode | undefined {
+  const node = root.descendantForIndex(start, Math.max(start, end - 1));
+  return node?.type === 'comment' && node.startIndex < start && end < node.endIndex ? node : undefined;
+}
+
+/** An edit inside one comment: the same tree, the nodes after it moved (when none shares the comment's last line). */
+function movedOnly(old: SourceFile, text: string, change: TextChange, comment: CstNode): SourceFile | undefined {
+  if (!old.ast || !restOfLineIsBlank(text, comment.endIndex)) return undefined;
+  const lineDelta = countNewlines(text, change.start, change.end) - countNewlines(old.text, change.start, change.previousEnd);
+  shiftPositions(old.ast, { previousEnd: change.previousEnd, delta: change.end - change.previousEnd, lineDelta });
+  return withText(old, text, old.ast);
+}
+
+/** Whether only blanks follow `offset` on its line: then no node after `offset` shares it, and all keep their columns. */
+function restOfLineIsBlank(text: string, offset: number): boolean {
+  const lineEnd = text.indexOf('\n', offset);
+  const rest = text.slice(offset, lineEnd < 0 ? text.length : lineEnd);
+  return rest.trim() === '';
+}
+
+/**
+ * The new file when [start, end) of the new text lies inside one contract member or top-level item: that item is
+ * converted from the new tree and replaces its old AST node, and the nodes after it are moved. A body edit of a
+ * function or modifier is recorded for finding reuse. Undefined when the edit spans items.
+ */
+function splice(old: SourceFile, text: string, tree: Tree, change: TextChange, start: number, end: number): SourceFile | undefined {
+  const ast = old.ast as SourceUnit;
+  const item = childHolding(tree.rootNode, start, end);
+  if (!item) return undefined;
+  const oldItem = (ast.children as ASTNode[]).findIndex((n) => n.range?.[0] === item.startIndex);
+  if (oldItem < 0) return undefined;
+  let siblings = ast.children as ASTNode[];
+  let index = oldItem;
+  let target = item;
+  const contractBody = item.type.endsWith('_declaration') ? item.namedChildren.find((c) => c?.type === 'contract_body') : undefined;
+  const member = contractBody ? childHolding(contractBody, start, end) : undefined;
+  const contract = siblings[oldItem];
+  if (member && contract.type === 'ContractDefinition') {
+    const memberIndex = (contract.subNodes as ASTNode[]).findIndex((n) => n.range?.[0] === member.startIndex);
+    if (memberIndex >= 0) {
+      siblings = contract.subNodes as ASTNode[];
+      index = memberIndex;
+      target = member;
+    }
+  }
+  const replaced = siblings[index];
+  const previousEnd = (replaced.range as [number, number])[1] + 1;
+  const delta = change.end - change.previousEnd;
+  // The item must end where the old one ended, moved by the edit, and nothing else may follow it on its line.
+  if (target.endIndex !== previousEnd + delta || previousEnd < change.previousEnd || !restOfLineIsBlank(text, target.endIndex)) return undefined;
+
+  const replacement = convertNode(target, text) as unknown as ASTNode;
+  const lineDelta = countNewlines(text, change.start, change.end) - countNewlines(old.text, change.start, change.previousEnd);
+  shiftPositions(ast, { previousEnd, delta, lineDelta }, replaced);
+  siblings[index] = replacement;
+
+  const body = CALLABLES.has(target.type) ? target.childForFieldName('body') : null;
+  const inBody = body !== null && body.startIndex < start && end < body.endIndex;
+  const file = withText(old, text, ast);
+  if (inBody && (replacement.type === 'FunctionDefinition' || replacement.type === 'ModifierDefinition')) {
+    file.bodyEdit = { previousContentHash: old.contentHash, callable: replacement, previousEnd, delta };
+  }
+  return file;
+}
+
+/** The named child of `parent` holding [start, end) (a comment is no item: an edit there moves nothing). */
+function childHolding(parent: CstNode, start: number, end: number): CstNode | undefined {
+  for (const child of parent.namedChildren) {
+    if (child && child.type !== 'comment' && child.startIndex <= start && end <= child.endIndex) return child;
+  }
+  return undefined;
+}
+
+/** A version of `old` with a new text over the (moved or spliced) tree `ast`. */
+function withText(old: SourceFile, text: string, ast: SourceUnit): SourceFile {
+  return sourceFileFromParse(old.path, text, { ast, syntaxErrors: [] });
+}

@@ -1,0 +1,148 @@
+// The editor's incremental parse must be invisible: after every edit of a random sequence (a fixed seed), the
+// tree the cache built from the previous one (the edited item converted again, the rest moved) must equal a
+// fresh parse of the same text, node for node with every position. Closing a file frees its tree.
+
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ASTNode } from '@solidity-parser/parser/dist/src/ast-types';
+import { NodeFileHost } from '../src/cli/nodeFileHost';
+import { collectSolidityFiles } from '../src/project/projectFiles';
+import { createSourceFile } from '../src/project/sourceFile';
+import { IncrementalParseCache } from '../src/project/incrementalParseCache';
+
+const REPO = path.resolve(__dirname, '../..');
+const SOURCES = [
+  'node_modules/@openzeppelin/contracts/token/ERC20/ERC20.sol',
+  'node_modules/@openzeppelin/contracts/governance/Governor.sol',
+  'node_modules/@openzeppelin/contracts/utils/math/Math.sol',
+  'test-fixtures/rules/reentrancy-eth.sol',
+].map((p) => path.join(REPO, p));
+
+/** A deterministic pseudo-random sequence (mulberry32), so a failure replays. */
+export function seededRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const INSERTS = ['1', ' ', '\n', 'x', ';', '}', '{', '// note\n', '/* c */', 'uint256 a = 2;', 'require(x > 0);\n'];
+
+/** One random edit: an insertion of a token or a short deletion, placed where the text already has a letter or digit. */
+export function randomEdit(text: string, random: () => number): string {
+  let at = Math.floor(random() * text.length);
+  while (at < text.length && !/[\w ]/.test(text[at])) at++;
+  if (random() < 0.3) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(random() * 4)));
+  return text.slice(0, at) + INSERTS[Math.floor(random() * INSERTS.length)] + text.slice(at);
+}
+
+describe('incremental parse cache', () => {
+  for (const source of SOURCES) {
+    it(`equals a fresh parse after each of 60 random edits of ${path.basename(source)}`, () => {
+      const original = fs.readFileSync(source, 'utf8');
+      const cache = new IncrementalParseCache(() => true);
+      const random = seededRandom(11);
+      const kinds = new Map<string, number>();
+      let text = original;
+      cache.get(source, text);
+      for (let i = 0; i < 60; i++) {
+        // Every third edit restores the original, so most edits start from a text that parses.
+        text = i % 3 === 2 ? original : randomEdit(text, random);
+        const file = cache.get(source, text);
+        const kind = cache.lastParseOf(source);
+        kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+        const fresh = createSourceFile(source, text);
+        assert.deepEqual(file.ast, fresh.ast, `tree differs after edit ${i}`);
+        assert.deepEqual(file.syntaxErrors, fresh.syntaxErrors, `syntax errors differ after edit ${i}`);
+        assert.deepEqual([file.pragma, file.importDirectives], [fresh.pragma, fresh.importDirectives], `pragma or imports differ after edit ${i}`);
+      }
+      assert.equal(kinds.get('full'), undefined, 'every edit re-parses from the kept tree');
+      // Guards the test itself: the comparisons prove something only if edits were spliced (an edit from or to a
+      // text with a syntax error converts the whole tree).
+      assert.ok((kinds.get('spliced') ?? 0) >= 10, `only ${kinds.get('spliced') ?? 0} of 60 edits were spliced`);
+      cache.delete(source);
+    });
+  }
+
+  it('moves the tree without converting anything on an edit inside a comment, and records a body edit', () => {
+    const text = 'pragma solidity ^0.8.0;\n// about C\ncontract C {\n    uint256 x;\n    function f() public { x = 1; }\n}\n';
+    const cache = new IncrementalParseCache(() => true);
+    const before = cache.get('/p/C.sol', text);
+    const contract = before.ast?.children[1];
+    const commented = cache.get('/p/C.sol', text.replace('about C', 'about the C'));
+    assert.equal(commented.ast?.children[1], contract, 'the contract node is kept');
+    assert.deepEqual(commented.ast, createSourceFile('/p/C.sol', commented.text).ast);
+    assert.equal(commented.bodyEdit, undefined);
+    const edited = cache.get('/p/C.sol', commented.text.replace('x = 1;', 'x = 12;'));
+    assert.equal(edited.bodyEdit?.callable.name, 'f');
+    assert.equal(edited.bodyEdit?.delta, 1);
+    const stateEdit = cache.get('/p/C.sol', edited.text.replace('uint256 x;', 'uint256 xy;'));
+    assert.equal(stateEdit.bodyEdit, undefined, 'a state variable edit is no body edit');
+    assert.deepEqual(stateEdit.ast, createSourceFile('/p/C.sol', stateEdit.text).ast);
+  });
+
+  it('reports half-typed code at the edit and keeps the rest of the tree', () => {
+    const text = 'contract Vault {\n    function f() external {\n        uint256 a = 1;\n    }\n    function g() external {}\n}\n';
+    const cache = new IncrementalParseCache(() => true);
+    cache.get('/p/Vault.sol', text);
+    const halfTyped = cache.get('/p/Vault.sol', text.replace('uint256 a = 1;', 'uint256 x = ;'));
+    assert.equal(halfTyped.syntaxErrors.length, 1);
+    assert.equal(halfTyped.syntaxErrors[0].range.startLine, 3);
+    assert.deepEqual(halfTyped.ast, createSourceFile('/p/Vault.sol', halfTyped.text).ast);
+    // Typing on from the broken text converts the whole tree until it parses again.
+    const repaired = cache.get('/p/Vault.sol', halfTyped.text.replace('uint256 x = ;', 'uint256 x = 2;'));
+    assert.equal(cache.lastParseOf('/p/Vault.sol'), 'incremental');
+    assert.deepEqual(repaired.syntaxErrors, []);
+  });
+
+  it('keeps a pre-0.5 constructor (a function named like its contract) a constructor', () => {
+    const text = 'pragma solidity 0.4.24;\ncontract Owned {\n    address owner;\n    function Owned() public { owner = msg.sender; }\n}\n';
+    const cache = new IncrementalParseCache(() => true);
+    cache.get('/p/Owned.sol', text);
+    const next = cache.get('/p/Owned.sol', text.replace('owner = msg.sender;', 'owner = tx.origin;'));
+    assert.equal(cache.lastParseOf('/p/Owned.sol'), 'spliced');
+    assert.deepEqual(next.ast, createSourceFile('/p/Owned.sol', next.text).ast);
+  });
+
+  it('equals a fresh parse when a comment line goes above every third declaration of every fixture', function () {
+    this.timeout(300_000);
+    const host = new NodeFileHost();
+    let spliced = 0;
+    for (const file of collectSolidityFiles(path.join(REPO, 'test-fixtures'), host, true)) {
+      const text = host.readFile(file) as string;
+      const parsed = createSourceFile(file, text);
+      if (!parsed.ast || parsed.syntaxErrors.length > 0) continue;
+      const cache = new IncrementalParseCache(() => true);
+      cache.get(file, text);
+      // Above top-level nodes and the first members of each contract: between items, and after a contract's `{`.
+      const declarations = (parsed.ast.children as ASTNode[]).flatMap((n) => [n, ...(n.type === 'ContractDefinition' ? (n.subNodes as ASTNode[]).slice(0, 2) : [])]);
+      for (const node of declarations.filter((_, i) => i % 3 === 0)) {
+        const lineStart = text.lastIndexOf('\n', (node.range as [number, number])[0] - 1) + 1;
+        const next = `${text.slice(0, lineStart)}    // probe\n${text.slice(lineStart)}`;
+        const file2 = cache.get(file, next);
+        if (cache.lastParseOf(file) === 'spliced') spliced++;
+        assert.deepEqual(file2.ast, createSourceFile(file, next).ast, `${path.basename(file)}: comment above line ${text.slice(0, lineStart).split('\n').length}`);
+        cache.get(file, text);
+      }
+      cache.delete(file);
+    }
+    assert.ok(spliced > 100, `only ${spliced} edits were spliced`);
+  });
+
+  it('keeps trees of open files only, and frees a tree when its file is dropped', () => {
+    const open = new Set(['/p/Open.sol']);
+    const cache = new IncrementalParseCache((p) => open.has(p));
+    cache.get('/p/Open.sol', 'contract A {}');
+    cache.get('/p/Closed.sol', 'contract B {}');
+    assert.equal(cache.keptTrees(), 1);
+    cache.delete('/p/Open.sol');
+    assert.equal(cache.keptTrees(), 0);
+    // Dropped means forgotten: the next text is parsed from nothing.
+    cache.get('/p/Open.sol', 'contract A { }');
+    assert.equal(cache.lastParseOf('/p/Open.sol'), 'full');
+  });
+});
