@@ -22,12 +22,17 @@ export interface StateVariableUsage {
   inAssembly: boolean;
 }
 
-/** The contracts whose code can touch `owner`'s state: `owner` and everything that inherits from it. */
-export function contractsSharingState(project: ProjectModel, owner: ContractInfo): ContractInfo[] {
-  return project
-    .files()
-    .flatMap((file) => project.contractsIn(file.path))
-    .filter((c) => c.linearization.includes(owner));
+/**
+ * The contracts whose code can touch `owner`'s state: `owner` and everything that inherits from it. Computed once
+ * per project: many analyses ask it for every base of every contract, and each answer scans the whole project.
+ */
+export function contractsSharingState(project: ProjectModel, owner: ContractInfo): readonly ContractInfo[] {
+  return memoize(project, 'contractsSharingState', owner, () =>
+    project
+      .files()
+      .flatMap((file) => project.contractsIn(file.path))
+      .filter((c) => c.linearization.includes(owner)),
+  );
 }
 
 /** Usage of every own state variable of `owner`, computed once per project. */
@@ -60,7 +65,7 @@ function computeUsage(project: ProjectModel, owner: ContractInfo): Map<StateVari
   return collectUsage(project, own, contractsSharingState(project, owner));
 }
 
-function collectUsage(project: ProjectModel, variables: StateVariableDeclarationVariable[], contracts: ContractInfo[]): Map<StateVariableDeclarationVariable, StateVariableUsage> {
+function collectUsage(project: ProjectModel, variables: StateVariableDeclarationVariable[], contracts: readonly ContractInfo[]): Map<StateVariableDeclarationVariable, StateVariableUsage> {
   const usage = new Map<StateVariableDeclarationVariable, StateVariableUsage>();
   for (const variable of variables) usage.set(variable, { writes: [], reads: [], inAssembly: false });
   const byName = new Map(variables.map((v) => [v.name, v]));
