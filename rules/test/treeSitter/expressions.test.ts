@@ -102,6 +102,17 @@ describe('tree-sitter conversion: expressions', () => {
       assert.equal(node.name, 'b');
     });
 
+    it('calls nested 5,000 deep, f(f(f(…)))', () => {
+      let node = firstExpression(`x = ${'f('.repeat(5000)}a${')'.repeat(5000)};`).right;
+      let depth = 0;
+      while (node.type === 'FunctionCall') {
+        node = node.arguments[0];
+        depth++;
+      }
+      assert.equal(depth, 5000);
+      assert.equal(node.name, 'a');
+    });
+
     it('a call chain of 5,000 links', () => {
       const body = `chain${'.next(a)'.repeat(5000)};`;
       let node = firstExpression(body);

@@ -115,25 +115,42 @@ const FRAGMENT_START: Readonly<Record<string, string>> = {
 };
 
 /** The arguments of a call as a `FunctionCall` holds them: the `call_argument` children of `parent`. */
-export function callArguments(parent: CstNode, cx: ConvertContext): { arguments: AstNode[]; names: string[]; identifiers: AstNode[] } {
-  const args: AstNode[] = [];
-  const names: string[] = [];
-  const identifiers: AstNode[] = [];
+export function callArguments(parent: CstNode, cx: ConvertContext): CallArgumentFields {
+  const { values, names } = callArgumentNodes(parent);
+  return callArgumentFields(values.map((value) => cx.convert(value)), names, cx);
+}
+
+export interface CallArgumentFields {
+  arguments: AstNode[];
+  names: string[];
+  identifiers: AstNode[];
+}
+
+/**
+ * The argument expressions of a call, and the names of named arguments, unconverted: expressions.ts converts them
+ * on its own stack, so that `f(f(f(…)))` nested thousands deep does not recurse once per level.
+ */
+export function callArgumentNodes(parent: CstNode): { values: CstNode[]; names: CstNode[] } {
+  const values: CstNode[] = [];
+  const names: CstNode[] = [];
   for (const argument of parent.namedChildren) {
     if (argument?.type !== 'call_argument') continue;
     const positional = argument.firstNamedChild;
     if (positional?.type === 'expression') {
-      args.push(cx.convert(positional));
+      values.push(positional);
       continue;
     }
     // Named arguments `f({a: 1, b: 2})`: one call_argument holding every name-value pair.
     for (const pair of argument.namedChildren) {
       if (pair?.type !== 'call_struct_argument') continue;
-      const name = pair.childForFieldName('name')!;
-      args.push(cx.convert(pair.childForFieldName('value')!));
-      names.push(cx.text(name));
-      identifiers.push(cx.convert(name));
+      names.push(pair.childForFieldName('name')!);
+      values.push(pair.childForFieldName('value')!);
     }
   }
-  return { arguments: args, names, identifiers };
+  return { values, names };
+}
+
+/** The argument fields of a `FunctionCall`, from the converted argument values and the names of named arguments. */
+export function callArgumentFields(args: AstNode[], names: CstNode[], cx: ConvertContext): CallArgumentFields {
+  return { arguments: args, names: names.map((name) => cx.text(name)), identifiers: names.map((name) => cx.convert(name)) };
 }

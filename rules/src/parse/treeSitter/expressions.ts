@@ -3,7 +3,15 @@
 // is converted with an explicit stack, not one call per level, so `a + a + … + a` 5,000 terms long or a
 // 5,000-link call chain cannot overflow the call stack.
 
-import { callArguments, type AstNode, type ConvertContext, type ConverterTable, type CstNode } from './convertContext';
+import {
+  callArgumentFields,
+  callArgumentNodes,
+  type AstNode,
+  type CallArgumentFields,
+  type ConvertContext,
+  type ConverterTable,
+  type CstNode,
+} from './convertContext';
 
 /** How to convert one expression node: the nodes to convert first, then the AST built from what they became. */
 class Plan {
@@ -122,8 +130,17 @@ function identifier(node: CstNode, cx: ConvertContext): AstNode {
   return cx.locatedToken({ type: 'Identifier', name: node.text }, node);
 }
 
-function functionCall(callee: AstNode, args: ReturnType<typeof callArguments>, node: CstNode, cx: ConvertContext): AstNode {
+function functionCall(callee: AstNode, args: CallArgumentFields, node: CstNode, cx: ConvertContext): AstNode {
   return cx.located({ type: 'FunctionCall', expression: callee, ...args }, node);
+}
+
+/**
+ * A plan for a node with call arguments: converts `first` (the callee or the created type, when there is one) and
+ * the argument values, then `build` gets the converted `first` and the FunctionCall argument fields.
+ */
+function withArguments(node: CstNode, first: CstNode | null, cx: ConvertContext, build: (first: AstNode | null, args: CallArgumentFields) => AstNode): Plan {
+  const { values, names } = callArgumentNodes(node);
+  return new Plan([first, ...values], ([converted, ...args]) => build(converted, callArgumentFields(args as AstNode[], names, cx)));
 }
 
 /** The operator token of an assignment: the one child that is neither named nor a comment. */
@@ -237,10 +254,36 @@ function precedenceOf(node: AstNode): number | null {
 
 function binaryExpression(node: CstNode): Plan {
   const operator = field(node, 'operator').type;
-  return new Plan([field(node, 'left'), field(node, 'right')], ([left, right]) => {
-    const operation = (first: AstNode): AstNode =>
-      endingWith({ type: 'BinaryOperation', operator, left: first, right }, first, right!);
-    return replaceRightmost(left!, looserThan(operator), operation);
+  if (operator === '**') return powerChain(node);
+  return new Plan([field(node, 'left'), field(node, 'right')], ([left, right]) => binaryOperation(operator, left!, right!));
+}
+
+function binaryOperation(operator: string, left: AstNode, right: AstNode): AstNode {
+  return replaceRightmost(left, looserThan(operator), (first) =>
+    endingWith({ type: 'BinaryOperation', operator, left: first, right }, first, right));
+}
+
+/**
+ * A chain `a ** b ** c` comes out of tree-sitter nested to the left. It is flattened here and built from the right,
+ * one step per link (`looserThan('**')` alone would get it right too, but walks the chain once per link).
+ */
+function powerChain(node: CstNode): Plan {
+  const operands: CstNode[] = [];
+  let current = node;
+  for (;;) {
+    operands.push(field(current, 'right'));
+    const left = field(current, 'left');
+    const { inner, type } = unwrap(left);
+    if (type !== 'binary_expression' || field(inner, 'operator').type !== '**') {
+      operands.push(left);
+      break;
+    }
+    current = inner;
+  }
+  return new Plan(operands.reverse(), (converted) => {
+    let result = converted[converted.length - 1]!;
+    for (let i = converted.length - 2; i >= 0; i--) result = binaryOperation('**', converted[i]!, result);
+    return result;
   });
 }
 
@@ -277,27 +320,30 @@ function ternaryExpression(node: CstNode): Plan {
 /**
  * `a = b` and `a += b`. @solidity-parser/parser nests a chain `a = b = c` to the LEFT, `(a = b) = c`, which is not
  * what it means (solc assigns c to b, then b to a); tree-sitter nests it to the right. The parser's nesting is
- * rebuilt, so the rules read the tree they were written against: `a =` goes to the innermost left end.
+ * rebuilt, so the rules read the tree they were written against: the chain is flattened and built from the left.
  */
 function assignment(node: CstNode): Plan {
-  const operator = operatorToken(node).type;
-  return new Plan([field(node, 'left'), field(node, 'right')], ([left, right]) => {
-    if (!isAssignment(right!)) return endingWith({ type: 'BinaryOperation', operator, left, right }, left!, right!);
-    const spine = [right!];
-    while (isAssignment(spine[spine.length - 1].left as AstNode)) spine.push(spine[spine.length - 1].left as AstNode);
-    const innermost = spine[spine.length - 1];
-    const first = innermost.left as AstNode;
-    innermost.left = endingWith({ type: 'BinaryOperation', operator, left, right: first }, left!, first);
-    for (const node of spine) {
-      node.loc!.start = { ...left!.loc!.start };
-      node.range![0] = left!.range![0];
+  const operators: string[] = [];
+  const operands: CstNode[] = [];
+  let current = node;
+  for (;;) {
+    operators.push(operatorToken(current).type);
+    operands.push(field(current, 'left'));
+    const right = field(current, 'right');
+    const { inner, type } = unwrap(right);
+    if (type !== 'assignment_expression' && type !== 'augmented_assignment_expression') {
+      operands.push(right);
+      break;
     }
-    return right!;
+    current = inner;
+  }
+  return new Plan(operands, (converted) => {
+    let result = converted[0]!;
+    for (let i = 1; i < converted.length; i++) {
+      result = endingWith({ type: 'BinaryOperation', operator: operators[i - 1], left: result, right: converted[i] }, result, converted[i]!);
+    }
+    return result;
   });
-}
-
-function isAssignment(node: AstNode): boolean {
-  return precedenceOf(node) === ASSIGNMENT;
 }
 
 function unaryExpression(node: CstNode): Plan {
@@ -319,8 +365,8 @@ function updateExpression(node: CstNode, cx: ConvertContext): Plan {
 // Calls, members, indexing
 
 function callExpression(node: CstNode, cx: ConvertContext): Plan {
-  return new Plan([field(node, 'function')], ([callee]) =>
-    postfix(callee!, (expression) => ({ type: 'FunctionCall', expression, ...callArguments(node, cx) }), node, cx));
+  return withArguments(node, field(node, 'function'), cx, (callee, args) =>
+    postfix(callee!, (expression) => ({ type: 'FunctionCall', expression, ...args }), node, cx));
 }
 
 /** Call options `f{value: v, gas: g}` (tree-sitter calls them a struct expression). */
@@ -460,21 +506,21 @@ function sliceAccess(node: CstNode, cx: ConvertContext): Plan {
 /** `new T` (and `new T(args)` when tree-sitter keeps the arguments inside the new expression). */
 function newExpression(node: CstNode, cx: ConvertContext): Plan {
   const typeName = field(node, 'name');
-  return new Plan([typeName], ([converted]) => {
+  const hasArguments = node.children.some((child) => child?.type === '(');
+  return withArguments(node, typeName, cx, (converted, args) => {
     const created = cx.located({ type: 'NewExpression', typeName: converted }, node, typeName);
-    const hasArguments = node.children.some((child) => child?.type === '(');
-    return hasArguments ? functionCall(created, callArguments(node, cx), node, cx) : created;
+    return hasArguments ? functionCall(created, args, node, cx) : created;
   });
 }
 
 /** `uint256(x)`, `address(x)`, `address payable(x)`: a call of the type used as an expression. */
 function typeCast(node: CstNode, cx: ConvertContext): Plan {
-  return new Plan([firstNamed(node)], ([callee]) => functionCall(callee!, callArguments(node, cx), node, cx));
+  return withArguments(node, firstNamed(node), cx, (callee, args) => functionCall(callee!, args, node, cx));
 }
 
 /** `payable(x)`: @solidity-parser/parser calls an identifier named `payable`. */
-function payableConversion(node: CstNode, cx: ConvertContext): AstNode {
-  return functionCall(identifier(node.firstChild!, cx), callArguments(node, cx), node, cx);
+function payableConversion(node: CstNode, cx: ConvertContext): Plan {
+  return withArguments(node, null, cx, (_, args) => functionCall(identifier(node.firstChild!, cx), args, node, cx));
 }
 
 /** `type(T)`: a call of an identifier named `type`, with T read as an expression (`type(I.J)` is a MemberAccess). */
