@@ -6,12 +6,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeFile, collectSolidityFiles, DEFAULT_CONFIG, defaultRegistry, loadTreeSitter, NodeFileHost, ProjectModel, selectRules, type Finding } from 'sol-audit-rules';
-import { normaliseAiSettings } from '../server/src/ai/aiSettings';
-import { AiService, type AnalysedFile } from '../server/src/ai/aiService';
-import { assembleContext } from '../server/src/ai/contextAssembly';
-import { buildPrompt, type PromptKind } from '../server/src/ai/promptBuilder';
-import { ResponseCache } from '../server/src/ai/responseCache';
-import { countTokens } from '../server/src/ai/tokenCounter';
+import { normaliseAiSettings } from '../ai/src/aiSettings';
+import { AiService, type AnalysedFile } from '../ai/src/aiService';
+import { assembleContext } from '../ai/src/contextAssembly';
+import { buildPrompt, type PromptKind } from '../ai/src/promptBuilder';
+import { ResponseCache } from '../ai/src/responseCache';
+import { countTokens } from '../ai/src/tokenCounter';
 import { FakeOpenAiServer } from '../server/test/support/fakeOpenAiServer';
 
 const REPO = path.resolve(__dirname, '..');

@@ -18,6 +18,15 @@ const webTreeSitterAsCommonJs = {
   },
 };
 
+// The CLI needs the AI package only for --ai-triage: it is bundled on its own beside cli.js (rules/dist/ai.js) and
+// required from there when asked, so a plain scan neither loads nor parses it.
+const aiBesideCli = {
+  name: 'sol-audit-ai-beside-cli',
+  setup(build) {
+    build.onResolve({ filter: /^sol-audit-ai$/ }, () => ({ path: './ai.js', external: true }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -30,11 +39,11 @@ const common = {
 };
 
 const bundles = [
-  { entryPoints: ['rules/src/cli/cli.ts'], outfile: 'rules/dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['rules/src/cli/cli.ts'], outfile: 'rules/dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, aiBesideCli] },
+  { entryPoints: ['ai/src/index.ts'], outfile: 'rules/dist/ai.js' },
   { entryPoints: ['rules/src/cli/scanWorker.ts'], outfile: 'rules/dist/scanWorker.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'server/dist/server.js' },
   { entryPoints: ['server/src/analysisWorker.ts'], outfile: 'server/dist/analysisWorker.js' },
-  { entryPoints: ['server/src/ai/cliTriage.ts'], outfile: 'server/dist/aiTriage.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] },
 ];
 

@@ -1,7 +1,8 @@
 // Architecture invariants, checked on the import graph: rules/src never imports an editor, LSP or LLM package,
 // nor more than the AST types of @solidity-parser/parser, and only the CLI touches the file system; across the
 // repository, every package declares what it imports, the layers import only downwards (client → protocol;
-// server → protocol, rules; rules → nothing of ours), and the LSP main thread reaches no analysis.
+// server → protocol, ai, rules; ai → protocol, rules; the engine → nothing of ours, its CLI → ai), and the LSP
+// main thread reaches no analysis.
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -114,7 +115,7 @@ describe('package boundaries (the whole repository)', () => {
   }
 
   it('finds every workspace package with its sources', () => {
-    assert.deepEqual(packages.map((p) => path.relative(REPO_ROOT, p.dir)).sort(), ['client', 'protocol', 'rules', 'server']);
+    assert.deepEqual(packages.map((p) => path.relative(REPO_ROOT, p.dir)).sort(), ['ai', 'client', 'protocol', 'rules', 'server']);
     for (const p of packages) assert.ok(sourcesOf(p).length > 0, `${p.name} has no sources`);
   });
 
@@ -137,11 +138,20 @@ describe('package boundaries (the whole repository)', () => {
     }
   });
 
-  it('layers import only downwards: client → protocol; server → protocol, rules; protocol and rules → none of ours', () => {
-    const allowed: Record<string, string[]> = { client: ['sol-audit-protocol'], server: ['sol-audit-protocol', 'sol-audit-rules'], protocol: [], rules: [] };
+  it('layers import only downwards: client → protocol; server → protocol, ai, rules; ai → protocol, rules; the engine → none of ours', () => {
+    const allowed: Record<string, string[]> = {
+      client: ['sol-audit-protocol'],
+      server: ['sol-audit-protocol', 'sol-audit-ai', 'sol-audit-rules'],
+      ai: ['sol-audit-protocol', 'sol-audit-rules'],
+      protocol: [],
+      rules: [],
+    };
+    const cli = path.join(SRC, 'cli') + path.sep;
     for (const [dir, may] of Object.entries(allowed)) {
       const p = packageNamed(dir);
-      const upwards = breaks(p, (s) => byName.has(packageNameOf(s)) && !may.includes(packageNameOf(s)));
+      // The CLI shares the engine's package but sits above it: `--ai-triage` imports the AI package.
+      const mayFrom = (file: string): string[] => (file.startsWith(cli) ? [...may, 'sol-audit-ai'] : may);
+      const upwards = breaks(p, (s, file) => byName.has(packageNameOf(s)) && !mayFrom(file).includes(packageNameOf(s)));
       assert.deepEqual(upwards, [], `${p.name} may import only ${may.join(', ') || 'none of our packages'}`);
     }
   });
@@ -153,8 +163,11 @@ describe('package boundaries (the whole repository)', () => {
 
   it('the LSP main thread (server.ts and what it imports) reaches no analysis: that runs in the worker', () => {
     const serverSrc = path.join(packageNamed('server').dir, 'src');
-    const ANALYSIS_MODULES = ['projectAnalyzer.ts', 'ai/aiService.ts', 'ai/lsp/aiWorkerHandlers.ts'].map((f) => path.join(serverSrc, f));
-    const ENGINE_ANALYSIS = new Set(['*', 'AnalysisSession', 'ProjectModel', 'analyzeFile', 'scanFiles', 'selectRules']);
+    const ANALYSIS_MODULES = ['projectAnalyzer.ts', 'ai/aiWorkerHandlers.ts'].map((f) => path.join(serverSrc, f));
+    const ANALYSIS: Record<string, Set<string>> = {
+      'sol-audit-rules': new Set(['*', 'AnalysisSession', 'ProjectModel', 'analyzeFile', 'scanFiles', 'selectRules']),
+      'sol-audit-ai': new Set(['*', 'AiService', 'analysedFileOf', 'triageFindings']),
+    };
     const seen = new Set<string>();
     const reached: string[] = [];
     const queue = [path.join(serverSrc, 'server.ts')];
@@ -163,7 +176,7 @@ describe('package boundaries (the whole repository)', () => {
       seen.add(file);
       for (const { specifier, names } of valueImportsOf(file)) {
         if (isRelative(specifier)) queue.push(path.resolve(path.dirname(file), specifier) + '.ts');
-        else if (specifier === 'sol-audit-rules') reached.push(...names.filter((n) => ENGINE_ANALYSIS.has(n)).map((n) => `${path.relative(REPO_ROOT, file)} imports ${n} from the engine`));
+        else if (ANALYSIS[specifier]) reached.push(...names.filter((n) => ANALYSIS[specifier].has(n)).map((n) => `${path.relative(REPO_ROOT, file)} imports ${n} from ${specifier}`));
       }
     }
     assert.ok(seen.size > 10, `only ${seen.size} modules reached from server.ts`);

@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { createMessageConnection } from 'vscode-jsonrpc/node';
 import { loadTreeSitter } from 'sol-audit-rules';
-import { registerAiWorkerHandlers } from './ai/lsp/aiWorkerHandlers';
+import { registerAiWorkerHandlers } from './ai/aiWorkerHandlers';
 import { PortMessageReader, PortMessageWriter } from './messagePortTransport';
 import { ProjectAnalyzer } from './projectAnalyzer';
 import { WorkerJobs } from './workerJobs';

@@ -5,7 +5,7 @@ import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { AnalysisClient } from './analysisClient';
 import type { CodeLensRefresher } from './codeLensRefresh';
-import type { TriageAnnotations } from './ai/triageAnnotations';
+import type { TriageAnnotations } from 'sol-audit-ai/triageAnnotations';
 import { findingToDiagnostic } from './findingToDiagnostic';
 import type { FindingRecord, FindingStore } from './findingStore';
 import type { OpenDocuments } from './openDocuments';

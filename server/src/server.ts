@@ -10,7 +10,7 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { registerAiHandlers } from './ai/lsp/aiLspHandlers';
+import { registerAiHandlers } from './ai/aiLspHandlers';
 import { AnalysisClient } from './analysisClient';
 import { codeActionsFor } from './codeActions';
 import { codeLensesFor } from './codeLens';

@@ -5,7 +5,7 @@
 
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { TriageAnnotations } from './ai/triageAnnotations';
+import { TriageAnnotations } from 'sol-audit-ai/triageAnnotations';
 import type { AnalysisClient } from './analysisClient';
 import { FINDING_ACTIONS, type FindingActionProvider } from './codeActions';
 import { CodeLensRefresher } from './codeLensRefresh';

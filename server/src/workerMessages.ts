@@ -5,7 +5,7 @@
 
 import { NotificationType, ProgressType, RequestType } from 'vscode-jsonrpc';
 import type { Finding, ParseKind } from 'sol-audit-rules';
-import type { TriageAnswer } from './ai/schemas';
+import type { TriageAnswer } from 'sol-audit-ai';
 import type {
   AiAnswerResult,
   AiAskParams,

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { MeasuredPrecision } from 'sol-audit-rules';
 import { runAudit } from '../../rules/src/cli/runAudit';
 import { makeProject, removeProject, WALLET_SOL } from '../../rules/test/cli/cliHarness';
-import { analysedFileOf } from '../src/ai/aiService';
+import { analysedFileOf } from '../../ai/src/aiService';
 import { ProjectAnalyzer } from '../src/projectAnalyzer';
 import { DEFAULT_SETTINGS, type SolAuditSettings } from 'sol-audit-protocol';
 import { analysisSettingsOf } from '../src/settings';

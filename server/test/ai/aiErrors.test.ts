@@ -3,8 +3,8 @@
 
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
-import { AiClient } from '../../src/ai/aiClient';
-import type { AiError } from '../../src/ai/aiErrors';
+import { AiClient } from '../../../ai/src/aiClient';
+import type { AiError } from '../../../ai/src/aiErrors';
 import { FakeOpenAiServer, type ScriptedReply } from '../support/fakeOpenAiServer';
 import { settingsFor } from './aiTestSupport';
 

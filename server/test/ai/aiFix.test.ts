@@ -2,10 +2,10 @@
 // fixes that break parsing, leave the finding or introduce a new serious finding are rejected with a reason.
 
 import * as assert from 'node:assert/strict';
-import { AiService } from '../../src/ai/aiService';
-import { applyEdits } from '../../src/ai/fixValidation';
-import type { ProposedEdit } from '../../src/ai/schemas';
-import { forgetRejectedModes } from '../../src/ai/structuredRequest';
+import { AiService } from '../../../ai/src/aiService';
+import { applyEdits } from '../../../ai/src/fixValidation';
+import type { ProposedEdit } from '../../../ai/src/schemas';
+import { forgetRejectedModes } from '../../../ai/src/structuredRequest';
 import { FakeOpenAiServer } from '../support/fakeOpenAiServer';
 import { analyse, EXPLANATION, settingsFor, txOrigin } from './aiTestSupport';
 

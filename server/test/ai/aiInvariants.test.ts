@@ -1,13 +1,13 @@
-// Invariants of the AI layer: its core (server/src/ai/*.ts) knows neither LSP nor VS Code, so the CLI can load
-// it; only server/src/ai/lsp/ adapts it to the language server; the engine in rules/ never imports openai.
+// Invariants of the AI layer: its package (ai/src) knows neither LSP nor VS Code, so the CLI can import it; only
+// server/src/ai/ adapts it to the language server; the engine in rules/ never imports openai.
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 
-const SERVER = path.resolve(__dirname, '../..');
-const CORE = path.join(SERVER, 'src/ai');
+const REPO = path.resolve(__dirname, '../../..');
+const CORE = path.join(REPO, 'ai/src');
 const ALLOWED = /^(node:.*|openai(\/.*)?|ajv|js-tiktoken\/.*|sol-audit-rules|sol-audit-protocol\/aiEndpoint|@solidity-parser\/parser\/.*|\.\/[A-Za-z]+)$/;
 
 function importsOf(file: string): string[] {
@@ -22,11 +22,11 @@ describe('AI layer invariants', () => {
     assert.deepEqual(violations, []);
   });
 
-  it('the CLI triage bundle carries no language-server code', function () {
-    const bundle = path.join(SERVER, 'dist/aiTriage.js');
+  it('the AI bundle of the CLI (rules/dist/ai.js, loaded for --ai-triage) carries no language-server code', function () {
+    const bundle = path.join(REPO, 'rules/dist/ai.js');
     if (!fs.existsSync(bundle)) this.skip();
     const text = fs.readFileSync(bundle, 'utf8');
-    assert.ok(!text.includes('vscode-languageserver'), 'aiTriage.js bundles vscode-languageserver');
+    assert.ok(!text.includes('vscode-languageserver'), 'ai.js bundles vscode-languageserver');
     assert.ok(text.includes('triageFindings'));
   });
 });

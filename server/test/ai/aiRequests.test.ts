@@ -2,10 +2,10 @@
 // against the local OpenAI-compatible server.
 
 import * as assert from 'node:assert/strict';
-import { AiService } from '../../src/ai/aiService';
-import { renderPartialExplanation } from '../../src/ai/renderAnswer';
-import { ResponseCache } from '../../src/ai/responseCache';
-import { forgetRejectedModes } from '../../src/ai/structuredRequest';
+import { AiService } from '../../../ai/src/aiService';
+import { renderPartialExplanation } from '../../../ai/src/renderAnswer';
+import { ResponseCache } from '../../../ai/src/responseCache';
+import { forgetRejectedModes } from '../../../ai/src/structuredRequest';
 import { FakeOpenAiServer } from '../support/fakeOpenAiServer';
 import { analyse, EXPLANATION, settingsFor, tempFolder, txOrigin, WALLET } from './aiTestSupport';
 

@@ -5,9 +5,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AnalysisSession, InMemoryFileHost, type Finding } from 'sol-audit-rules';
-import type { AiSettings } from '../../src/ai/aiSettings';
-import { normaliseAiSettings } from '../../src/ai/aiSettings';
-import { analysedFileOf, type AnalysedFile } from '../../src/ai/aiService';
+import type { AiSettings } from '../../../ai/src/aiSettings';
+import { normaliseAiSettings } from '../../../ai/src/aiSettings';
+import { analysedFileOf, type AnalysedFile } from '../../../ai/src/aiService';
 
 export const ROOT = '/project';
 export const WALLET_PATH = `${ROOT}/src/Wallet.sol`;

@@ -2,11 +2,8 @@
 // local OpenAI-compatible server, reads the key from OPENAI_API_KEY, appends verdicts, and caches them.
 
 import * as assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { execFile } from 'node:child_process';
 import { CLI_PATH, ensureCliBuilt, makeProject, removeProject, WALLET_SOL } from '../../../rules/test/cli/cliHarness';
-import { REPO_ROOT } from '../../../rules/test/support/fixtureProject';
 import { FakeOpenAiServer } from '../support/fakeOpenAiServer';
 import { tempFolder } from './aiTestSupport';
 
@@ -34,7 +31,6 @@ describe('sol-audit --ai-triage', () => {
   let cacheFolder: string;
   before(async () => {
     ensureCliBuilt();
-    if (!fs.existsSync(path.join(REPO_ROOT, 'server/dist/aiTriage.js'))) execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit' });
     await server.start();
     project = makeProject({ 'src/Wallet.sol': WALLET_SOL });
   });

@@ -2,10 +2,10 @@
 // answer is obtained with json_object, then by extracting JSON from text; unusable replies end as markdown.
 
 import * as assert from 'node:assert/strict';
-import { AiClient } from '../../src/ai/aiClient';
-import { extractJsonObject } from '../../src/ai/jsonExtraction';
-import { TRIAGE_SCHEMA } from '../../src/ai/schemas';
-import { forgetRejectedModes, requestStructured } from '../../src/ai/structuredRequest';
+import { AiClient } from '../../../ai/src/aiClient';
+import { extractJsonObject } from '../../../ai/src/jsonExtraction';
+import { TRIAGE_SCHEMA } from '../../../ai/src/schemas';
+import { forgetRejectedModes, requestStructured } from '../../../ai/src/structuredRequest';
 import { FakeOpenAiServer, type RecordedRequest, type ScriptedReply } from '../support/fakeOpenAiServer';
 import { settingsFor } from './aiTestSupport';
 

@@ -5,9 +5,9 @@
 
 import type { CancellationToken, MessageConnection } from 'vscode-jsonrpc';
 import type { Finding } from 'sol-audit-rules';
-import type { ProjectAnalyzer } from '../../projectAnalyzer';
+import type { ProjectAnalyzer } from '../projectAnalyzer';
 import { AiDeltaNotification, type AiAnswerResult, type AiRequestParams, type LspRange } from 'sol-audit-protocol';
-import { analysisSettingsOf } from '../../settings';
+import { analysisSettingsOf } from '../settings';
 import {
   AiAskWorkerRequest,
   AiExplainWorkerRequest,
@@ -17,11 +17,8 @@ import {
   LogNotification,
   type AiDocument,
   type AiTriageWorkerResult,
-} from '../../workerMessages';
-import { AiError } from '../aiErrors';
-import { normaliseAiSettings } from '../aiSettings';
-import { AiService, analysedFileOf, type AiAnswerMeta, type AiCall, type AnalysedFile } from '../aiService';
-import { ResponseCache } from '../responseCache';
+} from '../workerMessages';
+import { AiError, AiService, analysedFileOf, normaliseAiSettings, ResponseCache, type AiAnswerMeta, type AiCall, type AnalysedFile } from 'sol-audit-ai';
 import { findFinding } from './editorAnalysis';
 
 export function registerAiWorkerHandlers(connection: MessageConnection, analyzer: ProjectAnalyzer): void {

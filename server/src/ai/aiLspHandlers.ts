@@ -16,9 +16,9 @@ import {
   AiTriageRequest,
   type ExplainFindingArgs,
 } from 'sol-audit-protocol';
-import type { ServerState } from '../../serverState';
-import { AiAskWorkerRequest, AiExplainWorkerRequest, AiFixWorkerRequest, AiPreviewWorkerRequest, AiTriageWorkerRequest, type AiDocument } from '../../workerMessages';
-import { ResponseCache } from '../responseCache';
+import type { ServerState } from '../serverState';
+import { AiAskWorkerRequest, AiExplainWorkerRequest, AiFixWorkerRequest, AiPreviewWorkerRequest, AiTriageWorkerRequest, type AiDocument } from '../workerMessages';
+import { ResponseCache } from 'sol-audit-ai/responseCache';
 
 export function registerAiHandlers(state: ServerState): void {
   const { connection, analysis } = state;
