@@ -1,0 +1,76 @@
+// The editor's soak, in one process: a few hundred random edits (a fixed seed) across several open documents,
+// one of them imported by another, each analysed the way the server does (incremental parse, finding reuse); after
+// every edit, every open document's findings must equal a fresh analysis of the same texts. Zero drift.
+
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_SETTINGS } from 'sol-audit-protocol';
+import { randomEdit, seededRandom } from '../../rules/test/support/randomEdits';
+import { ProjectAnalyzer } from '../src/projectAnalyzer';
+import type { FileAnalysis } from '../src/workerMessages';
+
+const FIXTURES = path.resolve(__dirname, '../../test-fixtures');
+const OPEN = [
+  'projects/foundry-app/src/ExclusiveVault.sol',
+  'projects/foundry-app/lib/guard-kit/src/Exclusive.sol',
+  'rules/reentrancy-eth.sol',
+  'rules/missing-events-arithmetic.sol',
+  'rules/tx-origin.sol',
+].map((p) => path.join(FIXTURES, p));
+const EDITS = 300;
+
+/** Findings as sorted plain data, so deepEqual compares every field and ignores only report order. */
+function canonical(analysis: FileAnalysis): string[] {
+  return analysis.findings.map((f) => JSON.stringify(f)).sort();
+}
+
+/** `text` with a blank line inserted after a random line. */
+function withBlankLine(text: string, random: () => number): string {
+  const at = text.indexOf('\n', Math.floor(random() * text.length));
+  return at < 0 ? `${text}\n` : `${text.slice(0, at + 1)}\n${text.slice(at + 1)}`;
+}
+
+describe('finding reuse soak: random edits across open documents', function () {
+  this.timeout(600_000);
+
+  it(`matches a fresh analysis of every open document after each of ${EDITS} edits`, () => {
+    const originals = new Map(OPEN.map((p) => [p, fs.readFileSync(p, 'utf8')]));
+    const texts = new Map(originals);
+    const editor = new ProjectAnalyzer();
+    const analyse = (analyzer: ProjectAnalyzer, file: string): FileAnalysis => analyzer.analyze(file, DEFAULT_SETTINGS, undefined);
+    for (const [file, text] of texts) {
+      editor.host.openTexts.set(file, text);
+      analyse(editor, file);
+    }
+    const random = seededRandom(2026);
+    const kinds = new Map<string, number>();
+    let reused = 0;
+    for (let i = 0; i < EDITS; i++) {
+      const file = OPEN[Math.floor(random() * OPEN.length)];
+      // Every third edit of the sequence restores its file, so most edits start from a text that parses; half the
+      // others insert a blank line, which keeps it parsing (typing mostly does), so finding reuse is exercised.
+      const text = texts.get(file) as string;
+      const next = i % 3 === 2 ? (originals.get(file) as string) : random() < 0.5 ? withBlankLine(text, random) : randomEdit(text, random);
+      texts.set(file, next);
+      editor.host.openTexts.set(file, next);
+      const edited = analyse(editor, file);
+      kinds.set(edited.parse, (kinds.get(edited.parse) ?? 0) + 1);
+      if (editor.findingReuse.lastScopedRules.length > 0) reused++;
+
+      // A fresh analyzer per edit: nothing carried over, the reference the server's results must equal.
+      const fresh = new ProjectAnalyzer();
+      for (const [p, t] of texts) fresh.host.openTexts.set(p, t);
+      for (const p of OPEN) {
+        const got = p === file ? edited : analyse(editor, p);
+        assert.deepEqual(canonical(got), canonical(analyse(fresh, p)), `edit ${i} (of ${path.basename(file)}): findings of ${path.basename(p)} drifted`);
+      }
+      for (const p of OPEN) fresh.parseCache.delete(p);
+    }
+    // Guards the test itself: the comparisons prove something only if edits went through the incremental paths.
+    assert.ok((kinds.get('spliced') ?? 0) >= EDITS / 5, `only ${kinds.get('spliced') ?? 0} of ${EDITS} edits were spliced: ${JSON.stringify([...kinds])}`);
+    assert.ok(reused >= EDITS / 10, `only ${reused} of ${EDITS} edits reused findings`);
+    for (const p of OPEN) editor.parseCache.delete(p);
+    assert.equal(editor.parseCache.keptTrees(), 0);
+  });
+});
