@@ -142,6 +142,16 @@ describe('bad input', () => {
     assert.deepEqual(result.findings.filter((f) => f.ruleId === 'tx-origin').map((f) => f.range.startLine), [6]);
   });
 
+  it('a call left open at the end of its statement does not swallow the rest of the file', () => {
+    // Tree-sitter alone reads g() and the next contract into the arguments of the open call.
+    const text = 'pragma solidity 0.8.24;\ncontract Lottery {\n    address owner;\n    function random(address[] memory p) public view returns (uint256) {\n        return uint256(keccak256(abi.encodePacked(block.prevrandao, p; // note\n    }\n    function g() external view {\n        require(tx.origin == owner);\n    }\n}\ncontract Other {\n    address owner;\n    function h() external view {\n        require(tx.origin == owner);\n    }\n}\n';
+    const result = scanTexts({ 'Open.sol': text });
+    assertNoRuleCrashed(result);
+    const syntax = result.findings.filter((f) => f.ruleId === 'syntax-error');
+    assert.deepEqual(syntax.map((f) => [f.range.startLine, f.range.startColumn, f.message]), [[5, 23, "Syntax error: '(' is not closed before the end of its statement, which was skipped"]]);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === 'tx-origin').map((f) => f.range.startLine), [8, 14]);
+  });
+
   it('a file that is only a syntax error yields its finding', () => {
     const result = scanTexts({ 'Nonsense.sol': 'this is not solidity' });
     assertNoRuleCrashed(result);

@@ -5,7 +5,8 @@ import type { SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
 import { LineIndex } from '../model/lineIndex';
 import type { SourceRange } from '../model/finding';
 import { findExcessiveBracketNesting, MAX_BRACKET_DEPTH } from './bracketDepth';
-import { parseWithTreeSitter, TreeSitterNotLoadedError, type TreeSitterParse } from './treeSitter';
+import { findUnclosedBracket } from './unclosedBracket';
+import { parseWithTreeSitter, TreeSitterNotLoadedError, type TreeSitterParse, type TreeSyntaxError } from './treeSitter';
 
 export interface SyntaxError {
   message: string;
@@ -33,7 +34,7 @@ export function parseSolidity(text: string, lines: LineIndex = new LineIndex(tex
   }
   let parsed: TreeSitterParse;
   try {
-    parsed = withBlocksClosed(text, parseWithTreeSitter(text));
+    parsed = parseTolerantly(text, lines);
   } catch (err) {
     // Not loading the grammar first is our bug and must show; a converter failing on odd input must not stop a scan.
     if (err instanceof TreeSitterNotLoadedError) throw err;
@@ -43,6 +44,72 @@ export function parseSolidity(text: string, lines: LineIndex = new LineIndex(tex
   // Text with no Solidity in it (binary data) parses to a root ERROR node, which converts to no source unit.
   const ast = parsed.ast.type === 'SourceUnit' ? parsed.ast : undefined;
   return { ast, syntaxErrors: capped(parsed.syntaxErrors.map((e) => toSyntaxError(e.message, e.start, lines))) };
+}
+
+/** Lines skipped to get past a spot tree-sitter cannot recover from, before giving up on the file. */
+const MAX_SKIPPED_LINES = 3;
+
+/**
+ * Tree-sitter's recovery keeps the rest of the file around most errors, with two exceptions handled here, each at
+ * most MAX_SKIPPED_LINES times. A `(` left open at the end of its statement can swallow the rest of the file into
+ * one broken expression: that statement is blanked and the file parsed again. And on some input the whole file
+ * becomes one ERROR node: the first line that loses the tree is blanked, as the ANTLR front end did for its crashes.
+ * Blanking keeps every offset and line of the text.
+ */
+function parseTolerantly(text: string, lines: LineIndex): TreeSitterParse {
+  const first = parseClosingBlocks(text);
+  if (first.syntaxErrors.length === 0) return first;
+  let current = text;
+  const skipped: TreeSyntaxError[] = [];
+  for (let unclosed = findUnclosedBracket(current); unclosed !== undefined && skipped.length < MAX_SKIPPED_LINES; unclosed = findUnclosedBracket(current)) {
+    const start = lines.offsetAt(lines.positionAt(unclosed.bracket).line, 0);
+    current = blanked(current, start, unclosed.end);
+    skipped.push({ message: `'${text[unclosed.bracket]}' is not closed before the end of its statement, which was skipped`, start: unclosed.bracket });
+  }
+  let parsed = skipped.length === 0 ? first : withSkipped(parseClosingBlocks(current), skipped);
+  for (let i = 0; !hasTree(parsed) && i < MAX_SKIPPED_LINES; i++) {
+    const line = firstLineLosingTheTree(current, lines);
+    if (line === undefined) break;
+    const start = lines.offsetAt(line, 0);
+    current = blanked(current, start, start + lines.lineText(line).length);
+    skipped.push({ message: 'this line cannot be parsed and was skipped', start: start + Math.max(lines.lineText(line).search(/\S/), 0) });
+    parsed = withSkipped(parseClosingBlocks(current), skipped);
+  }
+  return hasTree(parsed) ? parsed : first;
+}
+
+/** `text` with the characters from `start` to `end` turned into spaces, line breaks kept. */
+function blanked(text: string, start: number, end: number): string {
+  return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+}
+
+function withSkipped(parsed: TreeSitterParse, skipped: TreeSyntaxError[]): TreeSitterParse {
+  return { ...parsed, syntaxErrors: [...skipped, ...parsed.syntaxErrors].sort((a, b) => a.start - b.start) };
+}
+
+function hasTree(parsed: TreeSitterParse): boolean {
+  return parsed.ast.type === 'SourceUnit';
+}
+
+/** The first line whose inclusion loses the tree: a binary search over prefixes of whole lines. */
+function firstLineLosingTheTree(text: string, lines: LineIndex): number | undefined {
+  const losesTree = (line: number): boolean => {
+    const end = line >= lines.lineCount ? text.length : lines.offsetAt(line + 1, 0);
+    return !hasTree(parseClosingBlocks(text.slice(0, end)));
+  };
+  let low = 1;
+  let high = lines.lineCount;
+  if (!losesTree(high)) return undefined;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (losesTree(mid)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+function parseClosingBlocks(text: string): TreeSitterParse {
+  return withBlocksClosed(text, parseWithTreeSitter(text));
 }
 
 /**
