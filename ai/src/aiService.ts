@@ -12,7 +12,7 @@ import { buildPrompt, PROMPT_VERSION, type BuiltPrompt, type PromptKind } from '
 import { renderExplanation, renderFindingHeader, renderFooter, renderPartialExplanation, renderTriage } from './renderAnswer';
 import { cacheKey, type ResponseCache } from './responseCache';
 import { EXPLANATION_SCHEMA, TRIAGE_SCHEMA, type Explanation, type TriageAnswer, type VersionedSchema } from './schemas';
-import { requestStructured, type StructuredOutcome } from './structuredRequest';
+import { RejectedModes, requestStructured, type StructuredOutcome } from './structuredRequest';
 import { estimateCostUsd } from './usageCost';
 
 /**
@@ -110,10 +110,16 @@ interface CachedStructured<T> {
 export interface AiServiceOptions {
   cache?: ResponseCache;
   logger?: AiLogger;
+  /** Shared by the services of one process (the server's worker) so an endpoint's rejected modes are tried once. */
+  rejectedModes?: RejectedModes;
 }
 
 export class AiService {
-  constructor(private readonly options: AiServiceOptions = {}) {}
+  private readonly rejectedModes: RejectedModes;
+
+  constructor(private readonly options: AiServiceOptions = {}) {
+    this.rejectedModes = options.rejectedModes ?? new RejectedModes();
+  }
 
   /** Exactly what the request would send, built the same way as the request itself; nothing is sent. */
   preview(kind: PromptKind, analysed: AnalysedFile, position: { finding?: Finding; offset?: number }, settings: AiSettings, question?: string): RequestPreview {
@@ -225,7 +231,7 @@ export class AiService {
     const key = this.key(call.settings, prompt, schema.version);
     const hit = this.options.cache?.get<CachedStructured<T>>(key);
     if (hit) return { outcome: hit.outcome, cached: true };
-    const outcome = await requestStructured(this.client(call), prompt.messages, schema, call.signal, call.onPartial && onRaw);
+    const outcome = await requestStructured(this.client(call), prompt.messages, schema, this.rejectedModes, call.signal, call.onPartial && onRaw);
     // Only valid answers are cached: a plain-text fallback should be retried next time.
     if (outcome.kind === 'structured') this.options.cache?.set(key, { outcome } satisfies CachedStructured<T>);
     return { outcome, cached: false };

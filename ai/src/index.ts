@@ -7,5 +7,6 @@ export { normaliseAiSettings, type AiSettings } from './aiSettings';
 export { AiService, analysedFileOf, type AiAnswerMeta, type AiCall, type AnalysedFile } from './aiService';
 export { triageFindings, type CliTriageRequest, type CliTriageSummary } from './cliTriage';
 export { ResponseCache } from './responseCache';
+export { RejectedModes } from './structuredRequest';
 export type { TriageAnswer } from './schemas';
 export { TriageAnnotations } from './triageAnnotations';

@@ -14,20 +14,31 @@ export type StructuredOutcome<T> =
 
 const CHAIN: StructuredOutputMode[] = ['json_schema', 'json_object', 'none'];
 
-/** Endpoints known to reject a mode, so later requests start lower in the chain. */
-const rejectedModes = new Map<string, Set<StructuredOutputMode>>();
+/** The modes each endpoint rejected, so later requests to it start lower in the chain. Kept by its owner (an AiService). */
+export class RejectedModes {
+  private readonly byEndpoint = new Map<string, Set<StructuredOutputMode>>();
+
+  of(baseUrl: string): Set<StructuredOutputMode> {
+    let rejected = this.byEndpoint.get(baseUrl);
+    if (!rejected) {
+      rejected = new Set();
+      this.byEndpoint.set(baseUrl, rejected);
+    }
+    return rejected;
+  }
+}
 
 export async function requestStructured<T>(
   client: AiClient,
   messages: ChatMessage[],
   schema: VersionedSchema<T>,
+  rejectedModes: RejectedModes,
   signal?: AbortSignal,
   /** Streams each attempt: called with the reply text so far (restarting from empty on a new attempt). */
   onPartial?: (textSoFar: string) => void,
 ): Promise<StructuredOutcome<T>> {
   const usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
-  const rejected = rejectedModes.get(client.settings.baseUrl) ?? new Set<StructuredOutputMode>();
-  rejectedModes.set(client.settings.baseUrl, rejected);
+  const rejected = rejectedModes.of(client.settings.baseUrl);
   const modes = CHAIN.slice(CHAIN.indexOf(client.settings.structuredOutput)).filter((m) => !rejected.has(m));
   for (const mode of modes) {
     let conversation = messages;
@@ -79,9 +90,4 @@ function add(total: TokenUsage, usage: TokenUsage | undefined): void {
   if (!usage) return;
   total.promptTokens += usage.promptTokens;
   total.completionTokens += usage.completionTokens;
-}
-
-/** For tests: forget which endpoints rejected which modes. */
-export function forgetRejectedModes(): void {
-  rejectedModes.clear();
 }

@@ -18,7 +18,7 @@ import {
   type AiDocument,
   type AiTriageWorkerResult,
 } from '../workerMessages';
-import { AiError, AiService, analysedFileOf, normaliseAiSettings, ResponseCache, type AiAnswerMeta, type AiCall, type AnalysedFile } from 'sol-audit-ai';
+import { AiError, AiService, analysedFileOf, normaliseAiSettings, RejectedModes, ResponseCache, type AiAnswerMeta, type AiCall, type AnalysedFile } from 'sol-audit-ai';
 import { findFinding } from './editorAnalysis';
 
 export function registerAiWorkerHandlers(connection: MessageConnection, analyzer: ProjectAnalyzer): void {
@@ -26,7 +26,9 @@ export function registerAiWorkerHandlers(connection: MessageConnection, analyzer
     info: (message: string) => void connection.sendNotification(LogNotification, { level: 'info', message }),
     warn: (message: string) => void connection.sendNotification(LogNotification, { level: 'warn', message }),
   };
-  const serviceFor = (cacheFolder: string): AiService => new AiService({ cache: cacheFolder ? new ResponseCache(cacheFolder) : undefined, logger });
+  // An endpoint that rejected a structured-output mode is not asked with it again while the worker lives.
+  const rejectedModes = new RejectedModes();
+  const serviceFor = (cacheFolder: string): AiService => new AiService({ cache: cacheFolder ? new ResponseCache(cacheFolder) : undefined, logger, rejectedModes });
   const partialSender = (requestId: string) => (markdown: string) => void connection.sendNotification(AiDeltaNotification, { requestId, text: markdown, replace: true });
 
   /** The document's analysis as the diagnostics show it, with the buffer the main thread sent. */

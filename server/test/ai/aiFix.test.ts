@@ -5,7 +5,6 @@ import * as assert from 'node:assert/strict';
 import { AiService } from '../../../ai/src/aiService';
 import { applyEdits } from '../../../ai/src/fixValidation';
 import type { ProposedEdit } from '../../../ai/src/schemas';
-import { forgetRejectedModes } from '../../../ai/src/structuredRequest';
 import { FakeOpenAiServer } from '../support/fakeOpenAiServer';
 import { analyse, EXPLANATION, settingsFor, txOrigin } from './aiTestSupport';
 
@@ -15,12 +14,12 @@ function explanationWith(edits: ProposedEdit[]): string {
 
 describe('Fix with AI', () => {
   const server = new FakeOpenAiServer();
-  const service = new AiService();
+  let service: AiService;
   before(() => server.start());
   after(() => server.stop());
   beforeEach(() => {
     server.reset();
-    forgetRejectedModes();
+    service = new AiService();
   });
 
   async function fixWith(edits: ProposedEdit[]) {

@@ -5,7 +5,6 @@ import * as assert from 'node:assert/strict';
 import { AiService } from '../../../ai/src/aiService';
 import { renderPartialExplanation } from '../../../ai/src/renderAnswer';
 import { ResponseCache } from '../../../ai/src/responseCache';
-import { forgetRejectedModes } from '../../../ai/src/structuredRequest';
 import { FakeOpenAiServer } from '../support/fakeOpenAiServer';
 import { analyse, EXPLANATION, settingsFor, tempFolder, txOrigin, WALLET } from './aiTestSupport';
 
@@ -15,10 +14,7 @@ describe('AI requests', () => {
   const server = new FakeOpenAiServer();
   before(() => server.start());
   after(() => server.stop());
-  beforeEach(() => {
-    server.reset();
-    forgetRejectedModes();
-  });
+  beforeEach(() => server.reset());
 
   it('sends the function source, its context and the finding, with the key only in the Authorization header', async () => {
     const logs: string[] = [];

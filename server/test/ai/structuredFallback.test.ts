@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { AiClient } from '../../../ai/src/aiClient';
 import { extractJsonObject } from '../../../ai/src/jsonExtraction';
 import { TRIAGE_SCHEMA } from '../../../ai/src/schemas';
-import { forgetRejectedModes, requestStructured } from '../../../ai/src/structuredRequest';
+import { RejectedModes, requestStructured } from '../../../ai/src/structuredRequest';
 import { FakeOpenAiServer, type RecordedRequest, type ScriptedReply } from '../support/fakeOpenAiServer';
 import { settingsFor } from './aiTestSupport';
 
@@ -24,14 +24,15 @@ describe('structured output fallback chain', () => {
   const server = new FakeOpenAiServer();
   before(() => server.start());
   after(() => server.stop());
+  let rejectedModes: RejectedModes;
   beforeEach(() => {
     server.reset();
-    forgetRejectedModes();
+    rejectedModes = new RejectedModes();
   });
 
   it('uses json_schema when the server supports it', async () => {
     server.setFallback(() => ({ content: JSON.stringify(VERDICT) }));
-    const outcome = await requestStructured(new AiClient(settingsFor(server.baseUrl), undefined), messages, TRIAGE_SCHEMA);
+    const outcome = await requestStructured(new AiClient(settingsFor(server.baseUrl), undefined), messages, TRIAGE_SCHEMA, rejectedModes);
     assert.equal(outcome.kind, 'structured');
     assert.equal(outcome.mode, 'json_schema');
     assert.equal(server.requests[0].body.response_format?.json_schema?.name, 'sol_audit_triage_v1');
@@ -41,17 +42,17 @@ describe('structured output fallback chain', () => {
   it('falls back to json_object, and remembers it for the next request', async () => {
     server.setFallback(rejecting(['json_schema'], JSON.stringify(VERDICT)));
     const client = new AiClient(settingsFor(server.baseUrl), undefined);
-    const outcome = await requestStructured(client, messages, TRIAGE_SCHEMA);
+    const outcome = await requestStructured(client, messages, TRIAGE_SCHEMA, rejectedModes);
     assert.deepEqual(outcome.kind === 'structured' && outcome.value, VERDICT);
     assert.equal(outcome.mode, 'json_object');
     assert.deepEqual(server.requests.map((r) => r.body.response_format?.type), ['json_schema', 'json_object']);
-    await requestStructured(client, messages, TRIAGE_SCHEMA);
+    await requestStructured(client, messages, TRIAGE_SCHEMA, rejectedModes);
     assert.equal(server.requests[2].body.response_format?.type, 'json_object', 'json_schema is not tried again');
   });
 
   it('falls back to extracting JSON from text when no JSON mode is supported', async () => {
     server.setFallback(rejecting(['json_schema', 'json_object'], `Sure! Here it is:\n\`\`\`json\n${JSON.stringify(VERDICT, null, 2)}\n\`\`\`\nHope it helps.`));
-    const outcome = await requestStructured(new AiClient(settingsFor(server.baseUrl), undefined), messages, TRIAGE_SCHEMA);
+    const outcome = await requestStructured(new AiClient(settingsFor(server.baseUrl), undefined), messages, TRIAGE_SCHEMA, rejectedModes);
     assert.equal(outcome.mode, 'none');
     assert.deepEqual(outcome.kind === 'structured' && outcome.value, VERDICT);
     assert.deepEqual(server.requests.map((r) => r.body.response_format?.type ?? 'none'), ['json_schema', 'json_object', 'none']);
@@ -59,13 +60,13 @@ describe('structured output fallback chain', () => {
 
   it('starts lower in the chain when the setting says so', async () => {
     server.setFallback(() => ({ content: JSON.stringify(VERDICT) }));
-    await requestStructured(new AiClient(settingsFor(server.baseUrl, { structuredOutput: 'none' }), undefined), messages, TRIAGE_SCHEMA);
+    await requestStructured(new AiClient(settingsFor(server.baseUrl, { structuredOutput: 'none' }), undefined), messages, TRIAGE_SCHEMA, rejectedModes);
     assert.equal(server.requests[0].body.response_format, undefined);
   });
 
   it('ends with plain markdown and a notice when no JSON can be had, after one retry', async () => {
     server.setFallback(rejecting(['json_schema', 'json_object'], 'I think this is **probably a real bug**.'));
-    const outcome = await requestStructured(new AiClient(settingsFor(server.baseUrl), undefined), messages, TRIAGE_SCHEMA);
+    const outcome = await requestStructured(new AiClient(settingsFor(server.baseUrl), undefined), messages, TRIAGE_SCHEMA, rejectedModes);
     assert.equal(outcome.kind, 'text');
     assert.match(outcome.kind === 'text' ? outcome.notice : '', /not a JSON object/);
     assert.equal(server.requests.length, 4, 'json_schema, json_object, text, one retry');
@@ -73,7 +74,7 @@ describe('structured output fallback chain', () => {
 
   it('retries a reply that fails the schema once, telling the model what was wrong', async () => {
     server.enqueue({ content: JSON.stringify({ ...VERDICT, verdict: 'maybe' }) }, { content: JSON.stringify(VERDICT) });
-    const outcome = await requestStructured(new AiClient(settingsFor(server.baseUrl), undefined), messages, TRIAGE_SCHEMA);
+    const outcome = await requestStructured(new AiClient(settingsFor(server.baseUrl), undefined), messages, TRIAGE_SCHEMA, rejectedModes);
     assert.equal(outcome.kind, 'structured');
     assert.match(server.requests[1].body.messages?.at(-1)?.content ?? '', /\/verdict must be equal to one of the allowed values/);
   });
