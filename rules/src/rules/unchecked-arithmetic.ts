@@ -4,10 +4,12 @@
 
 import type { ASTNode, FunctionCall, FunctionDefinition, Identifier, UncheckedStatement } from '@solidity-parser/parser/dist/src/ast-types';
 import { senderCheck } from '../analysis/accessControl';
+import { memoize } from '../analysis/analysisCache';
 import { containsNode } from '../analysis/astQueries';
 import { isGetterEntryPoint } from '../analysis/entryPoints';
 import { arithmeticOperation, isGuarded } from '../analysis/arithmeticGuards';
 import { FunctionScope, scopeOf } from '../analysis/scope';
+import { contractsSharingState } from '../analysis/stateVariableUsage';
 import { FunctionTaint } from '../analysis/taint';
 import { isValidatedByHelper } from '../analysis/validatedValues';
 import { defineRule } from '../engine/ruleApi';
@@ -104,10 +106,15 @@ interface EntryCall {
  * the call: the helper's parameter is then as caller-chosen as the entry point's.
  */
 function uncheckedEntryCalls(helper: FunctionDefinition, contract: ContractInfo, project: ProjectModel, text: (n: ASTNode) => string): EntryCall[] {
+  // Once per helper, not per unchecked block in it: the search walks every public function built on the contract.
+  // The helper decides `contract` (its own) and `text` (its file's).
+  return memoize(project, 'unchecked-arithmetic.entryCalls', helper, () => searchEntryCalls(helper, contract, project, text));
+}
+
+function searchEntryCalls(helper: FunctionDefinition, contract: ContractInfo, project: ProjectModel, text: (n: ASTNode) => string): EntryCall[] {
   if (!helper.name) return [];
   const found: EntryCall[] = [];
-  const builtOn = project.files().flatMap((file) => project.contractsIn(file.path)).filter((c) => c.linearization.includes(contract));
-  for (const owner of builtOn) {
+  for (const owner of contractsSharingState(project, contract)) {
     if (owner.resolveFunction(helper.name, helper.parameters.length)?.node !== helper) continue;
     for (const { node: fn, owner: declaring } of owner.functions()) {
       if (!fn.body || !['public', 'external', 'default'].includes(fn.visibility) || fn.stateMutability === 'pure') continue;
