@@ -60,7 +60,13 @@ describe('incremental parse cache', () => {
     const edited = cache.get('/p/C.sol', commented.text.replace('x = 1;', 'x = 12;'));
     assert.equal(edited.bodyEdit?.callable.name, 'f');
     assert.equal(edited.bodyEdit?.delta, 1);
-    const stateEdit = cache.get('/p/C.sol', edited.text.replace('uint256 x;', 'uint256 xy;'));
+    const inBody = cache.get('/p/C.sol', edited.text.replace('x = 12; }', 'x = 12; /* set */ }'));
+    const bodyComment = cache.get('/p/C.sol', inBody.text.replace('/* set */', '/* set x */'));
+    assert.equal(cache.lastParseOf('/p/C.sol'), 'spliced');
+    const f = (inBody.ast?.children[1] as { subNodes: unknown[] }).subNodes[1];
+    assert.equal(bodyComment.bodyEdit?.callable, f, 'a comment in a body is an edit of that body, its node kept');
+    assert.deepEqual(bodyComment.ast, createSourceFile('/p/C.sol', bodyComment.text).ast);
+    const stateEdit = cache.get('/p/C.sol', bodyComment.text.replace('uint256 x;', 'uint256 xy;'));
     assert.equal(stateEdit.bodyEdit, undefined, 'a state variable edit is no body edit');
     assert.deepEqual(stateEdit.ast, createSourceFile('/p/C.sol', stateEdit.text).ast);
   });

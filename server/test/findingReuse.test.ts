@@ -1,6 +1,6 @@
 // Finding reuse across body edits must be invisible: for every fixture and every function or modifier body in
-// it, emptying the body and then restoring it, each analysed with reuse, must give exactly the findings of a
-// full analysis of the same text (messages, ranges, related locations, fixes, fingerprints). A rule whose
+// it, emptying the body and then restoring it, and editing a comment in it, each analysed with reuse, must give
+// exactly the findings of a full analysis of the same text (messages, ranges, related locations, fixes, fingerprints). A rule whose
 // meta.scope claims less than it depends on fails here on the fixture that shows the dependency.
 
 import { strict as assert } from 'node:assert';
@@ -41,6 +41,8 @@ describe('finding reuse across function body edits', function () {
   const fixtures = collectSolidityFiles(FIXTURES, host, true);
   let scopedRuns = 0;
   let edits = 0;
+  let scopedCommentRuns = 0;
+  let commentEdits = 0;
 
   for (const file of fixtures) {
     const name = path.relative(FIXTURES, file);
@@ -70,6 +72,15 @@ describe('finding reuse across function body edits', function () {
         assert.deepEqual(canonical(afterEmptying), full(emptied), `findings differ after emptying the body at line ${line}`);
         const afterRestoring = withReuse(original);
         assert.deepEqual(canonical(afterRestoring), originalFindings, `findings differ after restoring the body at line ${line}`);
+        // A comment in the body (an `// expect:` annotation, say) edited: the tree is moved, nothing converted.
+        const comment = original.indexOf('//', start);
+        if (comment < 0 || comment >= end) continue;
+        const commented = `${original.slice(0, comment + 2)} edited${original.slice(comment + 2)}`;
+        const afterComment = withReuse(commented);
+        commentEdits++;
+        if (incremental.findingReuse.lastScopedRules.length > 0) scopedCommentRuns++;
+        assert.deepEqual(canonical(afterComment), full(commented), `findings differ after editing the comment at line ${original.slice(0, comment).split('\n').length}`);
+        withReuse(original);
       }
     });
   }
@@ -78,5 +89,6 @@ describe('finding reuse across function body edits', function () {
     // Guards the test itself: if reuse never happened (say, no edit could be spliced), the comparisons above
     // proved nothing. A body sharing its last line with other code is parsed in full, and compared all the same.
     assert.ok(scopedRuns >= 0.9 * edits, `only ${scopedRuns} of ${edits} edits reused findings`);
+    assert.ok(commentEdits > 50 && scopedCommentRuns >= 0.9 * commentEdits, `only ${scopedCommentRuns} of ${commentEdits} comment edits reused findings`);
   });
 });

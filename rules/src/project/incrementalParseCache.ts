@@ -3,7 +3,7 @@
 // converted again and put into the previous AST (the nodes after it are moved). A text with syntax errors, or an
 // edit spanning items, is converted in full from the kept tree.
 
-import type { ASTNode, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, FunctionDefinition, ModifierDefinition, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
 import type { Node as CstNode, Tree } from 'web-tree-sitter';
 import { LineIndex } from '../model/lineIndex';
 import { findExcessiveBracketNesting } from '../parse/bracketDepth';
@@ -170,8 +170,23 @@ function commentHolding(root: CstNode, start: number, end: number): CstNode | un
 function movedOnly(old: SourceFile, text: string, change: TextChange, comment: CstNode): SourceFile | undefined {
   if (!old.ast || !restOfLineIsBlank(text, comment.endIndex)) return undefined;
   const lineDelta = countNewlines(text, change.start, change.end) - countNewlines(old.text, change.start, change.previousEnd);
-  shiftPositions(old.ast, { previousEnd: change.previousEnd, delta: change.end - change.previousEnd, lineDelta });
-  return withText(old, text, old.ast);
+  const delta = change.end - change.previousEnd;
+  shiftPositions(old.ast, { previousEnd: change.previousEnd, delta, lineDelta });
+  const file = withText(old, text, old.ast);
+  // A comment in a body changes that callable's text only: finding reuse treats it as any edit of the body.
+  const callable = callableWithBodyHolding(old.ast, change.start, change.end);
+  if (callable) file.bodyEdit = { previousContentHash: old.contentHash, callable, previousEnd: (callable.range as [number, number])[1] + 1 - delta, delta };
+  return file;
+}
+
+function callableWithBodyHolding(ast: SourceUnit, start: number, end: number): FunctionDefinition | ModifierDefinition | undefined {
+  const items = (ast.children as ASTNode[]).flatMap((n) => (n.type === 'ContractDefinition' ? (n.subNodes as ASTNode[]) : [n]));
+  for (const item of items) {
+    if (item.type !== 'FunctionDefinition' && item.type !== 'ModifierDefinition') continue;
+    const body = item.body?.range;
+    if (body && body[0] < start && end <= body[1]) return item;
+  }
+  return undefined;
 }
 
 /** Whether only blanks follow `offset` on its line: then no node after `offset` shares it, and all keep their columns. */
