@@ -4,6 +4,7 @@
 import type { ASTNode, Expression, FunctionCall, FunctionDefinition, TypeName } from '@solidity-parser/parser/dist/src/ast-types';
 import { findAll } from '../engine/walk';
 import type { ContractInfo, ProjectModel } from '../project/projectModel';
+import { memoize } from './analysisCache';
 import { classifyCall } from './calls';
 import { LocalDataFlow } from './localDataFlow';
 import { FunctionScope } from './scope';
@@ -30,12 +31,31 @@ function textOf(node: ASTNode, file: { text: string }): string {
   return node.range ? file.text.slice(node.range[0], node.range[1] + 1) : '';
 }
 
-/** Internal functions a body calls, resolved against `contract`. */
-function internalCalls(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): { node: FunctionCall; callee: FunctionDefinition; owner: ContractInfo }[] {
+interface InternalCall {
+  node: FunctionCall;
+  callee: FunctionDefinition;
+  owner: ContractInfo;
+}
+
+/**
+ * Internal functions a body calls, resolved against `contract`, once per function and contract: every entry point
+ * asks again for the helpers it reaches, at every depth.
+ */
+function internalCalls(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): InternalCall[] {
+  const byContract = memoize(project, 'signedBindings.internalCalls', fn, () => new Map<ContractInfo, InternalCall[]>());
+  let calls = byContract.get(contract);
+  if (!calls) {
+    calls = resolveInternalCalls(fn, contract, project);
+    byContract.set(contract, calls);
+  }
+  return calls;
+}
+
+function resolveInternalCalls(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): InternalCall[] {
   if (!fn.body) return [];
   const owner = contract.linearization.find((c) => c.node.subNodes.includes(fn)) ?? contract;
   const scope = new FunctionScope(project, owner.file, contract, fn);
-  const out: { node: FunctionCall; callee: FunctionDefinition; owner: ContractInfo }[] = [];
+  const out: InternalCall[] = [];
   for (const node of findAll(fn.body, (n): n is FunctionCall => n.type === 'FunctionCall')) {
     const call = classifyCall(node, scope);
     if (call.kind === 'internal' && call.resolved?.node.body && call.resolved.node !== fn) out.push({ node, callee: call.resolved.node, owner: call.resolved.owner });
@@ -97,6 +117,15 @@ function internalCallTexts(part: ASTNode, contract: ContractInfo): string[] {
  * a further helper), empty when it builds the hash itself; undefined when it checks no signature.
  */
 function recoveredParameterIndexes(helper: FunctionDefinition, contract: ContractInfo, project: ProjectModel, depth: number): number[] | undefined {
+  // Once per helper, contract and depth: each entry point reaching a helper asked again, down the whole call tree.
+  const byContract = memoize(project, 'signedBindings.recoveredParameterIndexes', helper, () => new Map<ContractInfo, Map<number, number[] | undefined>>());
+  const byDepth = byContract.get(contract) ?? new Map<number, number[] | undefined>();
+  byContract.set(contract, byDepth);
+  if (!byDepth.has(depth)) byDepth.set(depth, findRecoveredParameterIndexes(helper, contract, project, depth));
+  return byDepth.get(depth);
+}
+
+function findRecoveredParameterIndexes(helper: FunctionDefinition, contract: ContractInfo, project: ProjectModel, depth: number): number[] | undefined {
   if (!helper.body || depth > HELPER_DEPTH) return undefined;
   const params = helper.parameters ?? [];
   const byName = new Map(params.filter((p) => p.name).map((p) => [p.name as string, p]));
