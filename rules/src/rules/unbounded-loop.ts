@@ -12,6 +12,7 @@ import type {
   VariableDeclarationStatement,
 } from '@solidity-parser/parser/dist/src/ast-types';
 import { isAccessControlled } from '../analysis/accessControl';
+import { memoize } from '../analysis/analysisCache';
 import { isMsgSender } from '../analysis/astQueries';
 import { LocalDataFlow } from '../analysis/localDataFlow';
 import { FunctionScope, scopeOf } from '../analysis/scope';
@@ -48,7 +49,7 @@ export default defineRule({
       // Skip view and pure functions that no state-changing function of the contract calls: a gas limit there
       // only binds callers that use them inside a transaction. A view helper that `deposit()` calls (a total
       // summed over every staker) blocks `deposit()` as surely as a loop in its own body.
-      if (isReadOnly(callable) && !calledFromTransaction(callable, contract)) return;
+      if (isReadOnly(callable) && !calledFromTransaction(callable, contract, context.project)) return;
       const scope = scopeOf(context, callable);
       const flow = LocalDataFlow.of(callable);
       const pointers = pointersOf.get(callable) ?? storagePointers(scope);
@@ -203,28 +204,43 @@ function isReadOnly(fn: FunctionDefinition): boolean {
 }
 
 /** Whether a state-changing function of the contract calls `fn` by name, directly or through other view helpers. */
-function calledFromTransaction(fn: FunctionDefinition, contract: ContractInfo): boolean {
+function calledFromTransaction(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): boolean {
+  // Once per function (`contract` is its own), not per loop in it.
+  return memoize(project, 'unbounded-loop.calledFromTransaction', fn, () => searchTransactionCaller(fn, contract, project));
+}
+
+function searchTransactionCaller(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel): boolean {
   if (!fn.name) return false;
   const functions = contract.functions().map((m) => m.node);
   const callers = new Set<string>([fn.name]);
   for (let grown = true; grown; ) {
     grown = false;
     for (const candidate of functions) {
-      if (!candidate.body || !candidate.name || callers.has(candidate.name) || !callsAny(candidate, callers)) continue;
+      if (!candidate.body || !candidate.name || callers.has(candidate.name) || !callsAny(candidate, callers, project)) continue;
       if (!isReadOnly(candidate)) return true;
       callers.add(candidate.name);
       grown = true;
     }
   }
   // receive and fallback have no name but run in transactions too; a constructor runs before anyone can push.
-  return functions.some((f) => !f.name && !f.isConstructor && !!f.body && !isReadOnly(f) && callsAny(f, callers));
+  return functions.some((f) => !f.name && !f.isConstructor && !!f.body && !isReadOnly(f) && callsAny(f, callers, project));
 }
 
-function callsAny(fn: FunctionDefinition, names: Set<string>): boolean {
-  return (
-    !!fn.body &&
-    findAll(fn.body, (n) => n.type === 'FunctionCall' && ((n.expression.type === 'Identifier' && names.has(n.expression.name)) || (n.expression.type === 'MemberAccess' && n.expression.expression.type === 'Identifier' && n.expression.expression.name === 'this' && names.has(n.expression.memberName)))).length > 0
-  );
+function callsAny(fn: FunctionDefinition, names: Set<string>, project: ProjectModel): boolean {
+  for (const name of calledNames(fn, project)) if (names.has(name)) return true;
+  return false;
+}
+
+/** The names `fn` calls (`f(…)`, `this.f(…)`), collected once per function: the search above asks every round. */
+function calledNames(fn: FunctionDefinition, project: ProjectModel): Set<string> {
+  return memoize(project, 'unbounded-loop.calledNames', fn, () => {
+    const names = new Set<string>();
+    for (const n of fn.body ? findAll(fn.body, (node): node is FunctionCall => node.type === 'FunctionCall') : []) {
+      if (n.expression.type === 'Identifier') names.add(n.expression.name);
+      else if (n.expression.type === 'MemberAccess' && n.expression.expression.type === 'Identifier' && n.expression.expression.name === 'this') names.add(n.expression.memberName);
+    }
+    return names;
+  });
 }
 
 function isInternal(fn: FunctionDefinition): boolean {
