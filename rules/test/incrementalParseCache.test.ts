@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ASTNode } from '@solidity-parser/parser/dist/src/ast-types';
+import { Tree } from 'web-tree-sitter';
 import { NodeFileHost } from '../src/cli/nodeFileHost';
 import { collectSolidityFiles } from '../src/project/projectFiles';
 import { createSourceFile } from '../src/project/sourceFile';
@@ -21,9 +22,10 @@ const SOURCES = [
 ].map((p) => path.join(REPO, p));
 
 describe('incremental parse cache', () => {
-  for (const source of SOURCES) {
-    it(`equals a fresh parse after each of 60 random edits of ${path.basename(source)}`, () => {
-      const original = fs.readFileSync(source, 'utf8');
+  for (const [source, lineEnding] of [...SOURCES.map((s) => [s, '\n']), [SOURCES[0], '\r\n']]) {
+    const crlf = lineEnding === '\r\n' ? ' with CRLF line endings' : '';
+    it(`equals a fresh parse after each of 60 random edits of ${path.basename(source)}${crlf}`, () => {
+      const original = fs.readFileSync(source, 'utf8').replace(/\r?\n/g, lineEnding);
       const cache = new IncrementalParseCache(() => true);
       const random = seededRandom(11);
       const kinds = new Map<string, number>();
@@ -125,7 +127,19 @@ describe('incremental parse cache', () => {
     cache.get('/p/Open.sol', 'contract A {}');
     cache.get('/p/Closed.sol', 'contract B {}');
     assert.equal(cache.keptTrees(), 1);
-    cache.delete('/p/Open.sol');
+    // WebAssembly memory is freed only by Tree.delete(): count the calls.
+    const freed: Tree[] = [];
+    const free = Tree.prototype.delete;
+    Tree.prototype.delete = function (this: Tree) {
+      freed.push(this);
+      free.call(this);
+    };
+    try {
+      cache.delete('/p/Open.sol');
+    } finally {
+      Tree.prototype.delete = free;
+    }
+    assert.equal(freed.length, 1);
     assert.equal(cache.keptTrees(), 0);
     // Dropped means forgotten: the next text is parsed from nothing.
     cache.get('/p/Open.sol', 'contract A { }');
