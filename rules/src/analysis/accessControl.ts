@@ -4,6 +4,7 @@
 import type { ASTNode, FunctionCall, FunctionDefinition, IfStatement, ModifierDefinition, VariableDeclaration, VariableDeclarationStatement } from '@solidity-parser/parser/dist/src/ast-types';
 import { findAll } from '../engine/walk';
 import type { ContractInfo, ProjectModel } from '../project/projectModel';
+import { memoize } from './analysisCache';
 import { isMemberOf, isMsgSender } from './astQueries';
 import { classifyCall } from './calls';
 import { alwaysTerminates, modifierEvents } from './effects';
@@ -263,8 +264,21 @@ export interface SenderCheckOptions {
   skipZeroArgumentPaths?: boolean;
 }
 
-/** Evidence that `fn` (as a member of `contract`) restricts its caller, or undefined when nothing does. */
+/**
+ * Evidence that `fn` (as a member of `contract`) restricts its caller, or undefined when nothing does. Remembered
+ * per function, contract and options: many rules ask it of the same functions, and each search follows modifiers
+ * and helpers several calls deep.
+ */
 export function senderCheck(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel, options: SenderCheckOptions = {}): GuardEvidence | undefined {
+  const byContract = memoize(project, 'accessControl.senderCheck', fn, () => new Map<ContractInfo, Map<string, GuardEvidence | undefined>>());
+  const byOptions = byContract.get(contract) ?? new Map<string, GuardEvidence | undefined>();
+  byContract.set(contract, byOptions);
+  const key = `${options.followCalls !== false}:${options.modifiersOnly === true}:${options.skipZeroArgumentPaths === true}`;
+  if (!byOptions.has(key)) byOptions.set(key, searchSenderCheck(fn, contract, project, options));
+  return byOptions.get(key);
+}
+
+function searchSenderCheck(fn: FunctionDefinition, contract: ContractInfo, project: ProjectModel, options: SenderCheckOptions): GuardEvidence | undefined {
   for (const invocation of fn.modifiers) {
     const modifier = contract.resolveModifier(invocation.name);
     if (!modifier) {
@@ -282,8 +296,21 @@ export function senderCheck(fn: FunctionDefinition, contract: ContractInfo, proj
 
 const SIGNATURE_CHECK_NAME = /^(ecrecover|recover|tryRecover|isValidSignatureNow|isValidERC1271SignatureNow|isValidSignature|_verify\w*|verify\w*|_validateSignature|_rawSignatureValidation)$/;
 
-/** Signature-based authorisation (`ecrecover`, `ECDSA.recover`, `SignatureChecker`) in the body or an internal call. */
-export function hasSignatureCheck(fn: Callable, contract: ContractInfo, project: ProjectModel, depth = 0, seen = new Set<Callable>()): boolean {
+/**
+ * Signature-based authorisation (`ecrecover`, `ECDSA.recover`, `SignatureChecker`) in the body or an internal call,
+ * remembered per function and contract as `senderCheck` is.
+ */
+export function hasSignatureCheck(fn: Callable, contract: ContractInfo, project: ProjectModel): boolean {
+  const byContract = memoize(project, 'accessControl.hasSignatureCheck', fn, () => new Map<ContractInfo, boolean>());
+  let found = byContract.get(contract);
+  if (found === undefined) {
+    found = searchSignatureCheck(fn, contract, project, 0, new Set());
+    byContract.set(contract, found);
+  }
+  return found;
+}
+
+function searchSignatureCheck(fn: Callable, contract: ContractInfo, project: ProjectModel, depth: number, seen: Set<Callable>): boolean {
   if (!fn.body || seen.has(fn) || depth > CHECK_DEPTH) return false;
   seen.add(fn);
   const owner = contract.linearization.find((c) => c.node.subNodes.includes(fn)) ?? contract;
@@ -291,7 +318,7 @@ export function hasSignatureCheck(fn: Callable, contract: ContractInfo, project:
   for (const node of findAll(fn.body, (n): n is FunctionCall => n.type === 'FunctionCall')) {
     if (SIGNATURE_CHECK_NAME.test(calledName(node) ?? '')) return true;
     const call = classifyCall(node, scope);
-    if (call.kind === 'internal' && call.resolved && hasSignatureCheck(call.resolved.node, contract, project, depth + 1, seen)) return true;
+    if (call.kind === 'internal' && call.resolved && searchSignatureCheck(call.resolved.node, contract, project, depth + 1, seen)) return true;
   }
   return false;
 }
