@@ -59,23 +59,44 @@ const MAX_SKIPPED_LINES = 3;
 function parseTolerantly(text: string, lines: LineIndex): TreeSitterParse {
   const first = parseClosingBlocks(text);
   if (first.syntaxErrors.length === 0) return first;
+  // Tree-sitter's own recovery stays unless blanking the unclosed statements keeps more of the file.
+  const blankedStatements = withUnclosedStatementsBlanked(text);
+  const best = blankedStatements !== undefined && nodeCount(blankedStatements.parsed.ast) > nodeCount(first.ast) ? blankedStatements : { text, skipped: [], parsed: first };
+  if (hasTree(best.parsed)) return best.parsed;
+  return withTreeLosingLinesBlanked(best, lines) ?? first;
+}
+
+interface Repair {
+  /** The text with the skipped parts blanked. */
+  text: string;
+  skipped: TreeSyntaxError[];
+  parsed: TreeSitterParse;
+}
+
+function withUnclosedStatementsBlanked(text: string): Repair | undefined {
   let current = text;
   const skipped: TreeSyntaxError[] = [];
   for (let unclosed = findUnclosedBracket(current); unclosed !== undefined && skipped.length < MAX_SKIPPED_LINES; unclosed = findUnclosedBracket(current)) {
-    const start = lines.offsetAt(lines.positionAt(unclosed.bracket).line, 0);
-    current = blanked(current, start, unclosed.end);
+    current = blanked(current, unclosed.start, unclosed.end);
     skipped.push({ message: `'${text[unclosed.bracket]}' is not closed before the end of its statement, which was skipped`, start: unclosed.bracket });
   }
-  let parsed = skipped.length === 0 ? first : withSkipped(parseClosingBlocks(current), skipped);
-  for (let i = 0; !hasTree(parsed) && i < MAX_SKIPPED_LINES; i++) {
+  return skipped.length === 0 ? undefined : { text: current, skipped, parsed: withSkipped(parseClosingBlocks(current), skipped) };
+}
+
+function withTreeLosingLinesBlanked(repair: Repair, lines: LineIndex): TreeSitterParse | undefined {
+  let current = repair.text;
+  const skipped = [...repair.skipped];
+  for (let i = 0; i < MAX_SKIPPED_LINES; i++) {
     const line = firstLineLosingTheTree(current, lines);
-    if (line === undefined) break;
+    if (line === undefined) return undefined;
     const start = lines.offsetAt(line, 0);
-    current = blanked(current, start, start + lines.lineText(line).length);
-    skipped.push({ message: 'this line cannot be parsed and was skipped', start: start + Math.max(lines.lineText(line).search(/\S/), 0) });
-    parsed = withSkipped(parseClosingBlocks(current), skipped);
+    const lineText = lines.lineText(line);
+    current = blanked(current, start, start + lineText.length);
+    skipped.push({ message: 'this line cannot be parsed and was skipped', start: start + Math.max(lineText.search(/\S/), 0) });
+    const parsed = withSkipped(parseClosingBlocks(current), skipped);
+    if (hasTree(parsed)) return parsed;
   }
-  return hasTree(parsed) ? parsed : first;
+  return undefined;
 }
 
 /** `text` with the characters from `start` to `end` turned into spaces, line breaks kept. */
@@ -85,6 +106,22 @@ function blanked(text: string, start: number, end: number): string {
 
 function withSkipped(parsed: TreeSitterParse, skipped: TreeSyntaxError[]): TreeSitterParse {
   return { ...parsed, syntaxErrors: [...skipped, ...parsed.syntaxErrors].sort((a, b) => a.start - b.start) };
+}
+
+/** How much of the file a tree holds: its nodes. */
+function nodeCount(root: object): number {
+  let count = 0;
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) pending.push(...value);
+    else {
+      if ('type' in value) count++;
+      for (const [key, child] of Object.entries(value)) if (key !== 'loc' && key !== 'range') pending.push(child);
+    }
+  }
+  return count;
 }
 
 function hasTree(parsed: TreeSitterParse): boolean {
