@@ -59,9 +59,36 @@ function stateVariablesByName(project: ProjectModel, contract: ContractInfo): Ma
   });
 }
 
+interface Local {
+  kind: 'local' | 'parameter' | 'return';
+  node: VariableDeclaration;
+}
+
+/**
+ * A callable's parameters, returns and locals by name, in declaration order, collected once per project: analyses
+ * build their own scopes of the same callables, and each construction walked the whole body again.
+ */
+function localsOf(project: ProjectModel, callable: Callable): ReadonlyMap<string, readonly Local[]> {
+  return memoize(project, 'scope.locals', callable, () => {
+    const byName = new Map<string, Local[]>();
+    const add = (kind: Local['kind'], node: VariableDeclaration): void => {
+      if (!node.name) return;
+      const list = byName.get(node.name) ?? [];
+      list.push({ kind, node });
+      byName.set(node.name, list);
+    };
+    for (const p of callable.parameters ?? []) add('parameter', p);
+    if (callable.type === 'FunctionDefinition') for (const p of callable.returnParameters ?? []) add('return', p);
+    if (callable.body) {
+      for (const decl of findAll(callable.body, (n): n is VariableDeclaration => n.type === 'VariableDeclaration')) add('local', decl);
+    }
+    return byName;
+  });
+}
+
 /** Resolves identifiers and expression types inside one callable of a contract. */
 export class FunctionScope {
-  private readonly localsByName = new Map<string, { kind: 'local' | 'parameter' | 'return'; node: VariableDeclaration }[]>();
+  private readonly localsByName: ReadonlyMap<string, readonly Local[]>;
   /**
    * Types already worked out. The type of each link of a chain `x.next().next()…` needs the type of the link
    * before it, so asking for every link (every call site is classified) was quadratic in the chain's length.
@@ -76,19 +103,7 @@ export class FunctionScope {
     readonly contract: ContractInfo | undefined,
     readonly callable: Callable | undefined,
   ) {
-    if (!callable) return;
-    for (const p of callable.parameters ?? []) this.addLocal('parameter', p);
-    if (callable.type === 'FunctionDefinition') for (const p of callable.returnParameters ?? []) this.addLocal('return', p);
-    if (callable.body) {
-      for (const decl of findAll(callable.body, (n): n is VariableDeclaration => n.type === 'VariableDeclaration')) this.addLocal('local', decl);
-    }
-  }
-
-  private addLocal(kind: 'local' | 'parameter' | 'return', node: VariableDeclaration): void {
-    if (!node.name) return;
-    const list = this.localsByName.get(node.name) ?? [];
-    list.push({ kind, node });
-    this.localsByName.set(node.name, list);
+    this.localsByName = callable ? localsOf(project, callable) : new Map();
   }
 
   /** The declaration `name` refers to at `at` (the nearest earlier local wins), else the state variable. */
