@@ -55,11 +55,15 @@ describe('incremental parse cache', () => {
     const cache = new IncrementalParseCache(() => true);
     const before = cache.get('/p/C.sol', text);
     const contract = before.ast?.children[1];
-    const commented = cache.get('/p/C.sol', text.replace('about C', 'about the C'));
+    const commented = cache.get('/p/C.sol', text.replace('about C', 'about the C!'));
     assert.equal(commented.ast?.children[1], contract, 'the contract node is kept');
     assert.deepEqual(commented.ast, createSourceFile('/p/C.sol', commented.text).ast);
     assert.equal(commented.bodyEdit, undefined);
-    const edited = cache.get('/p/C.sol', commented.text.replace('x = 1;', 'x = 12;'));
+    // Typing at the end of a line comment extends it: still nothing converted.
+    const appended = cache.get('/p/C.sol', commented.text.replace('the C!', 'the C!!'));
+    assert.equal(appended.ast?.children[1], contract, 'the contract node is kept after typing at the end of a comment');
+    assert.deepEqual(appended.ast, createSourceFile('/p/C.sol', appended.text).ast);
+    const edited = cache.get('/p/C.sol', appended.text.replace('x = 1;', 'x = 12;'));
     assert.equal(edited.bodyEdit?.callable.name, 'f');
     assert.equal(edited.bodyEdit?.delta, 1);
     const inBody = cache.get('/p/C.sol', edited.text.replace('x = 12; }', 'x = 12; /* set */ }'));

@@ -160,10 +160,16 @@ function countNewlines(text: string, start: number, end: number): number {
   return n;
 }
 
-/** The comment holding [start, end), the edited text, strictly inside its delimiters' first character. */
+/**
+ * The comment holding [start, end), the edited text, inside its delimiters: after the opening two characters, and
+ * before a block comment's closing two; text appended to a line comment (the usual typing) extends it.
+ */
 function commentHolding(root: CstNode, start: number, end: number): CstNode | undefined {
-  const node = root.descendantForIndex(start, Math.max(start, end - 1));
-  return node?.type === 'comment' && node.startIndex < start && end < node.endIndex ? node : undefined;
+  // From the character before the edit: an insertion at the end of a line comment starts where the comment ends.
+  const node = root.descendantForIndex(Math.max(0, start - 1), Math.max(0, start - 1, end - 1));
+  if (node?.type !== 'comment' || start < node.startIndex + 2) return undefined;
+  const lineComment = node.text.startsWith('//');
+  return end <= node.endIndex - (lineComment ? 0 : 2) ? node : undefined;
 }
 
 /** An edit inside one comment: the same tree, the nodes after it moved (when none shares the comment's last line). */
