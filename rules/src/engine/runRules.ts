@@ -96,6 +96,14 @@ interface ActiveRule {
   failed: boolean;
 }
 
+interface Handler {
+  entry: ActiveRule;
+  handler: (n: ASTNode) => void;
+}
+
+/** A visitor key ending in this listens to leaving the node (`'FunctionDefinition:exit'`). */
+const EXIT_SUFFIX = ':exit';
+
 export function syntaxErrorFindings(file: SourceFile, root: string): Finding[] {
   return file.syntaxErrors.map((e) =>
     makeFinding(SYNTAX_ERROR, file, root, e.range.start, e.range.end, formatMessage(SYNTAX_ERROR.messages.default, { message: e.message }, SYNTAX_ERROR.id)),
@@ -185,24 +193,25 @@ export function runRules(rules: readonly Rule[], file: SourceFile, project: Proj
     clock?.(rule, started);
   }
 
-  // Handlers per visitor key, in rule order, built on first use: most node types concern few rules, and
-  // looking each key up in every visitor for every node dominated the traversal.
-  const handlersByKey = new Map<string, { entry: ActiveRule; handler: (n: ASTNode) => void }[]>();
-  const handlersFor = (key: string) => {
-    let handlers = handlersByKey.get(key);
-    if (!handlers) {
-      handlers = [];
-      for (const entry of active) {
-        const handler = (entry.visitor as Record<string, ((n: ASTNode) => void) | undefined>)[key];
-        if (handler) handlers.push({ entry, handler });
-      }
-      handlersByKey.set(key, handlers);
+  // Handlers per node type, in rule order, one table for entering and one for leaving, built from the visitors' keys:
+  // a node costs one lookup by its type. Looking each key up in every visitor for every node dominated the
+  // traversal, and building an `:exit` key string per node still showed in profiles.
+  const onEnter = new Map<string, Handler[]>();
+  const onExit = new Map<string, Handler[]>();
+  for (const entry of active) {
+    for (const [key, handler] of Object.entries(entry.visitor as Record<string, ((n: ASTNode) => void) | undefined>)) {
+      if (!handler) continue;
+      const exit = key.endsWith(EXIT_SUFFIX);
+      const table = exit ? onExit : onEnter;
+      const type = exit ? key.slice(0, -EXIT_SUFFIX.length) : key;
+      const handlers = table.get(type) ?? [];
+      handlers.push({ entry, handler });
+      table.set(type, handlers);
     }
-    return handlers;
-  };
+  }
 
-  const dispatch = (key: string, node: ASTNode): void => {
-    for (const { entry, handler } of handlersFor(key)) {
+  const dispatch = (handlers: readonly Handler[] | undefined, node: ASTNode): void => {
+    for (const { entry, handler } of handlers ?? []) {
       if (entry.failed) continue;
       currentRule = entry.rule;
       const started = clock ? performance.now() : 0;
@@ -223,11 +232,11 @@ export function runRules(rules: readonly Rule[], file: SourceFile, project: Proj
     skip: fileLevelOnly ? (node) => !FILE_LEVEL_TYPES.has(node.type) || (skip?.(node) ?? false) : skip,
     enter: (node, stack) => {
       ancestors = stack;
-      dispatch(node.type, node);
+      dispatch(onEnter.get(node.type), node);
     },
     exit: (node, stack) => {
       ancestors = stack;
-      dispatch(`${node.type}:exit`, node);
+      dispatch(onExit.get(node.type), node);
     },
   });
   return findings;
