@@ -84,6 +84,7 @@ export default defineRule({
           context.report({ node: use.node, messageId: 'originKeyed', data, severity: 'low', confidence });
       }
     };
+    const fileSpellsOrigin = context.file.text.includes('origin');
     return {
       FunctionDefinition(fn: FunctionDefinition) {
         if (!fn.body) return;
@@ -92,7 +93,7 @@ export default defineRule({
         const atDeployment = fn.isConstructor || fn.modifiers.some((m) => m.name === 'initializer' || m.name === 'reinitializer' || m.name === 'onlyInitializing');
         // Resolving every call of every function finds nothing where the origin is never read (a file that
         // never spells `origin` cannot read it).
-        if (!context.file.text.includes('origin') || !readsTxOrigin(fn.body)) return;
+        if (!fileSpellsOrigin || !readsTxOrigin(fn.body)) return;
         const scan = originAuthority(fn, scopeOf(context, fn));
         // A credit booked to the origin in a function that also takes the origin's assets is the origin paying
         // for itself (`transferFrom(tx.origin, …)` then `staked[tx.origin] += …`): the pull is the finding.
