@@ -58,6 +58,8 @@ export class IncrementalParseCache extends ParseCache {
       return file;
     }
     const kept = this.kept.get(path);
+    // The re-parse consumes the old tree: forget it first, so a throw cannot leave a freed tree to free again.
+    this.kept.delete(path);
     const next = kept ? reparse(kept, text) : fullParse(path, text);
     this.plain.delete(path);
     this.kept.set(path, next);
@@ -95,7 +97,12 @@ function parseTree(text: string, previous?: Tree): Tree {
  */
 function outcomeOf(tree: Tree, text: string, lines: LineIndex): ParseOutcome {
   if (tree.rootNode.hasError || findExcessiveBracketNesting(text) !== undefined) return parseSolidity(text, lines);
-  return { ast: convertTree(tree, text).ast, syntaxErrors: [] };
+  try {
+    return { ast: convertTree(tree, text).ast, syntaxErrors: [] };
+  } catch {
+    // A converter failing on odd input: parseSolidity turns that into a located error, as for any other parse.
+    return parseSolidity(text, lines);
+  }
 }
 
 function fullParse(path: string, text: string, tree = parseTree(text), kind: ParseKind = 'full'): Kept {
@@ -129,7 +136,13 @@ function reparse(kept: Kept, text: string): Kept {
     end = Math.max(end, range.endIndex);
   }
   const comment = inComment ? commentHolding(tree.rootNode, start, end) : undefined;
-  const spliced = (comment ? movedOnly(old, text, change, comment) : undefined) ?? splice(old, text, tree, change, start, end);
+  let spliced: SourceFile | undefined;
+  try {
+    spliced = (comment ? movedOnly(old, text, change, comment) : undefined) ?? splice(old, text, tree, change, start, end);
+  } catch {
+    // A converter failing on the edited item: converting the whole tree afresh reports it where parses report it.
+    spliced = undefined;
+  }
   return spliced ? { file: spliced, tree, kind: 'spliced' } : fullParse(old.path, text, tree, 'incremental');
 }
 
