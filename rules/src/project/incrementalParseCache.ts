@@ -45,10 +45,10 @@ export class IncrementalParseCache extends ParseCache {
   }
 
   override get(path: string, text: string): SourceFile {
-    const previous = this.kept.get(path) ?? this.plain.get(path);
-    if (previous && ('file' in previous ? previous.file : previous).text === text) {
+    const cached = this.kept.get(path)?.file ?? this.plain.get(path);
+    if (cached?.text === text) {
       this.lastKind.set(path, 'cached');
-      return 'file' in previous ? previous.file : previous;
+      return cached;
     }
     if (!this.keepsTree(path)) {
       this.delete(path);
@@ -126,8 +126,10 @@ function reparse(kept: Kept, text: string): Kept {
   const tree = parseTree(text, kept.tree);
   const changed = kept.tree.getChangedRanges(tree);
   kept.tree.delete();
-  // The old tree is consumed; from here on `old.ast` is moved in place into the new version.
-  if (!old.ast || old.syntaxErrors.length > 0 || tree.rootNode.hasError) return fullParse(old.path, text, tree, 'incremental');
+  // The old tree is consumed; from here on `old.ast` is moved in place into the new version. A text that does not
+  // convert cleanly (errors, or nesting parseSolidity refuses) is read the one way a broken file is read.
+  const clean = old.ast && old.syntaxErrors.length === 0 && !tree.rootNode.hasError && findExcessiveBracketNesting(text) === undefined;
+  if (!clean) return fullParse(old.path, text, tree, 'incremental');
 
   let start = change.start;
   let end = change.end;
