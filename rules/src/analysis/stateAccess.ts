@@ -3,7 +3,8 @@
 
 import type { ASTNode, Expression, StateVariableDeclarationVariable, VariableDeclaration, VariableDeclarationStatement } from '@solidity-parser/parser/dist/src/ast-types';
 import { findAll, walk } from '../engine/walk';
-import type { ContractInfo } from '../project/projectModel';
+import type { ContractInfo, ProjectModel } from '../project/projectModel';
+import { memoize } from './analysisCache';
 import { ASSIGNMENT_OPERATORS } from './astQueries';
 import { classifyCall } from './calls';
 import type { FunctionScope } from './scope';
@@ -32,18 +33,32 @@ export function storagePointers(scope: FunctionScope, bindings?: StoragePointers
   const pointers: StoragePointers = new Map(bindings ?? []);
   const body = scope.callable?.body;
   if (!body) return pointers;
-  for (const statement of findAll(body, (n): n is VariableDeclarationStatement => n.type === 'VariableDeclarationStatement')) {
-    if (statement.variables.length !== 1 || !statement.initialValue) continue;
-    const decl = statement.variables[0] as VariableDeclaration | null;
-    if (!decl?.name || decl.storageLocation !== 'storage') continue;
-    const aliased = stateVariableOf(statement.initialValue, scope, pointers);
-    if (aliased) pointers.set(decl.name, aliased);
-    else if (statement.initialValue.type === 'FunctionCall' && decl.typeName?.type === 'UserDefinedTypeName') {
+  for (const { initialValue, decl, name } of storageDeclarations(scope.project, body)) {
+    const aliased = stateVariableOf(initialValue, scope, pointers);
+    if (aliased) pointers.set(name, aliased);
+    else if (initialValue.type === 'FunctionCall' && decl.typeName?.type === 'UserDefinedTypeName') {
       // `S storage $ = _getS();`: ERC-7201 namespaced storage, state without a variable name.
-      pointers.set(decl.name, { name: decl.typeName.namePath });
+      pointers.set(name, { name: decl.typeName.namePath });
     }
   }
   return pointers;
+}
+
+/**
+ * The body's single-variable `storage` declarations with an initial value, in source order, found once per body:
+ * every analysis collects the pointers of the functions it looks at, and each walked the whole body.
+ */
+function storageDeclarations(project: ProjectModel, body: ASTNode): { initialValue: Expression; decl: VariableDeclaration; name: string }[] {
+  return memoize(project, 'stateAccess.storageDeclarations', body, () => {
+    const out: { initialValue: Expression; decl: VariableDeclaration; name: string }[] = [];
+    for (const statement of findAll(body, (n): n is VariableDeclarationStatement => n.type === 'VariableDeclarationStatement')) {
+      if (statement.variables.length !== 1 || !statement.initialValue) continue;
+      const decl = statement.variables[0] as VariableDeclaration | null;
+      if (!decl?.name || decl.storageLocation !== 'storage') continue;
+      out.push({ initialValue: statement.initialValue, decl, name: decl.name });
+    }
+    return out;
+  });
 }
 
 /** The state an expression such as `a`, `a[i].b` or `ptr.x` refers to, if it is storage. */
