@@ -1,5 +1,6 @@
 // Finding reuse across body edits must be invisible: for every fixture and every function or modifier body in
-// it, emptying the body and then restoring it, and editing a comment in it, each analysed with reuse, must give
+// it, emptying the body and then restoring it, and editing a comment in it, and for every state variable,
+// renaming it and back, each analysed with reuse, must give
 // exactly the findings of a full analysis of the same text (messages, ranges, related locations, fixes, fingerprints). A rule whose
 // meta.scope claims less than it depends on fails here on the fixture that shows the dependency.
 
@@ -31,6 +32,20 @@ function bodiesOf(text: string): [number, number][] {
   return out.sort((a, b) => b[0] - a[0]);
 }
 
+/** The end offset of the name of every state variable, where a rename appends to it. */
+function stateVariableNamesOf(text: string): number[] {
+  const ast = createSourceFile('/reuse/Probe.sol', text).ast;
+  const out: number[] = [];
+  if (!ast) return out;
+  walk(ast, {
+    enter: (node: ASTNode) => {
+      if (node.type === 'StateVariableDeclaration') for (const v of node.variables) if (v.identifier?.range) out.push(v.identifier.range[1] + 1);
+    },
+    exit: () => undefined,
+  });
+  return out;
+}
+
 /** Findings as sorted plain data, so deepEqual compares every field and ignores only report order. */
 function canonical(analysis: FileAnalysis): string[] {
   return analysis.findings.map((f) => JSON.stringify(f)).sort();
@@ -43,6 +58,8 @@ describe('finding reuse across function body edits', function () {
   let edits = 0;
   let scopedCommentRuns = 0;
   let commentEdits = 0;
+  let scopedMemberRuns = 0;
+  let memberEdits = 0;
 
   for (const file of fixtures) {
     const name = path.relative(FIXTURES, file);
@@ -82,6 +99,16 @@ describe('finding reuse across function body edits', function () {
         assert.deepEqual(canonical(afterComment), full(commented), `findings differ after editing the comment at line ${original.slice(0, comment).split('\n').length}`);
         withReuse(original);
       }
+      // A state variable renamed (its readers now name nothing) and back: an edit of one member outside any body.
+      for (const nameEnd of stateVariableNamesOf(original)) {
+        const renamed = `${original.slice(0, nameEnd)}Renamed${original.slice(nameEnd)}`;
+        const line = original.slice(0, nameEnd).split('\n').length;
+        const afterRenaming = withReuse(renamed);
+        memberEdits++;
+        if (incremental.findingReuse.lastScopedRules.length > 0) scopedMemberRuns++;
+        assert.deepEqual(canonical(afterRenaming), full(renamed), `findings differ after renaming the state variable at line ${line}`);
+        assert.deepEqual(canonical(withReuse(original)), originalFindings, `findings differ after renaming back the state variable at line ${line}`);
+      }
     });
   }
 
@@ -90,5 +117,7 @@ describe('finding reuse across function body edits', function () {
     // proved nothing. A body sharing its last line with other code is parsed in full, and compared all the same.
     assert.ok(scopedRuns >= 0.9 * edits, `only ${scopedRuns} of ${edits} edits reused findings`);
     assert.ok(commentEdits > 50 && scopedCommentRuns >= 0.9 * commentEdits, `only ${scopedCommentRuns} of ${commentEdits} comment edits reused findings`);
+    // A library's member, or a line shared with another declaration, re-runs every rule: most renames still reuse.
+    assert.ok(memberEdits > 50 && scopedMemberRuns >= 0.5 * memberEdits, `only ${scopedMemberRuns} of ${memberEdits} state variable edits reused findings`);
   });
 });

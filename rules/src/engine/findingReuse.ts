@@ -1,11 +1,13 @@
 // Carries findings over an edit of one function body, the editor's hot path. A rule whose meta.scope bounds
 // what its findings depend on re-runs only over the edited function (or the contracts built on its contract);
-// its findings elsewhere are kept from the previous run and moved by the edit. Every other rule runs in full.
+// its findings elsewhere are kept from the previous run and moved by the edit. After an edit of one contract
+// member outside any body (a state variable), such a rule re-runs over the contracts related to that contract
+// and those naming it or the member. Every other rule runs in full.
 
 import type { ASTNode, ContractDefinition, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import type { Finding, Fix, RelatedLocation, SourceRange, TextEdit } from '../model/finding';
 import type { ProjectModel } from '../project/projectModel';
-import type { BodyEdit, SourceFile } from '../project/sourceFile';
+import type { BodyEdit, MemberEdit, SourceFile } from '../project/sourceFile';
 import { INTERNAL_ERROR } from './engineRules';
 import type { Rule, RuleMeta } from './ruleApi';
 import { nodeRange, runRules } from './runRules';
@@ -41,13 +43,14 @@ export class FindingReuse {
     this.previous.delete(path);
   }
 
-  /** Same findings as runRules over the whole file, computed from the previous run where file.bodyEdit allows. */
+  /** Same findings as runRules over the whole file, computed from the previous run where file.bodyEdit or memberEdit allows. */
   runRules(rules: readonly Rule[], file: SourceFile, project: ProjectModel, timings?: Map<string, number>): Finding[] {
     const inputsKey = inputsKeyOf(project, file);
     const previous = this.previous.get(file.path);
-    const edit = file.bodyEdit;
+    const edit = file.bodyEdit ?? file.memberEdit;
     const base = previous && edit && edit.previousContentHash === previous.contentHash && previous.inputsKey === inputsKey ? previous : undefined;
-    const runs = base && edit ? scopedRuns(file, project, edit) : undefined;
+    const runs = base ? (file.bodyEdit ? scopedRuns(file, project, file.bodyEdit) : file.memberEdit && memberRuns(file, project, file.memberEdit)) : undefined;
+    const moved = file.bodyEdit ? { start: (file.bodyEdit.callable.range as [number, number])[0], ...file.bodyEdit } : file.memberEdit;
 
     const full: Rule[] = [];
     const scoped = new Map<Scope, { rules: Rule[]; carried: Finding[] }>();
@@ -55,7 +58,7 @@ export class FindingReuse {
       const scope = rule.meta.scope;
       const run = scope ? runs?.get(scope) : undefined;
       const before = base?.byRule.get(rule.meta.id);
-      const carried = run && before && edit ? carryOver(before, file, edit, run.regions) : undefined;
+      const carried = run && before && moved ? carryOver(before, file, moved, run.regions) : undefined;
       if (!scope || !carried) {
         full.push(rule);
         continue;
@@ -194,18 +197,49 @@ function reachableRun(project: ProjectModel, file: SourceFile, topLevel: readonl
   return { regions: own.filter((c) => reaching.has(c)).map(regionOf), skipped };
 }
 
+/**
+ * Where each scope re-runs after `edit` (one member of one contract, outside any body): every scope over the
+ * contract, its bases in this file, the contracts built on it, and every top-level item whose text names the
+ * contract or the member (a call of its getter, a use of its constant). A library's member may be used anywhere
+ * through `using for`: then, or for a contract the project does not know, every rule runs in full.
+ */
+function memberRuns(file: SourceFile, project: ProjectModel, edit: MemberEdit): Map<Scope, ScopedRun> | undefined {
+  const info = project.contractOf(edit.contract);
+  if (!info || edit.contract.kind === 'library') return undefined;
+  const topLevel = (file.ast?.children ?? []) as ASTNode[];
+  // Identifiers may hold `$`, which \b does not treat as a word character.
+  const naming = new RegExp(`(?<![\\w$])(?:${edit.names.map((n) => n.replace(/[$]/g, '\\$&')).join('|')})(?![\\w$])`);
+  const affected = topLevel.filter((n) => {
+    if (n === edit.contract) return true;
+    if (n.type === 'ContractDefinition') {
+      const other = project.contractOf(n);
+      if (!other || info.linearization.includes(other) || other.linearization.includes(info)) return true;
+    }
+    const [start, end] = nodeRange(n);
+    return naming.test(file.text.slice(start, end));
+  });
+  const run: ScopedRun = { regions: affected.map(regionOf), skipped: new Set(topLevel.filter((n) => !affected.includes(n))) };
+  return new Map<Scope, ScopedRun>((['function', 'reachable', 'contract', 'hierarchy'] as const).map((scope) => [scope, run]));
+}
+
 function intersects(range: { start: number; end: number }, regions: readonly Region[]): boolean {
   return regions.some((g) => (range.start === range.end ? g.start <= range.start && range.start < g.end : range.start < g.end && range.end > g.start));
 }
 
+/** What an edit replaced: [start, previousEnd) of the previous text; what follows moved by delta. */
+interface Replaced {
+  start: number;
+  previousEnd: number;
+  delta: number;
+}
+
 /**
  * The previous findings outside the re-run regions, moved into the new text. Undefined when one of them points
- * into the edited body (a related location or a fix edit): it depends on what changed, so the rule runs in full.
+ * into the edited item (a related location or a fix edit): it depends on what changed, so the rule runs in full.
  */
-function carryOver(before: readonly Finding[], file: SourceFile, edit: BodyEdit, regions: readonly Region[]): Finding[] | undefined {
-  const [callableStart] = edit.callable.range as [number, number];
+function carryOver(before: readonly Finding[], file: SourceFile, edit: Replaced, regions: readonly Region[]): Finding[] | undefined {
   const move = (start: number, end: number): [number, number] | undefined => {
-    if (end <= callableStart) return [start, end];
+    if (end <= edit.start) return [start, end];
     if (start >= edit.previousEnd) return [start + edit.delta, end + edit.delta];
     return undefined;
   };

@@ -258,8 +258,18 @@ function splice(old: SourceFile, text: string, tree: Tree, change: TextChange, s
   const file = withText(old, text, ast);
   if (inBody && (replacement.type === 'FunctionDefinition' || replacement.type === 'ModifierDefinition')) {
     file.bodyEdit = { previousContentHash: old.contentHash, callable: replacement, previousEnd, delta };
+  } else if (target !== item && contract.type === 'ContractDefinition') {
+    const names = [contract.name, nameOf(replaced), nameOf(replacement)].filter((n): n is string => !!n);
+    file.memberEdit = { previousContentHash: old.contentHash, contract, names, start: (replacement.range as [number, number])[0], previousEnd, delta };
   }
   return file;
+}
+
+/** The names a member declares (a state variable's, a function's, an event's): code naming them may read it. */
+function nameOf(member: ASTNode): string | undefined {
+  if (member.type === 'StateVariableDeclaration') return member.variables[0]?.name ?? undefined;
+  const name = (member as { name?: unknown }).name;
+  return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
 /** The named child of `parent` holding [start, end) (a comment is no item: an edit there moves nothing). */

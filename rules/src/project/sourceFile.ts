@@ -1,7 +1,7 @@
 // One parsed Solidity file: text, tree, syntax errors, pragma and import list. Built once per content.
 
 import { createHash } from 'node:crypto';
-import type { FunctionDefinition, ImportDirective, ModifierDefinition, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ContractDefinition, FunctionDefinition, ImportDirective, ModifierDefinition, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
 import { LineIndex } from '../model/lineIndex';
 import { parseSolidity, type ParseOutcome, type SyntaxError } from '../parse/parseSolidity';
 import { solidityPragma, type SolidityPragma } from '../parse/pragma';
@@ -18,6 +18,23 @@ export interface SourceFile {
   contentHash: string;
   /** Set when this tree was made from the previous version's by re-parsing one edited body (the editor's splice). */
   bodyEdit?: BodyEdit;
+  /** Set when only one contract member changed outside any body (a state variable, a signature, an event). */
+  memberEdit?: MemberEdit;
+}
+
+/**
+ * How a file differs from the version parsed before it: only one member of one contract changed, not inside a
+ * body. Offsets before `start` are unchanged; offsets from `previousEnd` on moved by `delta`.
+ */
+export interface MemberEdit {
+  previousContentHash: string;
+  /** The contract holding the member, in this file's tree. */
+  contract: ContractDefinition;
+  /** The contract's name and the member's names before and after: code naming them may read the member. */
+  names: string[];
+  start: number;
+  previousEnd: number;
+  delta: number;
 }
 
 /**
