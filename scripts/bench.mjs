@@ -1,7 +1,7 @@
 // Benchmarks the built sol-audit CLI against Solhint ("solhint:all") on every .sol file of
 // @openzeppelin/contracts: median wall time and peak RSS over several runs, cold vs warm cache, one job vs several.
 // Usage: npm run bench [-- --runs N] [--cli DIR]   (`npm run bench` builds first; this script only measures).
-//   --cli  the folder of the CLI's bundles to measure (default rules/dist), e.g. a build of another commit
+//   --cli  the folder of the CLI's bundles to measure (default cli/dist), e.g. a build of another commit
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cliFlag = process.argv.indexOf('--cli');
-const BUILT = cliFlag >= 0 ? path.resolve(process.argv[cliFlag + 1]) : path.join(REPO, 'rules/dist');
+const BUILT = cliFlag >= 0 ? path.resolve(process.argv[cliFlag + 1]) : path.join(REPO, 'cli/dist');
 const BUILT_CLI = path.join(BUILT, 'cli.js');
 const SOLHINT = fs.realpathSync(path.join(REPO, 'node_modules/.bin/solhint'));
 const OPENZEPPELIN = path.join(REPO, 'node_modules/@openzeppelin/contracts');

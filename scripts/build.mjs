@@ -18,7 +18,7 @@ const webTreeSitterAsCommonJs = {
   },
 };
 
-// The CLI needs the AI package only for --ai-triage: it is bundled on its own beside cli.js (rules/dist/ai.js) and
+// The CLI needs the AI package only for --ai-triage: it is bundled on its own beside cli.js (cli/dist/ai.js) and
 // required from there when asked, so a plain scan neither loads nor parses it.
 const aiBesideCli = {
   name: 'sol-audit-ai-beside-cli',
@@ -39,9 +39,9 @@ const common = {
 };
 
 const bundles = [
-  { entryPoints: ['rules/src/cli/cli.ts'], outfile: 'rules/dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, aiBesideCli] },
-  { entryPoints: ['ai/src/index.ts'], outfile: 'rules/dist/ai.js' },
-  { entryPoints: ['rules/src/cli/scanWorker.ts'], outfile: 'rules/dist/scanWorker.js' },
+  { entryPoints: ['cli/src/cli.ts'], outfile: 'cli/dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, aiBesideCli] },
+  { entryPoints: ['ai/src/index.ts'], outfile: 'cli/dist/ai.js' },
+  { entryPoints: ['cli/src/scanWorker.ts'], outfile: 'cli/dist/scanWorker.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'server/dist/server.js' },
   { entryPoints: ['server/src/analysisWorker.ts'], outfile: 'server/dist/analysisWorker.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] },
@@ -52,21 +52,21 @@ await Promise.all(bundles.map((b) => esbuild.build({ ...common, ...b })));
 // The bundles that parse load tree-sitter's WebAssembly from their own folder first (loadGrammar.ts): a packaged
 // bundle (the .vsix, an installed CLI) has no node_modules to resolve it from.
 const wasmFiles = ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter-solidity/tree-sitter-solidity.wasm'].map((file) => require.resolve(file));
-for (const dir of ['rules/dist', 'server/dist']) {
+for (const dir of ['cli/dist', 'server/dist']) {
   for (const file of wasmFiles) fs.copyFileSync(file, path.join(dir, path.basename(file)));
 }
 
-// rules/dist is the CLI's package (`npm pack rules/dist`): the bundles carry their dependencies and the grammar lies
+// cli/dist is the CLI's package (`npm pack cli/dist`): the bundles carry their dependencies and the grammar lies
 // beside them, so its manifest declares none and it installs without the registry. Name, version and bin come from
-// rules/package.json, the one place they are written.
-const rules = JSON.parse(fs.readFileSync('rules/package.json', 'utf8'));
+// cli/package.json, the one place they are written.
+const cli = JSON.parse(fs.readFileSync('cli/package.json', 'utf8'));
 const cliManifest = {
-  name: rules.name,
-  version: rules.version,
-  description: rules.description,
-  license: rules.license,
-  private: rules.private,
-  bin: Object.fromEntries(Object.entries(rules.bin).map(([command, file]) => [command, path.posix.relative('dist', file)])),
+  name: cli.name,
+  version: cli.version,
+  description: cli.description,
+  license: cli.license,
+  private: cli.private,
+  bin: Object.fromEntries(Object.entries(cli.bin).map(([command, file]) => [command, path.posix.relative('dist', file)])),
   files: ['*.js', '*.wasm'],
 };
-fs.writeFileSync('rules/dist/package.json', `${JSON.stringify(cliManifest, null, 2)}\n`);
+fs.writeFileSync('cli/dist/package.json', `${JSON.stringify(cliManifest, null, 2)}\n`);

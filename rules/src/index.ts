@@ -1,13 +1,15 @@
-// The public API of the engine: everything the CLI, the language server and tests may import.
+// The public API of the engine: everything the CLI, the language server, the AI package and tests may import.
 
 export * from './model/finding';
 export { LineIndex } from './model/lineIndex';
 export type { SourceFile, BodyEdit } from './project/sourceFile';
-export { ParseCache, createSourceFile, hashText } from './project/sourceFile';
+export { ParseCache, createSourceFile, hashText, sourceFileFromParse } from './project/sourceFile';
 export { IncrementalParseCache, type ParseKind } from './project/incrementalParseCache';
 export { loadTreeSitter } from './parse/treeSitter';
 export type { FileHost } from './project/fileHost';
 export { InMemoryFileHost } from './project/fileHost';
+export type { ParseOutcome, SyntaxError } from './parse/parseSolidity';
+export { discoverRemappings, ImportResolver } from './project/remappings';
 export { ProjectModel, ContractInfo } from './project/projectModel';
 export { findProjectRoot, collectSolidityFiles, listSolidityFiles } from './project/projectFiles';
 export type { SolidityFiles } from './project/projectFiles';
@@ -21,7 +23,7 @@ export type { RuleSelection, SelectionOverrides } from './engine/ruleSelection';
 export { selectRules, knownRuleIds, UnknownRuleError } from './engine/ruleSelection';
 export { analyzeFile, compareFindings } from './engine/analyze';
 export { FindingReuse } from './engine/findingReuse';
-export { scanFiles } from './engine/scan';
+export { scanFiles, readableFiles } from './engine/scan';
 export type { ScanResult, ScanError } from './engine/scan';
 export { AnalysisSession } from './engine/analysisSession';
 export type { AnalysisSettings, AnalysisSessionOptions, AnalyseOptions, DocumentAnalysis, LoadedConfig, ProjectReport, ProjectView } from './engine/analysisSession';
@@ -40,11 +42,15 @@ import { ALL_RULES } from './rules/index';
 export function defaultRegistry(): RuleRegistry {
   return new RuleRegistry(ALL_RULES);
 }
-export { NodeFileHost } from './cli/nodeFileHost';
+export { NodeFileHost } from './project/nodeFileHost';
 export { ruleDocsUrl, DOCS_BASE_URL } from './model/ruleDocsUrl';
 export { walk, childrenOf, aliasKeyOf } from './engine/walk';
 export type { AnalyzeOptions } from './engine/analyze';
 export { renderMarkdown } from './format/markdown';
+export type { AuditReport } from './format/report';
+export { renderReport } from './format/renderReport';
+export { renderSarif, FINGERPRINT_KEY } from './format/sarif';
+export { renderRuleDocs } from './format/ruleDocs';
 export type { MeasuredPrecision, PrecisionLevel, TriageLabel } from './precision/measuredPrecision';
 export { describePrecision, meetsRecommendedPrecision } from './precision/measuredPrecision';
 export { CORPUS_PRECISION } from './precision/corpusPrecision';

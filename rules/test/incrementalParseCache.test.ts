@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ASTNode } from '@solidity-parser/parser/dist/src/ast-types';
 import { Tree } from 'web-tree-sitter';
-import { NodeFileHost } from '../src/cli/nodeFileHost';
+import { NodeFileHost } from '../src/project/nodeFileHost';
 import { collectSolidityFiles } from '../src/project/projectFiles';
 import { createSourceFile } from '../src/project/sourceFile';
 import { randomEdit, seededRandom } from './support/randomEdits';

@@ -21,7 +21,7 @@ import {
   type RuleMeta,
   type Severity,
 } from '../src/index';
-import { CORPUS_PRECISION_PATH, currentCorpusPrecisionModule, currentRuleDocs, RULE_DOCS_PATH } from '../src/cli/writeRuleDocs';
+import { CORPUS_PRECISION_PATH, currentCorpusPrecisionModule, currentRuleDocs, RULE_DOCS_PATH } from '../../scripts/writeRuleDocs';
 import { readExpectations } from './support/fixtureExpectations';
 import { FIXTURES_ROOT, REPO_ROOT } from './support/fixtureProject';
 

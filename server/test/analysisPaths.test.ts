@@ -5,8 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { MeasuredPrecision } from 'sol-audit-rules';
-import { runAudit } from '../../rules/src/cli/runAudit';
-import { makeProject, removeProject, WALLET_SOL } from '../../rules/test/cli/cliHarness';
+import { runAudit } from '../../cli/src/runAudit';
+import { makeProject, removeProject, WALLET_SOL } from '../../cli/test/cliHarness';
 import { analysedFileOf } from '../../ai/src/aiService';
 import { ProjectAnalyzer } from '../src/projectAnalyzer';
 import { DEFAULT_SETTINGS, type SolAuditSettings } from 'sol-audit-protocol';

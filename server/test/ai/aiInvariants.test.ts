@@ -22,8 +22,8 @@ describe('AI layer invariants', () => {
     assert.deepEqual(violations, []);
   });
 
-  it('the AI bundle of the CLI (rules/dist/ai.js, loaded for --ai-triage) carries no language-server code', function () {
-    const bundle = path.join(REPO, 'rules/dist/ai.js');
+  it('the AI bundle of the CLI (cli/dist/ai.js, loaded for --ai-triage) carries no language-server code', function () {
+    const bundle = path.join(REPO, 'cli/dist/ai.js');
     if (!fs.existsSync(bundle)) this.skip();
     const text = fs.readFileSync(bundle, 'utf8');
     assert.ok(!text.includes('vscode-languageserver'), 'ai.js bundles vscode-languageserver');

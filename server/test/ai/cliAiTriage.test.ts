@@ -3,7 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { CLI_PATH, ensureCliBuilt, makeProject, removeProject, WALLET_SOL } from '../../../rules/test/cli/cliHarness';
+import { CLI_PATH, ensureCliBuilt, makeProject, removeProject, WALLET_SOL } from '../../../cli/test/cliHarness';
 import { FakeOpenAiServer } from '../support/fakeOpenAiServer';
 import { tempFolder } from './aiTestSupport';
 

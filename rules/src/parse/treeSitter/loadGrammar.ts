@@ -30,7 +30,7 @@ export function loadTreeSitter(): Promise<void> {
 }
 
 /**
- * A .wasm file beside the running bundle (scripts/build.mjs copies both into rules/dist and server/dist, since a
+ * A .wasm file beside the running bundle (scripts/build.mjs copies both into cli/dist and server/dist, since a
  * bundle has no node_modules to resolve from once packaged), else the one of its npm package.
  */
 function wasmFile(fileName: string, packagePath: string): string {

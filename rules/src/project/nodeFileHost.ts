@@ -1,8 +1,9 @@
-// The FileHost backed by the real file system; the one place (with the CLI) where the engine's I/O happens.
+// The FileHost backed by the real file system: the engine package's one module that touches the disk, so the
+// CLI, the language server's workspace index and the AI package's CLI triage share one disk host.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FileHost } from '../project/fileHost';
+import type { FileHost } from './fileHost';
 
 interface Listing {
   dir: string;

@@ -3,13 +3,13 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ENGINE_RULES } from '../engine/engineRules';
-import { renderRuleDocs } from '../format/ruleDocs';
-import { defaultRegistry } from '../index';
-import type { MeasuredPrecision } from '../precision/measuredPrecision';
-import { measurePrecision, parseTriageTable } from '../precision/triageTable';
+import { ENGINE_RULES } from '../rules/src/engine/engineRules';
+import { renderRuleDocs } from '../rules/src/format/ruleDocs';
+import { defaultRegistry } from '../rules/src/index';
+import type { MeasuredPrecision } from '../rules/src/precision/measuredPrecision';
+import { measurePrecision, parseTriageTable } from '../rules/src/precision/triageTable';
 
-const REPO_ROOT = path.resolve(__dirname, '../../..');
+const REPO_ROOT = path.resolve(__dirname, '..');
 export const RULE_DOCS_PATH = path.join(REPO_ROOT, 'docs/rules.md');
 export const PRECISION_DOC_PATH = path.join(REPO_ROOT, 'docs/precision.md');
 export const CORPUS_PRECISION_PATH = path.join(REPO_ROOT, 'rules/src/precision/corpusPrecision.ts');

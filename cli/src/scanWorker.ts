@@ -2,8 +2,7 @@
 // from its spec, then runs the parse and analyse tasks it is sent, keeping every parsed file for later tasks.
 
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { defaultRegistry, loadTreeSitter } from '../index';
-import { NodeFileHost } from './nodeFileHost';
+import { defaultRegistry, loadTreeSitter, NodeFileHost } from 'sol-audit-rules';
 import { TreeCache } from './scanCache';
 import { ScanSession, selectionFromSpec } from './scanSession';
 import type { TaskReply, TaskRequest, WorkerReady, WorkerSetup } from './workerPool';

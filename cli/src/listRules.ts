@@ -1,9 +1,6 @@
 // --list-rules: the rule catalog as a table (text), metadata JSON, the rules page (markdown) or SARIF rules.
 
-import type { RuleMeta } from '../engine/ruleApi';
-import { renderRuleDocs } from '../format/ruleDocs';
-import { CORPUS_PRECISION } from '../precision/corpusPrecision';
-import { ruleDocsUrl } from '../model/ruleDocsUrl';
+import { CORPUS_PRECISION, renderRuleDocs, ruleDocsUrl, type RuleMeta } from 'sol-audit-rules';
 import type { OutputFormat } from './cliOptions';
 
 export interface RuleCatalog {

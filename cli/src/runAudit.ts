@@ -3,20 +3,13 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import packageJson from '../../package.json';
-import { AnalysisSession, type AnalysisSettings, type ProjectView } from '../engine/analysisSession';
-import { ENGINE_RULES } from '../engine/engineRules';
-import { UnknownRuleError } from '../engine/ruleSelection';
-import type { AuditReport } from '../format/report';
-import { renderReport } from '../format/renderReport';
-import { renderSarif } from '../format/sarif';
-import { defaultRegistry } from '../index';
+import packageJson from '../package.json';
+import { AnalysisSession, type AnalysisSettings, type AuditReport, defaultRegistry, ENGINE_RULES, NodeFileHost, type ProjectView, renderReport, renderSarif, UnknownRuleError } from 'sol-audit-rules';
 import { loadBaseline, subtractBaseline } from './baseline';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from './cliErrors';
 import { failsOn, type CliOptions } from './cliOptions';
 import { renderRuleList } from './listRules';
 import { runAiTriage } from './loadAiTriage';
-import { NodeFileHost } from './nodeFileHost';
 import { createProgressLine } from './progress';
 import { runScan, type ScanRunRequest } from './scanRunner';
 

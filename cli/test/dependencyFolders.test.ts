@@ -5,8 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type * as Sarif from 'sarif';
-import { FIXTURES_ROOT } from '../support/fixtureProject';
-import { compileSarifSchema, ensureCliBuilt, makeProject, removeProject, runCli, WALLET_SOL } from './cliHarness';
+import { compileSarifSchema, FIXTURES_ROOT, ensureCliBuilt, makeProject, removeProject, runCli, WALLET_SOL } from './cliHarness';
 
 const SRC_LIB = path.join(FIXTURES_ROOT, 'projects/src-lib');
 // --no-cache: the fixture folder must not gain a .sol-audit-cache/.

@@ -1,8 +1,7 @@
 // `--ai-triage`: loads the AI package (sol-audit-ai, a declared dependency) only when asked, so a scan without it
 // never evaluates the AI code, and the engine outside the CLI keeps no dependency on it.
 
-import type { AnalysisSettings } from '../engine/analysisSession';
-import type { Finding } from '../model/finding';
+import type { AnalysisSettings, Finding } from 'sol-audit-rules';
 
 export interface AiTriageOptions {
   baseUrl?: string;

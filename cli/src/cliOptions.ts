@@ -1,8 +1,7 @@
 // The options of the sol-audit command after commander has parsed them, and the argument parsers it uses.
 
 import { InvalidArgumentError } from 'commander';
-import type { Profile } from '../config/config';
-import { SEVERITIES, severityRank, type Finding, type Severity } from '../model/finding';
+import { type Finding, type Profile, SEVERITIES, type Severity, severityRank } from 'sol-audit-rules';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

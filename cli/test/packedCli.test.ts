@@ -1,4 +1,4 @@
-// The CLI as users get it: `npx sol-audit` in this repository, and the package `npm pack rules/dist` makes,
+// The CLI as users get it: `npx sol-audit` in this repository, and the package `npm pack cli/dist` makes,
 // installed with the registry out of reach into a fresh Foundry-style project and run there.
 
 import { strict as assert } from 'node:assert';
@@ -6,11 +6,10 @@ import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_proce
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { REPO_ROOT } from '../support/fixtureProject';
-import { writeFiles } from './cliHarness';
+import { REPO_ROOT, writeFiles } from './cliHarness';
 
-const CLI_PACKAGE = path.join(REPO_ROOT, 'rules/dist');
-const VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'rules/package.json'), 'utf8')) as { version: string }).version;
+const CLI_PACKAGE = path.join(REPO_ROOT, 'cli/dist');
+const VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'cli/package.json'), 'utf8')) as { version: string }).version;
 
 /** Vulnerable code in src/, and a dependency in lib/ with a bug of its own that a scan of src must not report. */
 const FOUNDRY_PROJECT = {
@@ -66,7 +65,7 @@ const NPM_MISSING = spawnSync('npm', ['--version']).error !== undefined;
     assert.equal(assertRan(npm('npx', ['--offline', 'sol-audit', '--version'], REPO_ROOT), 'npx sol-audit --version').trim(), VERSION);
   });
 
-  it('npm pack rules/dist installs offline into a Foundry project, and npx sol-audit src finds the vulnerable line there', () => {
+  it('npm pack cli/dist installs offline into a Foundry project, and npx sol-audit src finds the vulnerable line there', () => {
     const temp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sol-audit-pack-')));
     try {
       const [packed] = JSON.parse(assertRan(npm('npm', ['pack', CLI_PACKAGE, '--pack-destination', temp, '--json'], REPO_ROOT), 'npm pack')) as { filename: string }[];

@@ -8,9 +8,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import * as esbuild from 'esbuild';
-import { collectSolidityFiles, DEFAULT_CONFIG, defaultRegistry, NodeFileHost, scanFiles, selectRules } from '../src/index';
-import { runScan, type ScanRunRequest } from '../src/cli/scanRunner';
-import { FIXTURES_ROOT, REPO_ROOT } from './support/fixtureProject';
+import { collectSolidityFiles, DEFAULT_CONFIG, defaultRegistry, NodeFileHost, scanFiles, selectRules } from 'sol-audit-rules';
+import { runScan, type ScanRunRequest } from '../src/scanRunner';
+import { FIXTURES_ROOT, REPO_ROOT } from './cliHarness';
 
 const host = new NodeFileHost();
 const selection = selectRules(defaultRegistry(), DEFAULT_CONFIG);
@@ -54,18 +54,23 @@ describe('scan runner', function () {
   let scratch: string;
 
   before(async () => {
-    // Build the worker from the current sources, so the test never runs a stale rules/dist bundle.
+    // Build the worker from the current sources, so the test never runs a stale cli/dist bundle.
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-runner-'));
     workerScript = path.join(scratch, 'scanWorker.js');
     await esbuild.build({
-      entryPoints: [path.join(REPO_ROOT, 'rules/src/cli/scanWorker.ts')],
+      entryPoints: [path.join(REPO_ROOT, 'cli/src/scanWorker.ts')],
       outfile: workerScript,
       bundle: true,
       platform: 'node',
       format: 'cjs',
       target: 'node20',
       logLevel: 'warning',
+      // As scripts/build.mjs does: web-tree-sitter's ES module build finds itself through import.meta.url, which a
+      // CommonJS bundle leaves empty; without this the worker never starts and every file is scanned in-process.
+      plugins: [{ name: 'web-tree-sitter-cjs', setup: (b) => b.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: require.resolve('web-tree-sitter') })) }],
     });
+    // The grammar lies beside the bundle, as in cli/dist: from the temp folder the npm packages do not resolve.
+    for (const wasm of ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter-solidity/tree-sitter-solidity.wasm']) fs.copyFileSync(require.resolve(wasm), path.join(scratch, path.basename(wasm)));
   });
 
   after(() => fs.rmSync(scratch, { recursive: true, force: true }));

@@ -3,10 +3,10 @@
 
 import * as assert from 'node:assert/strict';
 import { InvalidArgumentError } from 'commander';
-import type { Finding, Severity } from '../../src/index';
-import { subtractBaseline } from '../../src/cli/baseline';
-import { failsOn, parseIdList, parsePositiveInteger } from '../../src/cli/cliOptions';
-import { createProgressLine } from '../../src/cli/progress';
+import type { Finding, Severity } from 'sol-audit-rules';
+import { subtractBaseline } from '../src/baseline';
+import { failsOn, parseIdList, parsePositiveInteger } from '../src/cliOptions';
+import { createProgressLine } from '../src/progress';
 
 function finding(severity: Severity, fingerprint = `fp-${severity}`): Finding {
   const range = { start: 0, end: 1, startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };

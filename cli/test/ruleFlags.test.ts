@@ -1,7 +1,7 @@
 // --rules, --exclude-rules and --list-rules of the built CLI, checked against the registry itself.
 
 import * as assert from 'node:assert/strict';
-import { defaultRegistry, ENGINE_RULES } from '../../src/index';
+import { defaultRegistry, ENGINE_RULES } from 'sol-audit-rules';
 import { ensureCliBuilt, makeProject, removeProject, runCli, WALLET_SOL } from './cliHarness';
 
 /** A syntax error: an engine finding that shows whatever rules are selected. */

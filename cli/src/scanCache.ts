@@ -5,11 +5,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { version as packageVersion } from '../../package.json';
-import type { RuleMeta } from '../engine/ruleApi';
-import type { Finding } from '../model/finding';
-import type { ParseOutcome } from '../parse/parseSolidity';
-import { hashText } from '../project/sourceFile';
+import { version as packageVersion } from '../package.json';
+import { type Finding, hashText, type ParseOutcome, type RuleMeta } from 'sol-audit-rules';
 import type { ImportGraph } from './importGraph';
 import type { ImportRecord, SelectionSpec } from './scanSession';
 

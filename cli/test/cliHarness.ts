@@ -5,9 +5,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv-draft-04';
-import { REPO_ROOT } from '../support/fixtureProject';
 
-export const CLI_PATH = path.join(REPO_ROOT, 'rules/dist/cli.js');
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const FIXTURES_ROOT = path.join(REPO_ROOT, 'test-fixtures');
+export const CLI_PATH = path.join(REPO_ROOT, 'cli/dist/cli.js');
 
 /** `npm test` builds before mocha; a single test file run on a fresh checkout builds here. */
 export function ensureCliBuilt(): void {

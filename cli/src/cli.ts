@@ -2,9 +2,8 @@
 // (0 clean, 1 findings at or above --fail-on, 2 usage/config/internal errors).
 
 import { Command, CommanderError, Option } from 'commander';
-import packageJson from '../../package.json';
-import { PROFILES } from '../config/config';
-import { loadTreeSitter } from '../parse/treeSitter';
+import packageJson from '../package.json';
+import { loadTreeSitter, PROFILES } from 'sol-audit-rules';
 import { EXIT_ERROR, UsageError } from './cliErrors';
 import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS, OUTPUT_FORMATS, parseIdList, parsePositiveInteger, type CliOptions } from './cliOptions';
 import { runAudit } from './runAudit';

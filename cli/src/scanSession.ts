@@ -2,15 +2,7 @@
 // for other threads, their trees) and analyse files in a project model built from what is already parsed.
 
 import * as path from 'node:path';
-import { analyzeFile } from '../engine/analyze';
-import type { RuleRegistry } from '../engine/registry';
-import type { RuleSelection } from '../engine/ruleSelection';
-import type { Finding, Severity } from '../model/finding';
-import type { SyntaxError } from '../parse/parseSolidity';
-import type { FileHost } from '../project/fileHost';
-import { ProjectModel } from '../project/projectModel';
-import { discoverRemappings, ImportResolver } from '../project/remappings';
-import { createSourceFile, hashText, ParseCache, sourceFileFromParse, type SourceFile } from '../project/sourceFile';
+import { analyzeFile, createSourceFile, discoverRemappings, type FileHost, type Finding, hashText, ImportResolver, ParseCache, ProjectModel, type RuleRegistry, type RuleSelection, type Severity, type SourceFile, sourceFileFromParse, type SyntaxError } from 'sol-audit-rules';
 import type { TreeCache } from './scanCache';
 
 /** A RuleSelection without the rule functions, so it can cross a thread boundary and key a cache. */

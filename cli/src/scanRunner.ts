@@ -5,15 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compareFindings } from '../engine/analyze';
-import { ENGINE_RULES } from '../engine/engineRules';
-import type { RuleSelection } from '../engine/ruleSelection';
-import { readableFiles, type ScanError, type ScanResult } from '../engine/scan';
-import { defaultRegistry } from '../index';
-import type { FileHost } from '../project/fileHost';
-import { discoverRemappings, ImportResolver } from '../project/remappings';
-import { hashText } from '../project/sourceFile';
-import { NodeFileHost } from './nodeFileHost';
+import { compareFindings, defaultRegistry, discoverRemappings, ENGINE_RULES, type FileHost, hashText, ImportResolver, NodeFileHost, readableFiles, type RuleSelection, type ScanError, type ScanResult } from 'sol-audit-rules';
 import { DEFAULT_CACHE_DIR_NAME, engineKey, evictStaleEntries, fileKey, ScanCache, TreeCache, treeVersion } from './scanCache';
 import { ImportGraph } from './importGraph';
 import { ScanSession, selectionToSpec, type FileScan, type ImportRecord, type ParsedFile } from './scanSession';

@@ -3,8 +3,7 @@
 // second copy of a known bug in the same function is still reported.
 
 import * as fs from 'node:fs';
-import type { Finding } from '../model/finding';
-import { FINGERPRINT_KEY } from '../format/sarif';
+import { type Finding, FINGERPRINT_KEY } from 'sol-audit-rules';
 import { UsageError } from './cliErrors';
 
 /** How many times each fingerprint occurs in the baseline. */
