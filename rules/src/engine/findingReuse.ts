@@ -1,8 +1,8 @@
 // Carries findings over an edit of one function body, the editor's hot path. A rule whose meta.scope bounds
 // what its findings depend on re-runs only over the edited function (or the contracts built on its contract);
 // its findings elsewhere are kept from the previous run and moved by the edit. After an edit of one contract
-// member outside any body (a state variable), such a rule re-runs over the contracts related to that contract
-// and those naming it or the member. Every other rule runs in full.
+// member outside any body (a state variable), such a rule re-runs over the contracts sharing a base with that
+// contract and those naming it or the member. Every other rule runs in full.
 
 import type { ASTNode, ContractDefinition, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import type { Finding, Fix, RelatedLocation, SourceRange, TextEdit } from '../model/finding';
@@ -198,9 +198,10 @@ function reachableRun(project: ProjectModel, file: SourceFile, topLevel: readonl
 }
 
 /**
- * Where each scope re-runs after `edit` (one member of one contract, outside any body): every scope over the
- * contract, its bases in this file, the contracts built on it, and every top-level item whose text names the
- * contract or the member (a call of its getter, a use of its constant). A library's member may be used anywhere
+ * Where each scope re-runs after `edit` (one member of one contract outside any body): every scope over the
+ * contracts of this file that share a base with it (its bases, the contracts built on it, its siblings:
+ * a sibling behind the same proxy shares its storage), and every top-level item whose text names
+ * one of `edit.names` (a call of its getter, a use of its constant). A library's member may be used anywhere
  * through `using for`: then, or for a contract the project does not know, every rule runs in full.
  */
 function memberRuns(file: SourceFile, project: ProjectModel, edit: MemberEdit): Map<Scope, ScopedRun> | undefined {
@@ -213,7 +214,8 @@ function memberRuns(file: SourceFile, project: ProjectModel, edit: MemberEdit): 
     if (n === edit.contract) return true;
     if (n.type === 'ContractDefinition') {
       const other = project.contractOf(n);
-      if (!other || info.linearization.includes(other) || other.linearization.includes(info)) return true;
+      // Sharing any base (itself a base, built on it, or a sibling): hierarchy-bound reasoning reaches it.
+      if (!other || other.linearization.some((base) => info.linearization.includes(base))) return true;
     }
     const [start, end] = nodeRange(n);
     return naming.test(file.text.slice(start, end));

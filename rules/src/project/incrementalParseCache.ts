@@ -262,6 +262,8 @@ function splice(old: SourceFile, text: string, tree: Tree, change: TextChange, s
     const names = [contract.name, nameOf(replaced), nameOf(replacement)].filter((n): n is string => !!n);
     file.memberEdit = { previousContentHash: old.contentHash, contract, names, start: (replacement.range as [number, number])[0], previousEnd, delta };
   }
+  // A header edit (name, kind, bases) changes how contracts relate, which findings of contracts that do not name
+  // it depend on (a sibling's initializer, a base's use): the finding-reuse test showed it, so every rule re-runs.
   return file;
 }
 
