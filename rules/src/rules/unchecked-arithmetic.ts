@@ -13,6 +13,7 @@ import { contractsSharingState } from '../analysis/stateVariableUsage';
 import { FunctionTaint } from '../analysis/taint';
 import { isValidatedByHelper } from '../analysis/validatedValues';
 import { defineRule } from '../engine/ruleApi';
+import { nodeRange } from '../engine/runRules';
 import { childrenOf, findAll } from '../engine/walk';
 import type { ContractInfo, ProjectModel } from '../project/projectModel';
 
@@ -47,7 +48,7 @@ export default defineRule({
         const entry = callable.visibility === 'public' || callable.visibility === 'external' || callable.visibility === 'default';
         // An internal or private helper's parameters come from the contract's own code: reported only where a public
         // or external function of the contract (or of one built on it) hands it its caller's input unchecked.
-        const entryCalls = entry || !contract ? [] : uncheckedEntryCalls(callable, contract, context.project, context.text);
+        const entryCalls = entry || !contract ? [] : uncheckedEntryCalls(callable, contract, context.project);
         if (!entry && entryCalls.length === 0) return;
         // Medium only where an outsider picks the inputs and the result reaches accounting or a transfer. Low where
         // a checked caller picks them (an owner, a fee manager, a pinned token contract: an overflow is an operator
@@ -105,13 +106,13 @@ interface EntryCall {
  * that pass their caller's input (a parameter or `msg.value`) with no comparison or checked arithmetic on it before
  * the call: the helper's parameter is then as caller-chosen as the entry point's.
  */
-function uncheckedEntryCalls(helper: FunctionDefinition, contract: ContractInfo, project: ProjectModel, text: (n: ASTNode) => string): EntryCall[] {
+function uncheckedEntryCalls(helper: FunctionDefinition, contract: ContractInfo, project: ProjectModel): EntryCall[] {
   // Once per helper, not per unchecked block in it: the search walks every public function built on the contract.
-  // The helper decides `contract` (its own) and `text` (its file's).
-  return memoize(project, 'unchecked-arithmetic.entryCalls', helper, () => searchEntryCalls(helper, contract, project, text));
+  // The helper decides `contract` (its own).
+  return memoize(project, 'unchecked-arithmetic.entryCalls', helper, () => searchEntryCalls(helper, contract, project));
 }
 
-function searchEntryCalls(helper: FunctionDefinition, contract: ContractInfo, project: ProjectModel, text: (n: ASTNode) => string): EntryCall[] {
+function searchEntryCalls(helper: FunctionDefinition, contract: ContractInfo, project: ProjectModel): EntryCall[] {
   if (!helper.name) return [];
   const found: EntryCall[] = [];
   for (const owner of contractsSharingState(project, contract)) {
@@ -122,6 +123,8 @@ function searchEntryCalls(helper: FunctionDefinition, contract: ContractInfo, pr
       if (calls.length === 0) continue;
       const scope = new FunctionScope(project, declaring.file, owner, fn);
       const taint = new FunctionTaint(scope, { parameters: true, msgValue: true });
+      // The entry point may sit in another file than the helper (a contract built on it): read its own text.
+      const text = (node: ASTNode): string => declaring.file.text.slice(...nodeRange(node));
       const checked = boundingUses(fn.body, undefined);
       for (const call of calls) {
         call.arguments.forEach((arg, index) => {
