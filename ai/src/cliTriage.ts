@@ -1,5 +1,5 @@
-// The CLI's AI triage, bundled alone as server/dist/aiTriage.js and loaded by `sol-audit --ai-triage` at run
-// time, so the engine in rules/ never imports openai. Each finding gets the model's verdict as a message
+// The CLI's AI triage: `sol-audit --ai-triage` loads it from the AI bundle beside cli.js (cli/dist/ai.js) only when
+// asked, so the engine in rules/ never imports openai and a plain scan never loads the model client. Each finding gets the model's verdict as a message
 // suffix and an `aiTriage` property; no finding is removed or changed otherwise.
 
 import * as os from 'node:os';
