@@ -31,7 +31,7 @@ function uncheckedArithmeticInBase(derived: string): number[] {
   const project = ProjectModel.load([...files.keys()], { root: '/p', host: new InMemoryFileHost(files) });
   const file = project.file('/p/AccountingBase.sol');
   assert.ok(file);
-  const findings = analyzeFile(project, file, selectRules(defaultRegistry(), DEFAULT_CONFIG, { 'unchecked-arithmetic': 'on' }));
+  const findings = analyzeFile(project, file, selectRules(defaultRegistry(), DEFAULT_CONFIG, { only: ['unchecked-arithmetic'] }));
   return findings.filter((f) => f.ruleId === 'unchecked-arithmetic').map((f) => f.range.startLine);
 }
 
