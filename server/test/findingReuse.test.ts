@@ -1,6 +1,7 @@
 // Finding reuse across body edits must be invisible: for every fixture and every function or modifier body in
-// it, emptying the body and then restoring it, and editing a comment in it, and for every state variable,
-// renaming it and back, each analysed with reuse, must give
+// it, emptying the body and then restoring it, and editing a comment in it, for every state variable, renaming
+// it and back, and for every comment outside all items and the pragma, editing it and back, each analysed with
+// reuse, must give
 // exactly the findings of a full analysis of the same text (messages, ranges, related locations, fixes, fingerprints). A rule whose
 // meta.scope claims less than it depends on fails here on the fixture that shows the dependency.
 
@@ -46,6 +47,23 @@ function stateVariableNamesOf(text: string): number[] {
   return out;
 }
 
+/**
+ * The end offset of every line comment outside every top-level item (the license line, a note above a contract),
+ * last first so edits do not move the rest.
+ */
+function outsideCommentEndsOf(text: string): number[] {
+  const items = (createSourceFile('/reuse/Probe.sol', text).ast?.children ?? []) as ASTNode[];
+  const out: number[] = [];
+  for (const match of text.matchAll(/\/\/[^\n]*/g)) {
+    const start = match.index;
+    if (items.every((n) => !n.range || start < n.range[0] || start > n.range[1])) out.push(start + match[0].length);
+  }
+  return out.reverse();
+}
+
+/** Constraints the pragma is rewritten to: one below 0.5.0 and one of 0.8, which flip the version-gated rules. */
+const PRAGMA_CONSTRAINTS = ['^0.4.24', '>=0.8.0 <0.9.0'];
+
 /** Findings as sorted plain data, so deepEqual compares every field and ignores only report order. */
 function canonical(analysis: FileAnalysis): string[] {
   return analysis.findings.map((f) => JSON.stringify(f)).sort();
@@ -60,6 +78,8 @@ describe('finding reuse across function body edits', function () {
   let commentEdits = 0;
   let scopedMemberRuns = 0;
   let memberEdits = 0;
+  let keptOutsideRuns = 0;
+  let outsideEdits = 0;
 
   for (const file of fixtures) {
     const name = path.relative(FIXTURES, file);
@@ -109,6 +129,28 @@ describe('finding reuse across function body edits', function () {
         assert.deepEqual(canonical(afterRenaming), full(renamed), `findings differ after renaming the state variable at line ${line}`);
         assert.deepEqual(canonical(withReuse(original)), originalFindings, `findings differ after renaming back the state variable at line ${line}`);
       }
+      // Typing at the end of a comment outside every item: the words the rules' text pre-filters look for, and a
+      // bidi control character (rtlo reads comments).
+      for (const commentEnd of outsideCommentEndsOf(original)) {
+        const commented = `${original.slice(0, commentEnd)} origin keccak256 ecrecover oz-upgrades-unsafe-allow \u202e${original.slice(commentEnd)}`;
+        const line = original.slice(0, commentEnd).split('\n').length;
+        const afterComment = withReuse(commented);
+        outsideEdits++;
+        if (incremental.findingReuse.lastScopedRules.length > 0) keptOutsideRuns++;
+        assert.deepEqual(canonical(afterComment), full(commented), `findings differ after editing the comment at line ${line}`);
+        assert.deepEqual(canonical(withReuse(original)), originalFindings, `findings differ after restoring the comment at line ${line}`);
+      }
+      // The pragma's constraint rewritten and back.
+      const pragma = /^pragma solidity ([^;]*);/m.exec(original);
+      for (const constraint of pragma ? PRAGMA_CONSTRAINTS : []) {
+        const at = (pragma as RegExpExecArray).index + 'pragma solidity '.length;
+        const rewritten = `${original.slice(0, at)}${constraint}${original.slice(at + (pragma as RegExpExecArray)[1].length)}`;
+        const afterPragma = withReuse(rewritten);
+        outsideEdits++;
+        if (incremental.findingReuse.lastScopedRules.length > 0) keptOutsideRuns++;
+        assert.deepEqual(canonical(afterPragma), full(rewritten), `findings differ after rewriting the pragma to ${constraint}`);
+        assert.deepEqual(canonical(withReuse(original)), originalFindings, `findings differ after restoring the pragma from ${constraint}`);
+      }
     });
   }
 
@@ -119,5 +161,7 @@ describe('finding reuse across function body edits', function () {
     assert.ok(commentEdits > 50 && scopedCommentRuns >= 0.9 * commentEdits, `only ${scopedCommentRuns} of ${commentEdits} comment edits reused findings`);
     // A library's member, or a line shared with another declaration, re-runs every rule: most renames still reuse.
     assert.ok(memberEdits > 50 && scopedMemberRuns >= 0.5 * memberEdits, `only ${scopedMemberRuns} of ${memberEdits} state variable edits reused findings`);
+    // A comment outside every item, or the pragma: a rule with a finding on the edited text runs in full, the others keep theirs.
+    assert.ok(outsideEdits > 300 && keptOutsideRuns >= 0.9 * outsideEdits, `only ${keptOutsideRuns} of ${outsideEdits} comment and pragma edits kept findings`);
   });
 });

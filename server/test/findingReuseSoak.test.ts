@@ -31,6 +31,14 @@ function withBlankLine(text: string, random: () => number): string {
   return at < 0 ? `${text}\n` : `${text.slice(0, at + 1)}\n${text.slice(at + 1)}`;
 }
 
+/** `text` with a letter typed at the end of its first line (the license comment), or a space before the pragma's `;`. */
+function withOutsideEdit(text: string, random: () => number): string {
+  const pragma = /^pragma solidity [^;\n]*/m.exec(text);
+  const at = pragma && random() < 0.5 ? pragma.index + pragma[0].length : text.indexOf('\n');
+  if (at < 0) return `${text}\n`;
+  return `${text.slice(0, at)}${pragma && at === pragma.index + pragma[0].length ? ' ' : 'x'}${text.slice(at)}`;
+}
+
 describe('finding reuse soak: random edits across open documents', function () {
   this.timeout(600_000);
 
@@ -48,10 +56,19 @@ describe('finding reuse soak: random edits across open documents', function () {
     let reused = 0;
     for (let i = 0; i < EDITS; i++) {
       const file = OPEN[Math.floor(random() * OPEN.length)];
-      // Every third edit of the sequence restores its file, so most edits start from a text that parses; half the
-      // others insert a blank line, which keeps it parsing (typing mostly does), so finding reuse is exercised.
+      // Every third edit of the sequence restores its file, so most edits start from a text that parses; of the
+      // others, a fifth type in the license comment or the pragma, and two in five insert a blank line, which keeps
+      // it parsing (typing mostly does), so finding reuse is exercised.
       const text = texts.get(file) as string;
-      const next = i % 3 === 2 ? (originals.get(file) as string) : random() < 0.5 ? withBlankLine(text, random) : randomEdit(text, random);
+      const roll = random();
+      const next =
+        i % 3 === 2
+          ? (originals.get(file) as string)
+          : roll < 0.2
+            ? withOutsideEdit(text, random)
+            : roll < 0.6
+              ? withBlankLine(text, random)
+              : randomEdit(text, random);
       texts.set(file, next);
       editor.host.openTexts.set(file, next);
       const edited = analyse(editor, file);

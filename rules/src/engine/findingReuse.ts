@@ -2,12 +2,14 @@
 // what its findings depend on re-runs only over the edited function (or the contracts built on its contract);
 // its findings elsewhere are kept from the previous run and moved by the edit. After an edit of one contract
 // member outside any body (a state variable), such a rule re-runs over the contracts sharing a base with that
-// contract and those naming it or the member. Every other rule runs in full.
+// contract and those naming it or the member. After an edit of a comment outside every item, or of the pragma,
+// only the rules declaring they read it (meta.readsComments, meta.readsCompilerVersion) run; the others' findings
+// are moved. Every other rule runs in full.
 
 import type { ASTNode, ContractDefinition, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import type { Finding, Fix, RelatedLocation, SourceRange, TextEdit } from '../model/finding';
 import type { ProjectModel } from '../project/projectModel';
-import type { BodyEdit, MemberEdit, SourceFile } from '../project/sourceFile';
+import type { BodyEdit, MemberEdit, OutsideEdit, SourceFile } from '../project/sourceFile';
 import { INTERNAL_ERROR } from './engineRules';
 import type { Rule, RuleMeta } from './ruleApi';
 import { nodeRange, runRules } from './runRules';
@@ -36,7 +38,7 @@ interface ScopedRun {
 
 export class FindingReuse {
   private readonly previous = new Map<string, PreviousRun>();
-  /** Rules of the last run that re-ran only over the edited region, for tests and benchmarks. */
+  /** Rules of the last run that re-ran only over the edited region (or not at all), for tests and benchmarks. */
   lastScopedRules: string[] = [];
 
   forget(path: string): void {
@@ -47,6 +49,11 @@ export class FindingReuse {
   runRules(rules: readonly Rule[], file: SourceFile, project: ProjectModel, timings?: Map<string, number>): Finding[] {
     const inputsKey = inputsKeyOf(project, file);
     const previous = this.previous.get(file.path);
+    const outside = file.outsideEdit;
+    if (outside) {
+      const base = previous && outside.previousContentHash === previous.contentHash && previous.inputsKey === inputsKey ? previous : undefined;
+      return this.runAfterOutsideEdit(rules, file, project, outside, base, inputsKey, timings);
+    }
     const edit = file.bodyEdit ?? file.memberEdit;
     const base = previous && edit && edit.previousContentHash === previous.contentHash && previous.inputsKey === inputsKey ? previous : undefined;
     const runs = base ? (file.bodyEdit ? scopedRuns(file, project, file.bodyEdit) : file.memberEdit && memberRuns(file, project, file.memberEdit)) : undefined;
@@ -76,6 +83,40 @@ export class FindingReuse {
       findings.push(...group.carried, ...rerun.filter((f) => f.ruleId === INTERNAL_ERROR.id || intersects(f.range, run.regions)));
     }
     this.lastScopedRules = [...scoped.values()].flatMap((g) => g.rules.map((r) => r.meta.id));
+    this.remember(rules, file, inputsKey, findings);
+    return findings;
+  }
+
+  /**
+   * After an edit of a comment outside every item, or of the pragma: only the rules declaring they read it run;
+   * every other rule's findings are moved by the edit (a rule with a finding on the edited text runs in full).
+   */
+  private runAfterOutsideEdit(
+    rules: readonly Rule[],
+    file: SourceFile,
+    project: ProjectModel,
+    edit: OutsideEdit,
+    base: PreviousRun | undefined,
+    inputsKey: string,
+    timings?: Map<string, number>,
+  ): Finding[] {
+    const reads = (meta: RuleMeta): boolean => (edit.kind === 'comment' ? !!meta.readsComments : !!meta.readsCompilerVersion);
+    const rerun: Rule[] = [];
+    const kept: Finding[] = [];
+    const keptRules: string[] = [];
+    for (const rule of rules) {
+      const before = reads(rule.meta) ? undefined : base?.byRule.get(rule.meta.id);
+      const carried = before && carryOver(before, file, edit, []);
+      // carryOver drops a finding on the edited text: it depends on that text, so the rule runs in full.
+      if (!before || !carried || carried.length < before.length) {
+        rerun.push(rule);
+        continue;
+      }
+      kept.push(...carried);
+      keptRules.push(rule.meta.id);
+    }
+    const findings = [...runRules(rerun, file, project, { timings }), ...kept];
+    this.lastScopedRules = keptRules;
     this.remember(rules, file, inputsKey, findings);
     return findings;
   }

@@ -58,6 +58,14 @@ export interface RuleMeta<M extends string = string> {
    * Unset: the finding may depend on any code of the file, and the rule runs over the whole file on every edit.
    */
   scope?: 'function' | 'reachable' | 'contract' | 'hierarchy';
+  /**
+   * Set when a finding may depend on comments outside every contract and free function (a text pre-filter over
+   * the whole file, a doc comment above a declaration, bidi characters): an edit confined to such a comment
+   * re-runs only these rules, and keeps the others' findings, moved by the edit.
+   */
+  readsComments?: true;
+  /** Set when a finding may depend on the file's `pragma solidity`: an edit of the pragma re-runs only these rules. */
+  readsCompilerVersion?: true;
 }
 
 export interface Fixer {

@@ -192,11 +192,14 @@ function movedOnly(old: SourceFile, text: string, change: TextChange, comment: C
   if (!old.ast || !restOfLineIsBlank(text, comment.endIndex)) return undefined;
   const lineDelta = countNewlines(text, change.start, change.end) - countNewlines(old.text, change.start, change.previousEnd);
   const delta = change.end - change.previousEnd;
+  // Read before the move, in the old offsets: no item's text holds a comment outside every item.
+  const outside = (old.ast.children as ASTNode[]).every((n) => !n.range || change.previousEnd <= n.range[0] || n.range[1] < change.start);
   shiftPositions(old.ast, { previousEnd: change.previousEnd, delta, lineDelta });
   const file = withText(old, text, old.ast);
   // A comment in a body changes that callable's text only: finding reuse treats it as any edit of the body.
   const callable = callableWithBodyHolding(old.ast, change.start, change.end);
   if (callable) file.bodyEdit = { previousContentHash: old.contentHash, callable, previousEnd: (callable.range as [number, number])[1] + 1 - delta, delta };
+  else if (outside) file.outsideEdit = { previousContentHash: old.contentHash, kind: 'comment', start: change.start, previousEnd: change.previousEnd, delta };
   return file;
 }
 
@@ -261,6 +264,8 @@ function splice(old: SourceFile, text: string, tree: Tree, change: TextChange, s
   } else if (target !== item && contract.type === 'ContractDefinition') {
     const names = [contract.name, nameOf(replaced), nameOf(replacement)].filter((n): n is string => !!n);
     file.memberEdit = { previousContentHash: old.contentHash, contract, names, start: (replacement.range as [number, number])[0], previousEnd, delta };
+  } else if (replaced.type === 'PragmaDirective' && replacement.type === 'PragmaDirective') {
+    file.outsideEdit = { previousContentHash: old.contentHash, kind: 'pragma', start: (replacement.range as [number, number])[0], previousEnd, delta };
   }
   // A header edit (name, kind, bases) changes how contracts relate, which findings of contracts that do not name
   // it depend on (a sibling's initializer, a base's use): the finding-reuse test showed it, so every rule re-runs.

@@ -20,6 +20,21 @@ export interface SourceFile {
   bodyEdit?: BodyEdit;
   /** Set when only one contract member changed outside any body (a state variable, a signature, an event). */
   memberEdit?: MemberEdit;
+  /** Set when only a comment outside every top-level item, or the pragma directive, changed. */
+  outsideEdit?: OutsideEdit;
+}
+
+/**
+ * How a file differs from the version parsed before it: only a comment outside every contract and free function
+ * ('comment'), or only the pragma directive ('pragma'), changed. Offsets before `start` are unchanged; offsets
+ * from `previousEnd` on moved by `delta`.
+ */
+export interface OutsideEdit {
+  previousContentHash: string;
+  kind: 'comment' | 'pragma';
+  start: number;
+  previousEnd: number;
+  delta: number;
 }
 
 /**

@@ -25,6 +25,7 @@ export default defineRule({
     confidence: 'medium',
     category: 'access-control',
     scope: 'reachable',
+    readsCompilerVersion: true,
     swc: ['SWC-105'],
     description:
       'A function without any caller check sends the contract\'s ETH to an address that comes from its arguments, so anyone can direct the contract\'s balance to themselves.',

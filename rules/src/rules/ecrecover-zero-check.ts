@@ -21,6 +21,7 @@ export default defineRule({
     confidence: 'medium',
     category: 'signatures',
     scope: 'contract',
+    readsComments: true,
     swc: ['SWC-117'],
     description:
       '`ecrecover` does not revert on an invalid signature: it returns `address(0)`. Code that compares the result with an expected signer accepts garbage signatures whenever that signer is `address(0)`: an unset owner, or an `owner` parameter the caller picks.',

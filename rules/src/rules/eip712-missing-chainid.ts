@@ -20,6 +20,7 @@ export default defineRule({
     confidence: 'medium',
     category: 'signatures',
     scope: 'contract',
+    readsComments: true,
     swc: ['SWC-121'],
     description:
       'The EIP-712 domain separator is what makes a signature valid on one chain only. Built without `block.chainid`, or with a hard-coded chain id, the same signature verifies on every chain where the contract is deployed. Computed once in the constructor and cached, it keeps the old chain id after a fork, so signatures replay across both forks.',

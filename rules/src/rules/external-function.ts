@@ -41,6 +41,7 @@ export default defineRule({
     confidence: 'medium',
     category: 'gas',
     scope: 'hierarchy',
+    readsCompilerVersion: true,
     swc: [],
     description:
       'A `public` function copies its array, `bytes`, `string` and struct arguments from calldata into memory, because internal callers pass memory. Nothing in the contract or the contracts deriving from it calls this one internally, so as `external` with `calldata` parameters it would skip the copy.',

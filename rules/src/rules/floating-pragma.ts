@@ -12,6 +12,7 @@ export default defineRule({
     confidence: 'high',
     category: 'compiler',
     scope: 'function',
+    readsCompilerVersion: true,
     swc: ['SWC-103'],
     description:
       'A range such as `^0.8.20` or `>=0.8.0` lets the contract be built by any compiler in the range, so what was tested and audited may not be what is deployed. Only files that define a concrete contract are reported: interfaces, libraries and abstract contracts are built with the version the importing project pins, and a range there states compatibility.',

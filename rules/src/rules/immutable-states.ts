@@ -45,6 +45,7 @@ export default defineRule({
     confidence: 'high',
     category: 'gas',
     scope: 'hierarchy',
+    readsCompilerVersion: true,
     swc: [],
     description:
       'The variable is set once, in the constructor or by its initialiser, and never written afterwards. As storage every read costs a 2100-gas cold `SLOAD`; as `immutable` the value is stored in the deployed bytecode and read for 3 gas.',

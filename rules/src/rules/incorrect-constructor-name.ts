@@ -15,6 +15,7 @@ export default defineRule({
     confidence: 'high',
     category: 'access-control',
     scope: 'function',
+    readsCompilerVersion: true,
     swc: ['SWC-118'],
     description:
       'Before Solidity 0.4.22 the constructor was the function with exactly the contract\'s name. A function whose name matches only up to letter case is not a constructor: it never runs at deployment, and being public by default it lets anyone run the initialisation (typically `owner = msg.sender`) later.',

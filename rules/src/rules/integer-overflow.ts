@@ -23,6 +23,7 @@ export default defineRule({
     confidence: 'medium',
     category: 'arithmetic',
     scope: 'contract',
+    readsCompilerVersion: true,
     swc: ['SWC-101'],
     description:
       'Before Solidity 0.8.0 arithmetic wraps around silently. An addition, subtraction or multiplication on a balance, a counter or a caller-supplied amount can overflow or underflow and produce a huge or tiny value instead of reverting. In a contract that uses SafeMath, only a raw operation on the caller\'s own input is reported, Medium at low confidence (the rest is mostly deliberate). A getter\'s arithmetic is reported Low: its wrapped answer books nothing.',

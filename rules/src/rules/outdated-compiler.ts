@@ -137,6 +137,7 @@ export default defineRule({
       'https://github.com/ethereum/solidity/blob/develop/docs/bugs.json',
       'https://swcregistry.io/docs/SWC-102',
     ],
+    readsCompilerVersion: true,
     messages: {
       belowEight: 'The pragma `{{constraint}}` admits compilers below 0.8.0 (no overflow checks); known bugs that can affect this file: {{bugs}}.',
       knownBug: 'The pragma `{{constraint}}` admits compilers affected by {{bugs}}, and this file uses {{constructs}}; require {{fixed}} or later.',

@@ -28,6 +28,7 @@ export default defineRule({
     confidence: 'high',
     category: 'code-quality',
     scope: 'function',
+    readsComments: true,
     swc: ['SWC-130'],
     description:
       'Unicode bidirectional control characters such as U+202E (right-to-left override) are invisible, and they make editors and code review tools display the following characters in reverse order. What a reviewer reads is then not what the compiler compiles.',

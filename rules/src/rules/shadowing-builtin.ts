@@ -25,6 +25,7 @@ export default defineRule({
     confidence: 'high',
     category: 'code-quality',
     scope: 'function',
+    readsCompilerVersion: true,
     swc: [],
     description:
       'A declaration reuses the name of a Solidity builtin (`require`, `msg`, `block`, `keccak256`, and `now` before 0.7). Inside its scope every use of the name refers to the declaration, so code that looks like a builtin call or global does something else.',

@@ -91,6 +91,7 @@ export default defineRule({
     confidence: 'high',
     category: 'code-quality',
     scope: 'function',
+    readsCompilerVersion: true,
     swc: [],
     description:
       'A comparison between an integer variable and a constant outside (or at the edge of) the range of its type always gives the same result: an unsigned value is never below zero, a `uint8` never exceeds 255. Such a check usually stands where a real bound was intended, so the guard it should provide is missing. Reported Medium where arithmetic can wrap (a compiler before 0.8, or inside `unchecked`); Low under checked arithmetic, where a wrapped value reverts before the check.',

@@ -15,6 +15,7 @@ export default defineRule({
     confidence: 'medium',
     category: 'denial-of-service',
     scope: 'function',
+    readsCompilerVersion: true,
     swc: ['SWC-134'],
     description:
       '`transfer` and `send` forward a fixed 2300 gas stipend. Smart-contract wallets (Safe and other multisigs, account-abstraction wallets, proxies) need more in their receive function, and gas repricings such as EIP-1884 have broken recipients that used to fit, so the payment reverts (`transfer`) or fails (`send`).',

@@ -46,6 +46,7 @@ export default defineRule({
     confidence: 'high',
     category: 'access-control',
     scope: 'reachable',
+    readsComments: true,
     swc: ['SWC-115'],
     description:
       '`tx.origin` is the externally owned account that started the transaction, not the immediate caller. A check such as `require(tx.origin == owner)` passes for any contract the owner happens to call (Medium). Used as an identity it is worse: when `tx.origin` is the account a transfer, burn, approval or debit takes from (`token.transferFrom(tx.origin, to, amount)`, `balances[tx.origin] -= amount`), any contract the user calls spends the user\'s assets (High; Medium when everything paid goes back to the origin). A mint, deposit or stored owner booked to `tx.origin` goes to whoever signed the transaction, not to the contract, router or relayer that called (Medium; Low in a constructor or initializer, where it is the deployer behind a factory). Paying the origin (gas refunds), emitting it, simulation gates (`tx.origin == address(0)`) and EOA checks (`tx.origin == msg.sender`) are not reported.',

@@ -14,6 +14,7 @@ export default defineRule({
     confidence: 'high',
     category: 'code-quality',
     scope: 'function',
+    readsCompilerVersion: true,
     swc: ['SWC-109'],
     description:
       'Before Solidity 0.5.0 a local variable of struct or array type defaults to `storage`. Declared without an initial value, it points at storage slot 0: assigning its fields overwrites whatever state variables live at the start of the contract (often the owner).',

@@ -36,6 +36,7 @@ export default defineRule({
     confidence: 'low',
     category: 'access-control',
     scope: 'reachable',
+    readsCompilerVersion: true,
     swc: ['SWC-105'],
     description:
       '`receive` and `fallback` run for every plain ETH transfer and every unknown call, from anyone. When they do more than book the deposit and emit an event (swap the ETH, compound rewards, forward funds, call other contracts), any account can trigger that logic whenever it likes, with any amount (even 0 wei through `fallback`), and the call is a reentrancy point during other contracts\' ETH transfers.\n\nThe rule reports external calls and ETH transfers reached from `receive`/`fallback` without a `msg.sender` check. It stays silent for proxies and dispatchers (a fallback that delegatecalls, or forwards `msg.data` to a handler) and for a `receive` that accepts ETH only from a known sender such as WETH. A call that only forwards the sender\'s own ETH to a contract fixed at deployment (wrapping it into WETH, paying a fixed treasury) is reported at Low: anyone can trigger it, but it moves nothing the contract holds.',

@@ -42,6 +42,7 @@ export default defineRule({
     confidence: 'medium',
     category: 'external-calls',
     scope: 'function',
+    readsComments: true,
     swc: ['SWC-104'],
     description:
       'The called function declares return values (amounts actually swapped, a success flag, a new position id), but the call is a bare statement and the values are thrown away, so the contract carries on with what it assumed instead of what happened. Dropped `transfer`/`approve` booleans are left to unchecked-transfer.',
