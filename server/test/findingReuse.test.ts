@@ -129,10 +129,11 @@ describe('finding reuse across function body edits', function () {
         assert.deepEqual(canonical(afterRenaming), full(renamed), `findings differ after renaming the state variable at line ${line}`);
         assert.deepEqual(canonical(withReuse(original)), originalFindings, `findings differ after renaming back the state variable at line ${line}`);
       }
-      // Typing at the end of a comment outside every item: the words the rules' text pre-filters look for, and a
-      // bidi control character (rtlo reads comments).
+      // Typing at the end of a comment outside every item: the words the rules' text pre-filters look for, the notes
+      // upgradeable-constructor and unused-state read above a member (they stop at the contract's brace, so they
+      // declare no readsComments), and a bidi control character (rtlo reads comments).
       for (const commentEnd of outsideCommentEndsOf(original)) {
-        const commented = `${original.slice(0, commentEnd)} origin keccak256 ecrecover oz-upgrades-unsafe-allow \u202e${original.slice(commentEnd)}`;
+        const commented = `${original.slice(0, commentEnd)} origin keccak256 ecrecover oz-upgrades-unsafe-allow deprecated \u202e${original.slice(commentEnd)}`;
         const line = original.slice(0, commentEnd).split('\n').length;
         const afterComment = withReuse(commented);
         outsideEdits++;

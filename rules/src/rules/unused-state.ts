@@ -25,7 +25,6 @@ export default defineRule({
     confidence: 'medium',
     category: 'code-quality',
     scope: 'hierarchy',
-    readsComments: true,
     swc: ['SWC-131'],
     description:
       'Nothing in the contract or in the contracts deriving from it reads or writes this variable. It takes a storage slot, makes the layout harder to follow, and often means a feature was left half-implemented (a limit that is never enforced, a fee that is never charged).',

@@ -51,7 +51,6 @@ export default defineRule({
     confidence: 'medium',
     category: 'upgradeability',
     scope: 'function',
-    readsComments: true,
     swc: [],
     description:
       'A proxy runs the implementation\'s code against the proxy\'s own storage. The implementation\'s constructor, and the initial values of its state variables (which the compiler moves into the constructor), only ever write the implementation\'s storage: behind the proxy those variables read as zero. Constants and immutables are safe (they live in the code), and so is a constructor that only calls `_disableInitializers()` or sets immutables.',
