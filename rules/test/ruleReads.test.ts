@@ -1,6 +1,7 @@
-// A rule's meta.readsCompilerVersion and meta.readsComments must tell the truth: an edit of the pragma, or of a
-// comment outside every item, re-runs only the rules declaring them (finding reuse). This reads each rule's source
-// and the analysis modules it imports, transitively, for the reads that make a rule depend on them.
+// A rule's meta.readsCompilerVersion, meta.readsComments and meta.citesLines must tell the truth: an edit of the
+// pragma, or of a comment outside every item, re-runs only the rules declaring the first two, and finding reuse
+// cannot move a line number inside a message. This reads each rule's source and the analysis modules it imports,
+// transitively, for the reads that make a rule depend on them, and its messages.
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -34,6 +35,10 @@ describe('rule metadata: what a rule reads besides the tree', () => {
       if (sources.some((s) => READS_PRAGMA.test(s))) assert.equal(rule.meta.readsCompilerVersion, true, 'reads the pragma: declare readsCompilerVersion');
       else assert.equal(rule.meta.readsCompilerVersion, undefined, 'reads no pragma: readsCompilerVersion would re-run it for nothing');
       if (READS_WHOLE_TEXT.test(sources[0])) assert.equal(rule.meta.readsComments, true, 'searches the whole text: declare readsComments');
+    });
+    it(`${rule.meta.id} declares citesLines exactly when a message names a line`, () => {
+      const cites = Object.values(rule.meta.messages).some((m) => /\bline \{\{/.test(m as string));
+      assert.equal(rule.meta.citesLines, cites ? true : undefined);
     });
   }
 });

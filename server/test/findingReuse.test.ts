@@ -61,6 +61,18 @@ function outsideCommentEndsOf(text: string): number[] {
   return out.reverse();
 }
 
+/** Every contract's name end and closing brace, last first: a space after the name, a comment before the brace. */
+function contractsOf(text: string): { nameEnd: number; close: number }[] {
+  const items = (createSourceFile('/reuse/Probe.sol', text).ast?.children ?? []) as ASTNode[];
+  const out: { nameEnd: number; close: number }[] = [];
+  for (const n of items) {
+    if (n.type !== 'ContractDefinition' || !n.range) continue;
+    const nameEnd = text.indexOf(n.name, n.range[0]) + n.name.length;
+    out.push({ nameEnd, close: n.range[1] });
+  }
+  return out.reverse();
+}
+
 /** Constraints the pragma is rewritten to: one below 0.5.0 and one of 0.8, which flip the version-gated rules. */
 const PRAGMA_CONSTRAINTS = ['^0.4.24', '>=0.8.0 <0.9.0'];
 
@@ -79,6 +91,8 @@ describe('finding reuse across function body edits', function () {
   let scopedMemberRuns = 0;
   let memberEdits = 0;
   let keptOutsideRuns = 0;
+  let scopedLayoutRuns = 0;
+  let layoutEdits = 0;
   let outsideEdits = 0;
 
   for (const file of fixtures) {
@@ -141,6 +155,22 @@ describe('finding reuse across function body edits', function () {
         assert.deepEqual(canonical(afterComment), full(commented), `findings differ after editing the comment at line ${line}`);
         assert.deepEqual(canonical(withReuse(original)), originalFindings, `findings differ after restoring the comment at line ${line}`);
       }
+      // A contract's layout changed: a space in its header, a comment line among its members (the words the
+      // pre-filters and the member notes look for).
+      for (const { nameEnd, close } of contractsOf(original)) {
+        const line = original.slice(0, nameEnd).split('\n').length;
+        const edited = [
+          `${original.slice(0, nameEnd)} ${original.slice(nameEnd)}`,
+          `${original.slice(0, close)}// origin keccak256 deprecated oz-upgrades-unsafe-allow \u202e\n${original.slice(close)}`,
+        ];
+        for (const text of edited) {
+          const afterLayout = withReuse(text);
+          layoutEdits++;
+          if (incremental.findingReuse.lastScopedRules.length > 0) scopedLayoutRuns++;
+          assert.deepEqual(canonical(afterLayout), full(text), `findings differ after a layout edit of the contract at line ${line}`);
+          assert.deepEqual(canonical(withReuse(original)), originalFindings, `findings differ after restoring the contract at line ${line}`);
+        }
+      }
       // The pragma's constraint rewritten and back.
       const pragma = /^pragma solidity ([^;]*);/m.exec(original);
       for (const constraint of pragma ? PRAGMA_CONSTRAINTS : []) {
@@ -162,6 +192,7 @@ describe('finding reuse across function body edits', function () {
     assert.ok(commentEdits > 50 && scopedCommentRuns >= 0.9 * commentEdits, `only ${scopedCommentRuns} of ${commentEdits} comment edits reused findings`);
     // A library's member, or a line shared with another declaration, re-runs every rule: most renames still reuse.
     assert.ok(memberEdits > 50 && scopedMemberRuns >= 0.5 * memberEdits, `only ${scopedMemberRuns} of ${memberEdits} state variable edits reused findings`);
+    assert.ok(layoutEdits > 100 && scopedLayoutRuns >= 0.5 * layoutEdits, `only ${scopedLayoutRuns} of ${layoutEdits} contract layout edits reused findings`);
     // A comment outside every item, or the pragma: a rule with a finding on the edited text runs in full, the others keep theirs.
     assert.ok(outsideEdits > 300 && keptOutsideRuns >= 0.9 * outsideEdits, `only ${keptOutsideRuns} of ${outsideEdits} comment and pragma edits kept findings`);
   });

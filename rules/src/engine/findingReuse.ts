@@ -22,6 +22,7 @@ interface PreviousRun {
   /** Project root and every transitively imported file's content: findings may depend on any of them. */
   inputsKey: string;
   byRule: Map<string, Finding[]>;
+  lineCount: number;
 }
 
 /** Offsets [start, end) of the new text where a scoped rule is re-run. */
@@ -64,7 +65,7 @@ export class FindingReuse {
     for (const rule of rules) {
       const scope = rule.meta.scope;
       const run = scope ? runs?.get(scope) : undefined;
-      const before = base?.byRule.get(rule.meta.id);
+      const before = base && carriable(rule.meta, base, file) ? base.byRule.get(rule.meta.id) : undefined;
       const carried = run && before && moved ? carryOver(before, file, moved, run.regions) : undefined;
       if (!scope || !carried) {
         full.push(rule);
@@ -105,7 +106,7 @@ export class FindingReuse {
     const kept: Finding[] = [];
     const keptRules: string[] = [];
     for (const rule of rules) {
-      const before = reads(rule.meta) ? undefined : base?.byRule.get(rule.meta.id);
+      const before = base && !reads(rule.meta) && carriable(rule.meta, base, file) ? base.byRule.get(rule.meta.id) : undefined;
       const carried = before && carryOver(before, file, edit, []);
       // carryOver drops a finding on the edited text: it depends on that text, so the rule runs in full.
       if (!before || !carried || carried.length < before.length) {
@@ -129,8 +130,13 @@ export class FindingReuse {
     }
     const byRule = new Map<string, Finding[]>(rules.map((r) => [r.meta.id, []]));
     for (const finding of findings) byRule.get(finding.ruleId)?.push(finding);
-    this.previous.set(file.path, { contentHash: file.contentHash, inputsKey, byRule });
+    this.previous.set(file.path, { contentHash: file.contentHash, inputsKey, byRule, lineCount: file.lines.lineCount });
   }
+}
+
+/** A message naming a line number cannot be moved: the rule's findings are kept only when no line was added or removed. */
+function carriable(meta: RuleMeta, previous: PreviousRun, file: SourceFile): boolean {
+  return !meta.citesLines || previous.lineCount === file.lines.lineCount;
 }
 
 function inputsKeyOf(project: ProjectModel, file: SourceFile): string {
@@ -246,9 +252,12 @@ function reachableRun(project: ProjectModel, file: SourceFile, topLevel: readonl
  * through `using for`: then, or for a contract the project does not know, every rule runs in full.
  */
 function memberRuns(file: SourceFile, project: ProjectModel, edit: MemberEdit): Map<Scope, ScopedRun> | undefined {
+  const topLevel = (file.ast?.children ?? []) as ASTNode[];
+  // Only the contract's layout changed: its own findings are found afresh (their ranges and texts moved), and a
+  // finding elsewhere pointing into it makes its rule run in full (carryOver).
+  if (edit.changed === 'layout') return everyScope({ regions: [regionOf(edit.contract)], skipped: new Set(topLevel.filter((n) => n !== edit.contract)) });
   const info = project.contractOf(edit.contract);
   if (!info || edit.contract.kind === 'library') return undefined;
-  const topLevel = (file.ast?.children ?? []) as ASTNode[];
   // Identifiers may hold `$`, which \b does not treat as a word character.
   const naming = new RegExp(`(?<![\\w$])(?:${edit.names.map((n) => n.replace(/[$]/g, '\\$&')).join('|')})(?![\\w$])`);
   const affected = topLevel.filter((n) => {
@@ -261,7 +270,10 @@ function memberRuns(file: SourceFile, project: ProjectModel, edit: MemberEdit): 
     const [start, end] = nodeRange(n);
     return naming.test(file.text.slice(start, end));
   });
-  const run: ScopedRun = { regions: affected.map(regionOf), skipped: new Set(topLevel.filter((n) => !affected.includes(n))) };
+  return everyScope({ regions: affected.map(regionOf), skipped: new Set(topLevel.filter((n) => !affected.includes(n))) });
+}
+
+function everyScope(run: ScopedRun): Map<Scope, ScopedRun> {
   return new Map<Scope, ScopedRun>((['function', 'reachable', 'contract', 'hierarchy'] as const).map((scope) => [scope, run]));
 }
 

@@ -66,6 +66,8 @@ export interface RuleMeta<M extends string = string> {
   readsComments?: true;
   /** Set when a finding may depend on the file's `pragma solidity`: an edit of the pragma re-runs only these rules. */
   readsCompilerVersion?: true;
+  /** Set when a message names a line number: finding reuse cannot move that, so the rule re-runs after an edit adding or removing lines. */
+  citesLines?: true;
 }
 
 export interface Fixer {

@@ -3,7 +3,7 @@
 // converted again and put into the previous AST (the nodes after it are moved). A text with syntax errors, or an
 // edit spanning items, is converted in full from the kept tree.
 
-import type { ASTNode, FunctionDefinition, ModifierDefinition, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, ContractDefinition, FunctionDefinition, ModifierDefinition, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
 import type { Node as CstNode, Tree } from 'web-tree-sitter';
 import { LineIndex } from '../model/lineIndex';
 import { findExcessiveBracketNesting } from '../parse/bracketDepth';
@@ -263,13 +263,32 @@ function splice(old: SourceFile, text: string, tree: Tree, change: TextChange, s
     file.bodyEdit = { previousContentHash: old.contentHash, callable: replacement, previousEnd, delta };
   } else if (target !== item && contract.type === 'ContractDefinition') {
     const names = [contract.name, nameOf(replaced), nameOf(replacement)].filter((n): n is string => !!n);
-    file.memberEdit = { previousContentHash: old.contentHash, contract, names, start: (replacement.range as [number, number])[0], previousEnd, delta };
+    file.memberEdit = { previousContentHash: old.contentHash, contract, names, changed: 'member', start: (replacement.range as [number, number])[0], previousEnd, delta };
+  } else if (replaced.type === 'ContractDefinition' && replacement.type === 'ContractDefinition' && sameHeader(old.text, replaced, text, replacement)) {
+    const names = [replacement.name];
+    file.memberEdit = { previousContentHash: old.contentHash, contract: replacement, names, changed: 'layout', start: (replacement.range as [number, number])[0], previousEnd, delta };
   } else if (replaced.type === 'PragmaDirective' && replacement.type === 'PragmaDirective') {
     file.outsideEdit = { previousContentHash: old.contentHash, kind: 'pragma', start: (replacement.range as [number, number])[0], previousEnd, delta };
   }
   // A header edit (name, kind, bases) changes how contracts relate, which findings of contracts that do not name
   // it depend on (a sibling's initializer, a base's use): the finding-reuse test showed it, so every rule re-runs.
+  // Only a change of the contract's layout (spacing in the header, a comment among its members) is recorded.
   return file;
+}
+
+/**
+ * Whether two versions of a contract differ in their layout only: the same tree but for positions, and the same
+ * header text once blanks are removed (rules may read a comment there). A comment among the members may differ.
+ */
+function sameHeader(oldText: string, before: ContractDefinition, text: string, after: ContractDefinition): boolean {
+  const header = (source: string, contract: ContractDefinition): string => {
+    const start = (contract.range as [number, number])[0];
+    const members = contract.subNodes as ASTNode[];
+    const bodyOpen = source.lastIndexOf('{', members.length > 0 ? (members[0].range as [number, number])[0] : (contract.range as [number, number])[1]);
+    return source.slice(start, bodyOpen).replace(/\s+/g, '');
+  };
+  const withoutPositions = (node: ASTNode): string => JSON.stringify(node, (key, value: unknown) => (key === 'loc' || key === 'range' ? undefined : value));
+  return header(oldText, before) === header(text, after) && withoutPositions(before) === withoutPositions(after);
 }
 
 /** The names a member declares (a state variable's, a function's, an event's): code naming them may read it. */

@@ -47,6 +47,11 @@ export interface MemberEdit {
   contract: ContractDefinition;
   /** The contract's name and the member's names before and after: code naming them may read the member. */
   names: string[];
+  /**
+   * 'layout' when the whole contract was converted again and only its layout changed (spacing in the header, a
+   * comment among its members; the same tree but for positions): its nodes moved, nothing another item reads changed.
+   */
+  changed: 'member' | 'layout';
   start: number;
   previousEnd: number;
   delta: number;

@@ -40,6 +40,7 @@ export default defineRule({
     confidence: 'medium',
     category: 'signatures',
     scope: 'contract',
+    citesLines: true,
     swc: ['SWC-117'],
     description:
       'A signature authorises exactly the message that was signed. When a function checks a signature and then pays, mints or transfers using a parameter that is not part of that message (the amount, the token, the token id, or the recipient when the caller is not bound either), whoever holds a valid signature, or sees one in the mempool, can submit it with any value for that parameter.\n\nThe rule follows the message through local variables, typed-data helpers and internal functions that build and recover it, and the value through internal helpers. A recipient is not reported when the message binds the caller (the signer authorised that caller, who picks where to receive), nor a parameter compared with a signed value (a signed cap).',
