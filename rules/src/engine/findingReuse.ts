@@ -2,9 +2,9 @@
 // what its findings depend on re-runs only over the edited function (or the contracts built on its contract);
 // its findings elsewhere are kept from the previous run and moved by the edit. After an edit of one contract
 // member outside any body (a state variable), such a rule re-runs over the contracts sharing a base with that
-// contract and those naming it or the member. After an edit of a comment outside every item, or of the pragma,
-// only the rules declaring they read it (meta.readsComments, meta.readsCompilerVersion) run; the others' findings
-// are moved. Every other rule runs in full.
+// contract and those naming it or the member. After an edit of a comment outside every item, of the pragma, or of
+// a contract's layout only, just the rules declaring they read it (meta.readsComments, meta.readsCompilerVersion)
+// run; the others' findings are moved. Every other rule runs in full.
 
 import type { ASTNode, ContractDefinition, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import type { Finding, Fix, RelatedLocation, SourceRange, TextEdit } from '../model/finding';
@@ -89,7 +89,8 @@ export class FindingReuse {
   }
 
   /**
-   * After an edit of a comment outside every item, or of the pragma: only the rules declaring they read it run;
+   * After an edit of a comment outside every item, of the pragma, or of a contract's layout (the same tree but for
+   * positions): only the rules declaring they read it run;
    * every other rule's findings are moved by the edit (a rule with a finding on the edited text runs in full).
    */
   private runAfterOutsideEdit(
@@ -101,7 +102,8 @@ export class FindingReuse {
     inputsKey: string,
     timings?: Map<string, number>,
   ): Finding[] {
-    const reads = (meta: RuleMeta): boolean => (edit.kind === 'comment' ? !!meta.readsComments : !!meta.readsCompilerVersion);
+    // A layout edit may have changed a comment among a contract's members: the rules reading comments run.
+    const reads = (meta: RuleMeta): boolean => (edit.kind === 'pragma' ? !!meta.readsCompilerVersion : !!meta.readsComments);
     const rerun: Rule[] = [];
     const kept: Finding[] = [];
     const keptRules: string[] = [];
@@ -252,12 +254,9 @@ function reachableRun(project: ProjectModel, file: SourceFile, topLevel: readonl
  * through `using for`: then, or for a contract the project does not know, every rule runs in full.
  */
 function memberRuns(file: SourceFile, project: ProjectModel, edit: MemberEdit): Map<Scope, ScopedRun> | undefined {
-  const topLevel = (file.ast?.children ?? []) as ASTNode[];
-  // Only the contract's layout changed: its own findings are found afresh (their ranges and texts moved), and a
-  // finding elsewhere pointing into it makes its rule run in full (carryOver).
-  if (edit.changed === 'layout') return everyScope({ regions: [regionOf(edit.contract)], skipped: new Set(topLevel.filter((n) => n !== edit.contract)) });
   const info = project.contractOf(edit.contract);
   if (!info || edit.contract.kind === 'library') return undefined;
+  const topLevel = (file.ast?.children ?? []) as ASTNode[];
   // Identifiers may hold `$`, which \b does not treat as a word character.
   const naming = new RegExp(`(?<![\\w$])(?:${edit.names.map((n) => n.replace(/[$]/g, '\\$&')).join('|')})(?![\\w$])`);
   const affected = topLevel.filter((n) => {
@@ -270,10 +269,7 @@ function memberRuns(file: SourceFile, project: ProjectModel, edit: MemberEdit): 
     const [start, end] = nodeRange(n);
     return naming.test(file.text.slice(start, end));
   });
-  return everyScope({ regions: affected.map(regionOf), skipped: new Set(topLevel.filter((n) => !affected.includes(n))) });
-}
-
-function everyScope(run: ScopedRun): Map<Scope, ScopedRun> {
+  const run: ScopedRun = { regions: affected.map(regionOf), skipped: new Set(topLevel.filter((n) => !affected.includes(n))) };
   return new Map<Scope, ScopedRun>((['function', 'reachable', 'contract', 'hierarchy'] as const).map((scope) => [scope, run]));
 }
 

@@ -263,10 +263,9 @@ function splice(old: SourceFile, text: string, tree: Tree, change: TextChange, s
     file.bodyEdit = { previousContentHash: old.contentHash, callable: replacement, previousEnd, delta };
   } else if (target !== item && contract.type === 'ContractDefinition') {
     const names = [contract.name, nameOf(replaced), nameOf(replacement)].filter((n): n is string => !!n);
-    file.memberEdit = { previousContentHash: old.contentHash, contract, names, changed: 'member', start: (replacement.range as [number, number])[0], previousEnd, delta };
-  } else if (replaced.type === 'ContractDefinition' && replacement.type === 'ContractDefinition' && sameHeader(old.text, replaced, text, replacement)) {
-    const names = [replacement.name];
-    file.memberEdit = { previousContentHash: old.contentHash, contract: replacement, names, changed: 'layout', start: (replacement.range as [number, number])[0], previousEnd, delta };
+    file.memberEdit = { previousContentHash: old.contentHash, contract, names, start: (replacement.range as [number, number])[0], previousEnd, delta };
+  } else if (replaced.type === 'ContractDefinition' && replacement.type === 'ContractDefinition' && sameLayoutAside(old.text, replaced, text, replacement)) {
+    file.outsideEdit = { previousContentHash: old.contentHash, kind: 'layout', start: change.start, previousEnd: change.previousEnd, delta };
   } else if (replaced.type === 'PragmaDirective' && replacement.type === 'PragmaDirective') {
     file.outsideEdit = { previousContentHash: old.contentHash, kind: 'pragma', start: (replacement.range as [number, number])[0], previousEnd, delta };
   }
@@ -280,7 +279,7 @@ function splice(old: SourceFile, text: string, tree: Tree, change: TextChange, s
  * Whether two versions of a contract differ in their layout only: the same tree but for positions, and the same
  * header text once blanks are removed (rules may read a comment there). A comment among the members may differ.
  */
-function sameHeader(oldText: string, before: ContractDefinition, text: string, after: ContractDefinition): boolean {
+function sameLayoutAside(oldText: string, before: ContractDefinition, text: string, after: ContractDefinition): boolean {
   const header = (source: string, contract: ContractDefinition): string => {
     const start = (contract.range as [number, number])[0];
     const members = contract.subNodes as ASTNode[];

@@ -20,18 +20,19 @@ export interface SourceFile {
   bodyEdit?: BodyEdit;
   /** Set when only one contract member changed outside any body (a state variable, a signature, an event). */
   memberEdit?: MemberEdit;
-  /** Set when only a comment outside every top-level item, or the pragma directive, changed. */
+  /** Set when only a comment outside every top-level item, the pragma directive, or a contract's layout changed. */
   outsideEdit?: OutsideEdit;
 }
 
 /**
  * How a file differs from the version parsed before it: only a comment outside every contract and free function
- * ('comment'), or only the pragma directive ('pragma'), changed. Offsets before `start` are unchanged; offsets
- * from `previousEnd` on moved by `delta`.
+ * ('comment'), only the pragma directive ('pragma'), or only a contract's layout ('layout': spacing in its header,
+ * a comment among its members; the same tree but for positions) changed. Offsets before `start` are unchanged;
+ * offsets from `previousEnd` on moved by `delta`.
  */
 export interface OutsideEdit {
   previousContentHash: string;
-  kind: 'comment' | 'pragma';
+  kind: 'comment' | 'pragma' | 'layout';
   start: number;
   previousEnd: number;
   delta: number;
@@ -47,11 +48,6 @@ export interface MemberEdit {
   contract: ContractDefinition;
   /** The contract's name and the member's names before and after: code naming them may read the member. */
   names: string[];
-  /**
-   * 'layout' when the whole contract was converted again and only its layout changed (spacing in the header, a
-   * comment among its members; the same tree but for positions): its nodes moved, nothing another item reads changed.
-   */
-  changed: 'member' | 'layout';
   start: number;
   previousEnd: number;
   delta: number;
