@@ -3,7 +3,7 @@
 // its findings elsewhere are kept from the previous run and moved by the edit. After an edit of one contract
 // member outside any body (a state variable), such a rule re-runs over the contracts sharing a base with that
 // contract and those naming it or the member. After an edit of a comment outside every item, of the pragma, or of
-// a contract's layout only, just the rules declaring they read it (meta.readsComments, meta.readsCompilerVersion)
+// blanks in a contract's header, just the rules declaring they read it (meta.readsComments, meta.readsCompilerVersion)
 // run; the others' findings are moved. Every other rule runs in full.
 
 import type { ASTNode, ContractDefinition, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
@@ -89,8 +89,8 @@ export class FindingReuse {
   }
 
   /**
-   * After an edit of a comment outside every item, of the pragma, or of a contract's layout (the same tree but for
-   * positions): only the rules declaring they read it run;
+   * After an edit of a comment outside every item, of the pragma, or of blanks in a contract's header: only the
+   * rules declaring they read it run;
    * every other rule's findings are moved by the edit (a rule with a finding on the edited text runs in full).
    */
   private runAfterOutsideEdit(
@@ -102,7 +102,7 @@ export class FindingReuse {
     inputsKey: string,
     timings?: Map<string, number>,
   ): Finding[] {
-    // A layout edit may have changed a comment among a contract's members: the rules reading comments run.
+    // Blanks in a header may sit inside a comment there: the rules reading comments run.
     const reads = (meta: RuleMeta): boolean => (edit.kind === 'pragma' ? !!meta.readsCompilerVersion : !!meta.readsComments);
     const rerun: Rule[] = [];
     const kept: Finding[] = [];

@@ -264,30 +264,37 @@ function splice(old: SourceFile, text: string, tree: Tree, change: TextChange, s
   } else if (target !== item && contract.type === 'ContractDefinition') {
     const names = [contract.name, nameOf(replaced), nameOf(replacement)].filter((n): n is string => !!n);
     file.memberEdit = { previousContentHash: old.contentHash, contract, names, start: (replacement.range as [number, number])[0], previousEnd, delta };
-  } else if (replaced.type === 'ContractDefinition' && replacement.type === 'ContractDefinition' && sameLayoutAside(old.text, replaced, text, replacement)) {
+  } else if (
+    contractBody &&
+    replaced.type === 'ContractDefinition' &&
+    replacement.type === 'ContractDefinition' &&
+    headerBlanksOnly(old.text, text, change, contractBody.startIndex, replaced, replacement)
+  ) {
     file.outsideEdit = { previousContentHash: old.contentHash, kind: 'layout', start: change.start, previousEnd: change.previousEnd, delta };
   } else if (replaced.type === 'PragmaDirective' && replacement.type === 'PragmaDirective') {
     file.outsideEdit = { previousContentHash: old.contentHash, kind: 'pragma', start: (replacement.range as [number, number])[0], previousEnd, delta };
   }
   // A header edit (name, kind, bases) changes how contracts relate, which findings of contracts that do not name
   // it depend on (a sibling's initializer, a base's use): the finding-reuse test showed it, so every rule re-runs.
-  // Only a change of the contract's layout (spacing in the header, a comment among its members) is recorded.
+  // Only a change of blanks in the header is recorded, as the contract's layout.
   return file;
 }
 
 /**
- * Whether two versions of a contract differ in their layout only: the same tree but for positions, and the same
- * header text once blanks are removed (rules may read a comment there). A comment among the members may differ.
+ * Whether an edit changed only blanks in a contract's header, before its body opens: the same name, kind and bases
+ * (arguments included). Its nodes moved, and nothing a rule reads changed.
  */
-function sameLayoutAside(oldText: string, before: ContractDefinition, text: string, after: ContractDefinition): boolean {
-  const header = (source: string, contract: ContractDefinition): string => {
-    const start = (contract.range as [number, number])[0];
-    const members = contract.subNodes as ASTNode[];
-    const bodyOpen = source.lastIndexOf('{', members.length > 0 ? (members[0].range as [number, number])[0] : (contract.range as [number, number])[1]);
-    return source.slice(start, bodyOpen).replace(/\s+/g, '');
-  };
-  const withoutPositions = (node: ASTNode): string => JSON.stringify(node, (key, value: unknown) => (key === 'loc' || key === 'range' ? undefined : value));
-  return header(oldText, before) === header(text, after) && withoutPositions(before) === withoutPositions(after);
+function headerBlanksOnly(old: string, text: string, change: TextChange, bodyStart: number, before: ContractDefinition, after: ContractDefinition): boolean {
+  const blank = (t: string): boolean => t.trim() === '';
+  const withoutPositions = (node: unknown): string => JSON.stringify(node, (key, value: unknown) => (key === 'loc' || key === 'range' ? undefined : value));
+  return (
+    change.end <= bodyStart &&
+    blank(old.slice(change.start, change.previousEnd)) &&
+    blank(text.slice(change.start, change.end)) &&
+    before.name === after.name &&
+    before.kind === after.kind &&
+    withoutPositions(before.baseContracts) === withoutPositions(after.baseContracts)
+  );
 }
 
 /** The names a member declares (a state variable's, a function's, an event's): code naming them may read it. */

@@ -26,8 +26,8 @@ export interface SourceFile {
 
 /**
  * How a file differs from the version parsed before it: only a comment outside every contract and free function
- * ('comment'), only the pragma directive ('pragma'), or only a contract's layout ('layout': spacing in its header,
- * a comment among its members; the same tree but for positions) changed. Offsets before `start` are unchanged;
+ * ('comment'), only the pragma directive ('pragma'), or only blanks in a contract's header ('layout': the same
+ * name, kind and bases) changed. Offsets before `start` are unchanged;
  * offsets from `previousEnd` on moved by `delta`.
  */
 export interface OutsideEdit {
