@@ -4,11 +4,14 @@
 //    With --realistic, also 50 edits inside a function of the file's largest contract (OpenZeppelin's Governor).
 //    The engine re-parses incrementally (tree.edit + tree-sitter re-parse), converts only the edited function
 //    again, and re-runs scoped rules over it alone (finding reuse).
-// 2. The same for edits of a state variable: that declaration alone is converted again; every rule runs.
-// 3. The same for edits of a contract header (Governor's `is` list with --realistic): the whole contract is
-//    converted again; every rule runs.
-// 4. The same for edits of a comment (the license line): nothing is converted, the tree moves; every rule runs.
-// 5. The same for edits of the pragma, outside every contract: the pragma alone is converted; every rule runs.
+// 2. The same for edits of a state variable: that declaration alone is converted again; scoped rules re-run over
+//    the contracts that can see it.
+// 3. The same for blanks typed in a contract header (Governor's with --realistic): treated like a comment edit.
+//    Then its base list changed (a base added, then removed): the linearization changes and every rule re-runs.
+// 4. The same for edits of a comment (the license line): nothing is converted, the tree moves; only the rules that
+//    read comments re-run.
+// 5. The same for edits of the pragma: the pragma alone is converted; only the rules that read the compiler
+//    version re-run.
 // 6. Time and peak RSS of the server process indexing @openzeppelin/contracts as a workspace.
 // Usage: npm run build && node scripts/benchLsp.mjs [--debounce MS] [--realistic] [--timing] [--no-indexing]
 //   --debounce MS  default 0: measures analysis, not the wait
@@ -157,13 +160,13 @@ async function latencyRun() {
   const openMs = performance.now() - started;
 
   const lines = text.split('\n');
-  const timeEdit = async (line, character, newText) => {
+  const timeEdit = async (line, character, newText, removed = 0) => {
     version++;
     const done = client.published(uri, version);
     started = performance.now();
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: newText }],
+      contentChanges: [{ range: { start: { line, character }, end: { line, character: character + removed } }, text: newText }],
     });
     await done;
     return performance.now() - started;
@@ -192,6 +195,12 @@ async function latencyRun() {
   const headerColumn = REALISTIC ? lines[headerLine].indexOf(' is ') + 3 : lines[headerLine].indexOf('{');
   const headerEdit = [];
   for (let i = 0; i < OUTSIDE_BODY_EDITS; i++) headerEdit.push(await timeEdit(headerLine, headerColumn, ' '));
+  // The same header's base list: a base added, then removed again (the linearization changes, so every rule re-runs).
+  const added = 'IERC165, ';
+  const baseListEdit = [];
+  for (let i = 0; i < OUTSIDE_BODY_EDITS; i++) {
+    baseListEdit.push(i % 2 === 0 ? await timeEdit(headerLine, headerColumn, added) : await timeEdit(headerLine, headerColumn, '', added.length));
+  }
 
   // A comment: the license line. No node changes, so nothing is converted again; every rule runs.
   const commentEdit = [];
@@ -204,7 +213,7 @@ async function latencyRun() {
 
   await client.stop();
   fs.rmSync(folder, { recursive: true, force: true });
-  return { lines: lines.length, findings: diagnostics.length, openMs, inFunction, inBigContract, contractEdit, headerEdit, commentEdit, pragmaEdit };
+  return { lines: lines.length, findings: diagnostics.length, openMs, inFunction, inBigContract, contractEdit, headerEdit, baseListEdit, commentEdit, pragmaEdit };
 }
 
 async function indexingRun() {
@@ -226,6 +235,7 @@ console.log(`  ${EDITS} edits inside a function body:   ${stats(latency.inFuncti
 if (latency.inBigContract.length > 0) console.log(`  ${EDITS} edits in a Governor function:    ${stats(latency.inBigContract)}`);
 console.log(`  ${OUTSIDE_BODY_EDITS} edits of a state variable:       ${stats(latency.contractEdit)}`);
 console.log(`  ${OUTSIDE_BODY_EDITS} edits of a contract header:      ${stats(latency.headerEdit)}`);
+console.log(`  ${OUTSIDE_BODY_EDITS} edits of its base list:          ${stats(latency.baseListEdit)}`);
 console.log(`  ${OUTSIDE_BODY_EDITS} edits of a comment:              ${stats(latency.commentEdit)}`);
 console.log(`  ${OUTSIDE_BODY_EDITS} edits of the pragma:             ${stats(latency.pragmaEdit)}`);
 if (!INDEXING) process.exit(0);
