@@ -43,12 +43,16 @@ describe('analysis worker protocol', () => {
 
   it('cancels a stale analysis: it is answered RequestCancelled and the newer one is analysed', async () => {
     const text = fs.readFileSync(TX_ORIGIN, 'utf8');
+    // Keep the worker busy with a long analysis first, so the stale request and its cancellation are both waiting
+    // when it is free: sent to an idle worker, the request could start before the cancellation arrives.
+    const busy = connection.sendRequest(AnalyzeRequest, { path: path.join(FIXTURES, 'busy.sol'), text: text.repeat(60), settings: DEFAULT_SETTINGS });
     const stale = new CancellationTokenSource();
     const first = connection.sendRequest(AnalyzeRequest, { path: TX_ORIGIN, text, settings: DEFAULT_SETTINGS }, stale.token);
     stale.cancel();
     const second = connection.sendRequest(AnalyzeRequest, { path: TX_ORIGIN, text: `${text}\n`, settings: DEFAULT_SETTINGS });
     await assert.rejects(first, (err: unknown) => err instanceof ResponseError && err.code === LSPErrorCodes.RequestCancelled);
     assert.ok((await second).analysis.findings.length > 0);
+    await busy;
   });
 
   it('turns a failing request into a readable error and keeps serving', async () => {
