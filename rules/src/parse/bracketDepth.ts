@@ -1,5 +1,6 @@
-// Finds where `(` / `[` nesting first exceeds a limit, skipping comments and string literals. The parser's
-// time grows quadratically with such nesting (80 parentheses take seconds), so deeper files are not parsed.
+// Finds where `(` / `[` nesting first exceeds a limit, skipping comments and string literals. The converters follow
+// some nestings one call level per bracket (Yul calls), so a file nested past the limit is not parsed: one clear
+// finding instead of a stack overflow. The limit is the one the ANTLR parser needed, kept so findings stay the same.
 
 /** Deeper than any hand-written Solidity; parsing this deep already takes about a second. */
 export const MAX_BRACKET_DEPTH = 32;
@@ -9,15 +10,9 @@ export function findExcessiveBracketNesting(text: string, limit = MAX_BRACKET_DE
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '/' && text[i + 1] === '/') {
-      const end = text.indexOf('\n', i);
-      i = end === -1 ? text.length : end;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end === -1 ? text.length : end + 1;
-    } else if (c === '"' || c === "'") {
-      // Skip the string; an unterminated one ends at the line break, as the lexer sees it.
-      for (i++; i < text.length && text[i] !== c && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+    const skipped = endOfCommentOrString(text, i);
+    if (skipped !== undefined) {
+      i = skipped;
     } else if (c === '(' || c === '[') {
       depth++;
       if (depth > limit) return i;
@@ -26,4 +21,24 @@ export function findExcessiveBracketNesting(text: string, limit = MAX_BRACKET_DE
     }
   }
   return undefined;
+}
+
+/**
+ * When a comment or string literal starts at `i`, the offset of its last character (the text's length when it runs
+ * to the end); else undefined. An unterminated string ends at the line break, as the lexer sees it.
+ */
+export function endOfCommentOrString(text: string, i: number): number | undefined {
+  const c = text[i];
+  if (c === '/' && text[i + 1] === '/') {
+    const end = text.indexOf('\n', i);
+    return end === -1 ? text.length : end;
+  }
+  if (c === '/' && text[i + 1] === '*') {
+    const end = text.indexOf('*/', i + 2);
+    return end === -1 ? text.length : end + 1;
+  }
+  if (c !== '"' && c !== "'") return undefined;
+  let j = i + 1;
+  for (; j < text.length && text[j] !== c && text[j] !== '\n'; j++) if (text[j] === '\\') j++;
+  return j;
 }

@@ -2,6 +2,8 @@
 // Tree-sitter's recovery reads on past that point looking for the `)`, and can swallow the rest of the file into
 // one broken expression; the ANTLR parser stopped at the statement. parseSolidity skips such a statement instead.
 
+import { endOfCommentOrString } from './bracketDepth';
+
 export interface UnclosedBracket {
   /** Offset of the outermost bracket of the statement that is not closed. */
   bracket: number;
@@ -27,20 +29,11 @@ export function findUnclosedBracket(text: string): UnclosedBracket | undefined {
   let statementStart = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '/' && text[i + 1] === '/') {
-      const end = text.indexOf('\n', i);
-      i = end === -1 ? text.length : end;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end === -1 ? text.length : end + 1;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      // An unterminated string ends at the line break, as the lexer sees it.
-      for (i++; i < text.length && text[i] !== c && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
-      previousWord = '';
+    const skipped = endOfCommentOrString(text, i);
+    if (skipped !== undefined) {
+      i = skipped;
+      // A string ends the word before it (`for "x" (` is no for header); a comment between does not matter there.
+      if (c === '"' || c === "'") previousWord = '';
       continue;
     }
     if (/[A-Za-z0-9_$]/.test(c)) {
