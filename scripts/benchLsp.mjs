@@ -7,7 +7,8 @@
 // 2. The same for edits of a state variable: that declaration alone is converted again; scoped rules re-run over
 //    the contracts that can see it.
 // 3. The same for blanks typed in a contract header (Governor's with --realistic): treated like a comment edit.
-//    Then its base list changed (a base added, then removed): the linearization changes and every rule re-runs.
+//    Then its base list changed (a base added, then removed): scoped rules re-run over the contract's family (the
+//    contracts connected to it by inheritance; Governor's bases are imports the file leaves out, so Governor alone).
 // 4. The same for edits of a comment (the license line): nothing is converted, the tree moves; only the rules that
 //    read comments re-run.
 // 5. The same for edits of the pragma: the pragma alone is converted; only the rules that read the compiler
@@ -195,8 +196,9 @@ async function latencyRun() {
   const headerColumn = REALISTIC ? lines[headerLine].indexOf(' is ') + 3 : lines[headerLine].indexOf('{');
   const headerEdit = [];
   for (let i = 0; i < OUTSIDE_BODY_EDITS; i++) headerEdit.push(await timeEdit(headerLine, headerColumn, ' '));
-  // The same header's base list: a base added, then removed again (the linearization changes, so every rule re-runs).
-  const added = 'IERC165, ';
+  // The same header's base list: a base added, then removed again (the contract's family re-runs).
+  // Typed after `is` (headerColumn is the space following it): `is IERC165, Context, ...`.
+  const added = ' IERC165,';
   const baseListEdit = [];
   for (let i = 0; i < OUTSIDE_BODY_EDITS; i++) {
     baseListEdit.push(i % 2 === 0 ? await timeEdit(headerLine, headerColumn, added) : await timeEdit(headerLine, headerColumn, '', added.length));

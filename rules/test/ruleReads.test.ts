@@ -1,5 +1,6 @@
-// A rule's meta.readsCompilerVersion, meta.readsComments and meta.citesLines must tell the truth: an edit of the
-// pragma, or of a comment outside every item, re-runs only the rules declaring the first two, and finding reuse
+// A rule's meta.readsCompilerVersion, meta.readsComments, meta.readsUnrelatedDeclarations and meta.citesLines must
+// tell the truth: an edit of the pragma, or of a comment outside every item, re-runs only the rules declaring the
+// first two, an edit outside every body re-runs a rule reading every contract's layout in full, and finding reuse
 // cannot move a line number inside a message. This reads each rule's source and the analysis modules it imports,
 // transitively, for the reads that make a rule depend on them, and its messages.
 
@@ -16,6 +17,9 @@ const RULE_CODE = [path.join(SRC, 'rules'), path.join(SRC, 'analysis')];
 const READS_PRAGMA = /\.pragma\b/;
 /** Searching the whole file's text: a comment outside every item is part of it. */
 const READS_WHOLE_TEXT = /\bfile\.text\.(?:includes|matchAll|match|search|indexOf)\(/;
+
+/** Comparing a proxy's slots with every contract of the project, whatever its relation to the proxy. */
+const READS_EVERY_LAYOUT = /(?<!function )\blayoutMirror\(/;
 
 /** The source of `file` and of every rule or analysis module it imports, transitively. */
 function sourcesOf(file: string, seen = new Set<string>()): string[] {
@@ -35,6 +39,7 @@ describe('rule metadata: what a rule reads besides the tree', () => {
       if (sources.some((s) => READS_PRAGMA.test(s))) assert.equal(rule.meta.readsCompilerVersion, true, 'reads the pragma: declare readsCompilerVersion');
       else assert.equal(rule.meta.readsCompilerVersion, undefined, 'reads no pragma: readsCompilerVersion would re-run it for nothing');
       if (READS_WHOLE_TEXT.test(sources[0])) assert.equal(rule.meta.readsComments, true, 'searches the whole text: declare readsComments');
+      if (sources.some((s) => READS_EVERY_LAYOUT.test(s))) assert.equal(rule.meta.readsUnrelatedDeclarations, true, 'reads every contract\'s layout: declare readsUnrelatedDeclarations');
     });
     it(`${rule.meta.id} declares citesLines exactly when a message names a line`, () => {
       const cites = Object.values(rule.meta.messages).some((m) => /\bline \{\{/.test(m as string));

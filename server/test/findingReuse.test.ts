@@ -1,14 +1,14 @@
 // Finding reuse across body edits must be invisible: for every fixture and every function or modifier body in
 // it, emptying the body and then restoring it, and editing a comment in it, for every state variable, renaming
-// it and back, and for every comment outside all items and the pragma, editing it and back, each analysed with
-// reuse, must give
+// it and back, for every contract, removing its bases, adding one, renaming it and back, and for every comment
+// outside all items and the pragma, editing it and back, each analysed with reuse, must give
 // exactly the findings of a full analysis of the same text (messages, ranges, related locations, fixes, fingerprints). A rule whose
 // meta.scope claims less than it depends on fails here on the fixture that shows the dependency.
 
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { collectSolidityFiles, createSourceFile, NodeFileHost, walk } from 'sol-audit-rules';
-import type { ASTNode } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, ContractDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import { ProjectAnalyzer } from '../src/projectAnalyzer';
 import { DEFAULT_SETTINGS } from 'sol-audit-protocol';
 import type { FileAnalysis } from '../src/workerMessages';
@@ -77,6 +77,37 @@ function contractsOf(text: string): { nameEnd: number; firstMember: number | und
   return out.reverse();
 }
 
+/**
+ * Edits of every contract's header that change how contracts relate, last first: its base list removed (when it
+ * has one), the contract declared before it added as its first base (an interface to an interface, a contract
+ * or interface to anything else but a library), and its name changed.
+ */
+function headerEditsOf(text: string): { label: string; at: number; removed: number; inserted: string }[] {
+  const items = (createSourceFile('/reuse/Probe.sol', text).ast?.children ?? []) as ASTNode[];
+  const contracts = items.filter((n): n is ContractDefinition => n.type === 'ContractDefinition' && !!n.range);
+  const out: { label: string; at: number; removed: number; inserted: string }[] = [];
+  contracts.forEach((n, index) => {
+    const start = (n.range as [number, number])[0];
+    const nameEnd = text.indexOf(n.name, start) + n.name.length;
+    const bodyOpen = text.indexOf('{', (n.baseContracts.at(-1)?.range?.[1] ?? nameEnd - 1) + 1);
+    const line = text.slice(0, start).split('\n').length;
+    const edits: { label: string; at: number; removed: number; inserted: string }[] = [];
+    if (n.baseContracts.length > 0) edits.push({ label: `removing the bases of ${n.name} (line ${line})`, at: nameEnd, removed: bodyOpen - nameEnd, inserted: ' ' });
+    const base = contracts
+      .slice(0, index)
+      .reverse()
+      .find((c) => c.kind !== 'library' && (n.kind !== 'interface' || c.kind === 'interface') && !n.baseContracts.some((b) => b.baseName.namePath === c.name));
+    if (base && n.kind !== 'library') {
+      const first = n.baseContracts[0]?.range?.[0];
+      edits.push(first === undefined ? { label: `making ${base.name} a base of ${n.name} (line ${line})`, at: nameEnd, removed: 0, inserted: ` is ${base.name}` } : { label: `adding ${base.name} to the bases of ${n.name} (line ${line})`, at: first, removed: 0, inserted: `${base.name}, ` });
+    }
+    edits.push({ label: `renaming ${n.name} (line ${line})`, at: nameEnd, removed: 0, inserted: 'Renamed' });
+    // Last first within the contract too, so applying one edit at a time to the original text is all that matters.
+    out.unshift(...edits);
+  });
+  return out;
+}
+
 /** Constraints the pragma is rewritten to: one below 0.5.0 and one of 0.8, which flip the version-gated rules. */
 const PRAGMA_CONSTRAINTS = ['^0.4.24', '>=0.8.0 <0.9.0'];
 
@@ -98,6 +129,8 @@ describe('finding reuse across function body edits', function () {
   let scopedLayoutRuns = 0;
   let layoutEdits = 0;
   let outsideEdits = 0;
+  let headerEdits = 0;
+  let scopedHeaderRuns = 0;
 
   for (const file of fixtures) {
     const name = path.relative(FIXTURES, file);
@@ -173,6 +206,15 @@ describe('finding reuse across function body edits', function () {
         assert.deepEqual(canonical(withReuse(noted)), full(noted), `findings differ after a comment in the contract at line ${line}`);
         assert.deepEqual(canonical(withReuse(original)), originalFindings, `findings differ after removing the comment in the contract at line ${line}`);
       }
+      // A header edit changing how contracts relate (bases removed or added, the name changed) and back.
+      for (const { label, at, removed, inserted } of headerEditsOf(original)) {
+        const edited = `${original.slice(0, at)}${inserted}${original.slice(at + removed)}`;
+        const afterEdit = withReuse(edited);
+        headerEdits++;
+        if (incremental.findingReuse.lastScopedRules.length > 0) scopedHeaderRuns++;
+        assert.deepEqual(canonical(afterEdit), full(edited), `findings differ after ${label}`);
+        assert.deepEqual(canonical(withReuse(original)), originalFindings, `findings differ after undoing ${label}`);
+      }
       // The pragma's constraint rewritten and back.
       const pragma = /^pragma solidity ([^;]*);/m.exec(original);
       for (const constraint of pragma ? PRAGMA_CONSTRAINTS : []) {
@@ -195,6 +237,9 @@ describe('finding reuse across function body edits', function () {
     // A library's member, or a line shared with another declaration, re-runs every rule: most renames still reuse.
     assert.ok(memberEdits > 50 && scopedMemberRuns >= 0.5 * memberEdits, `only ${scopedMemberRuns} of ${memberEdits} state variable edits reused findings`);
     assert.ok(layoutEdits > 100 && scopedLayoutRuns >= 0.9 * layoutEdits, `only ${scopedLayoutRuns} of ${layoutEdits} spaces in a contract header kept findings`);
+    // A header edit re-runs the rules over the contracts related to the edited one before or after it: in most
+    // fixtures not all of them.
+    assert.ok(headerEdits > 300 && scopedHeaderRuns >= 0.5 * headerEdits, `only ${scopedHeaderRuns} of ${headerEdits} header edits reused findings`);
     // A comment outside every item, or the pragma: a rule with a finding on the edited text runs in full, the others keep theirs.
     assert.ok(outsideEdits > 300 && keptOutsideRuns >= 0.9 * outsideEdits, `only ${keptOutsideRuns} of ${outsideEdits} comment and pragma edits kept findings`);
   });

@@ -1,4 +1,5 @@
-// The editor's soak, in one process: a few hundred random edits (a fixed seed) across several open documents,
+// The editor's soak, in one process: a few hundred random edits (a fixed seed: blank lines, comments, the pragma,
+// base lists, random characters) across several open documents,
 // one of them imported by another, each analysed the way the server does (incremental parse, finding reuse); after
 // every edit, every open document's findings must equal a fresh analysis of the same texts. Zero drift.
 
@@ -39,6 +40,28 @@ function withOutsideEdit(text: string, random: () => number): string {
   return `${text.slice(0, at)}${pragma && at === pragma.index + pragma[0].length ? ' ' : 'x'}${text.slice(at)}`;
 }
 
+/**
+ * `text` with one contract's base list changed: its last base dropped, or a contract declared above it added as its
+ * first base (a header edit: how contracts relate changes, and finding reuse re-runs the families involved).
+ */
+function withBaseListEdit(text: string, random: () => number): string {
+  const headers = [...text.matchAll(/^(?:abstract )?contract (\w+)(?: is ([^{]+?))?\s*\{/gm)];
+  if (headers.length === 0) return text;
+  const index = Math.floor(random() * headers.length);
+  const header = headers[index];
+  const [whole, name, bases] = header;
+  const start = header.index;
+  if (bases && random() < 0.5) {
+    const kept = bases.split(',').slice(0, -1).join(',').trim();
+    return `${text.slice(0, start)}${whole.replace(/ is [^{]+?(\s*\{)$/, kept ? ` is ${kept}$1` : '$1')}${text.slice(start + whole.length)}`;
+  }
+  const above = headers.slice(0, index).map((h) => h[1]).filter((n) => !bases?.includes(n));
+  if (above.length === 0) return text;
+  const base = above[Math.floor(random() * above.length)];
+  const edited = bases ? whole.replace(` is ${bases}`, ` is ${base}, ${bases}`) : whole.replace(name, `${name} is ${base}`);
+  return `${text.slice(0, start)}${edited}${text.slice(start + whole.length)}`;
+}
+
 describe('finding reuse soak: random edits across open documents', function () {
   this.timeout(600_000);
 
@@ -57,18 +80,20 @@ describe('finding reuse soak: random edits across open documents', function () {
     for (let i = 0; i < EDITS; i++) {
       const file = OPEN[Math.floor(random() * OPEN.length)];
       // Every third edit of the sequence restores its file, so most edits start from a text that parses; of the
-      // others, a fifth type in the license comment or the pragma, and two in five insert a blank line, which keeps
-      // it parsing (typing mostly does), so finding reuse is exercised.
+      // others, a sixth type in the license comment or the pragma, a sixth change a contract's base list, and
+      // three in ten insert a blank line, which keeps it parsing (typing mostly does), so finding reuse is exercised.
       const text = texts.get(file) as string;
       const roll = random();
       const next =
         i % 3 === 2
           ? (originals.get(file) as string)
-          : roll < 0.2
+          : roll < 0.16
             ? withOutsideEdit(text, random)
-            : roll < 0.6
-              ? withBlankLine(text, random)
-              : randomEdit(text, random);
+            : roll < 0.32
+              ? withBaseListEdit(text, random)
+              : roll < 0.6
+                ? withBlankLine(text, random)
+                : randomEdit(text, random);
       texts.set(file, next);
       editor.host.openTexts.set(file, next);
       const edited = analyse(editor, file);

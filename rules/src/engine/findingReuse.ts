@@ -1,14 +1,15 @@
 // Carries findings over an edit of one function body, the editor's hot path. A rule whose meta.scope bounds
 // what its findings depend on re-runs only over the edited function (or the contracts built on its contract);
 // its findings elsewhere are kept from the previous run and moved by the edit. After an edit of one contract
-// member outside any body (a state variable), such a rule re-runs over the contracts sharing a base with that
-// contract and those naming it or the member. After an edit of a comment outside every item, of the pragma, or of
+// member outside any body (a state variable), or of a contract's header (its name, kind or bases), such a rule
+// re-runs over the contracts connected to that contract by inheritance and those naming it or the member. After an
+// edit of a comment outside every item, of the pragma, or of
 // blanks in a contract's header, just the rules declaring they read it (meta.readsComments, meta.readsCompilerVersion)
 // run; the others' findings are moved. Every other rule runs in full.
 
 import type { ASTNode, ContractDefinition, FunctionDefinition, ModifierDefinition } from '@solidity-parser/parser/dist/src/ast-types';
 import type { Finding, Fix, RelatedLocation, SourceRange, TextEdit } from '../model/finding';
-import type { ProjectModel } from '../project/projectModel';
+import type { ContractInfo, ProjectModel } from '../project/projectModel';
 import type { BodyEdit, MemberEdit, OutsideEdit, SourceFile } from '../project/sourceFile';
 import { INTERNAL_ERROR } from './engineRules';
 import type { Rule, RuleMeta } from './ruleApi';
@@ -64,7 +65,7 @@ export class FindingReuse {
     const scoped = new Map<Scope, { rules: Rule[]; carried: Finding[] }>();
     for (const rule of rules) {
       const scope = rule.meta.scope;
-      const run = scope ? runs?.get(scope) : undefined;
+      const run = scope && !(file.memberEdit && rule.meta.readsUnrelatedDeclarations) ? runs?.get(scope) : undefined;
       const before = base && carriable(rule.meta, base, file) ? base.byRule.get(rule.meta.id) : undefined;
       const carried = run && before && moved ? carryOver(before, file, moved, run.regions) : undefined;
       if (!scope || !carried) {
@@ -178,7 +179,12 @@ function scopedRuns(file: SourceFile, project: ProjectModel, edit: BodyEdit): Ma
   const derived = contracts.filter((n) => project.contractOf(n)?.linearization.includes(ownerInfo));
   // Hierarchy scope adds the bases: the edited contract is one of the contracts inheriting from them.
   const related = contracts.filter((n) => derived.includes(n) || ownerInfo.linearization.some((base) => base.node === n));
-  for (const [scope, affected] of [['contract', derived], ['hierarchy', related]] as const) {
+  const family = familyOf(project, [ownerInfo]);
+  const connected = contracts.filter((n) => {
+    const info = project.contractOf(n);
+    return !info || family.has(info);
+  });
+  for (const [scope, affected] of [['contract', derived], ['hierarchy', related], ['family', connected]] as const) {
     const skipped = new Set(topLevel.filter((n) => (n.type === 'ContractDefinition' && !affected.includes(n)) || isCallable(n)));
     runs.set(scope, { regions: affected.map(regionOf), skipped });
   }
@@ -247,30 +253,65 @@ function reachableRun(project: ProjectModel, file: SourceFile, topLevel: readonl
 }
 
 /**
- * Where each scope re-runs after `edit` (one member of one contract outside any body): every scope over the
- * contracts of this file that share a base with it (its bases, the contracts built on it, its siblings:
- * a sibling behind the same proxy shares its storage), and every top-level item whose text names
- * one of `edit.names` (a call of its getter, a use of its constant). A library's member may be used anywhere
- * through `using for`: then, or for a contract the project does not know, every rule runs in full.
+ * Where each scope re-runs after `edit` (one member of one contract outside any body, or its header): every scope
+ * over the contracts of this file in the edited contract's family (see familyOf: a sibling behind the same proxy
+ * shares its storage, a contract built on it inherits the member), and every top-level item whose text names one of
+ * `edit.names` (a call of its getter, a use of its constant). A header edit may change what every contract of the
+ * family inherits, and the family it had before the edit: both families re-run, and the items naming any of them.
+ * A library's member may be used anywhere through `using for`: then, or for a contract the project does not know,
+ * every rule runs in full.
  */
 function memberRuns(file: SourceFile, project: ProjectModel, edit: MemberEdit): Map<Scope, ScopedRun> | undefined {
   const info = project.contractOf(edit.contract);
   if (!info || edit.contract.kind === 'library') return undefined;
+  const seeds = [info];
+  if (edit.kind === 'header') {
+    // Related before the edit: its old bases, and the contracts naming its old name among their bases.
+    seeds.push(...edit.previousBases.flatMap((name) => project.resolveContractName(name, file.path) ?? []));
+    for (const f of project.files()) seeds.push(...project.contractsIn(f.path).filter((c) => c.unresolvedBases.some((name) => edit.names.includes(name))));
+  }
+  const family = familyOf(project, seeds);
+  // After a header edit, what every contract of the family inherits may have changed: code naming any of them re-runs.
+  const names = new Set(edit.kind === 'header' ? [...edit.names, ...[...family].map((c) => c.name)] : edit.names);
   const topLevel = (file.ast?.children ?? []) as ASTNode[];
   // Identifiers may hold `$`, which \b does not treat as a word character.
-  const naming = new RegExp(`(?<![\\w$])(?:${edit.names.map((n) => n.replace(/[$]/g, '\\$&')).join('|')})(?![\\w$])`);
+  const naming = new RegExp(`(?<![\\w$])(?:${[...names].map((n) => n.replace(/[$]/g, '\\$&')).join('|')})(?![\\w$])`);
   const affected = topLevel.filter((n) => {
-    if (n === edit.contract) return true;
     if (n.type === 'ContractDefinition') {
       const other = project.contractOf(n);
-      // Sharing any base (itself a base, built on it, or a sibling): hierarchy-bound reasoning reaches it.
-      if (!other || other.linearization.some((base) => info.linearization.includes(base))) return true;
+      if (!other || family.has(other)) return true;
     }
     const [start, end] = nodeRange(n);
     return naming.test(file.text.slice(start, end));
   });
   const run: ScopedRun = { regions: affected.map(regionOf), skipped: new Set(topLevel.filter((n) => !affected.includes(n))) };
-  return new Map<Scope, ScopedRun>((['function', 'reachable', 'contract', 'hierarchy'] as const).map((scope) => [scope, run]));
+  return new Map<Scope, ScopedRun>(SCOPES.map((scope) => [scope, run]));
+}
+
+const SCOPES: readonly Scope[] = ['function', 'reachable', 'contract', 'hierarchy', 'family'];
+
+/**
+ * The contracts connected to `seeds` by inheritance, either way and transitively: their bases, the contracts built
+ * on them, those contracts' other bases, and so on. Code of any of them may run on the storage of another (a
+ * common inheritor, a proxy in front of siblings), so what one sets another may read.
+ */
+function familyOf(project: ProjectModel, seeds: readonly ContractInfo[]): Set<ContractInfo> {
+  const inheritors = new Map<ContractInfo, ContractInfo[]>();
+  for (const f of project.files()) {
+    for (const contract of project.contractsIn(f.path)) {
+      for (const base of contract.directBases) inheritors.set(base, [...(inheritors.get(base) ?? []), contract]);
+    }
+  }
+  const family = new Set(seeds);
+  const queue = [...seeds];
+  for (let next = queue.pop(); next; next = queue.pop()) {
+    for (const related of [...next.directBases, ...(inheritors.get(next) ?? [])]) {
+      if (family.has(related)) continue;
+      family.add(related);
+      queue.push(related);
+    }
+  }
+  return family;
 }
 
 function intersects(range: { start: number; end: number }, regions: readonly Region[]): boolean {

@@ -55,15 +55,24 @@ export interface RuleMeta<M extends string = string> {
    *   free functions, not on derived or unrelated contracts; a finding outside every contract depends on no body.
    * - 'hierarchy': as 'contract', and the finding may also depend on the bodies of contracts inheriting from
    *   its contract (a state variable written only in a derived contract is not constant).
+   * - 'family': as 'hierarchy', and the finding may also depend on the bodies of every contract connected to its
+   *   contract by inheritance, either way and transitively (a sibling built on the same base behind the same
+   *   proxy, a base of a contract built on it): code that may run on the same storage.
    * Unset: the finding may depend on any code of the file, and the rule runs over the whole file on every edit.
    */
-  scope?: 'function' | 'reachable' | 'contract' | 'hierarchy';
+  scope?: 'function' | 'reachable' | 'contract' | 'hierarchy' | 'family';
   /**
    * Set when a finding may depend on comments outside every contract and free function (a text pre-filter over
    * the whole file, a doc comment above a declaration, bidi characters): an edit confined to such a comment
    * re-runs only these rules, and keeps the others' findings, moved by the edit.
    */
   readsComments?: true;
+  /**
+   * Set when a finding may depend on the declarations of contracts its scope does not reach (a proxy's slots
+   * mirrored by an unrelated contract of the project): after an edit outside every body (a contract member, a
+   * contract's header) the rule re-runs over the whole file.
+   */
+  readsUnrelatedDeclarations?: true;
   /** Set when a finding may depend on the file's `pragma solidity`: an edit of the pragma re-runs only these rules. */
   readsCompilerVersion?: true;
   /** Set when a message names a line number: finding reuse cannot move that, so the rule re-runs after an edit adding or removing lines. */

@@ -263,32 +263,31 @@ function splice(old: SourceFile, text: string, tree: Tree, change: TextChange, s
     file.bodyEdit = { previousContentHash: old.contentHash, callable: replacement, previousEnd, delta };
   } else if (target !== item && contract.type === 'ContractDefinition') {
     const names = [contract.name, nameOf(replaced), nameOf(replacement)].filter((n): n is string => !!n);
-    file.memberEdit = { previousContentHash: old.contentHash, contract, names, start: (replacement.range as [number, number])[0], previousEnd, delta };
-  } else if (
-    contractBody &&
-    replaced.type === 'ContractDefinition' &&
-    replacement.type === 'ContractDefinition' &&
-    headerBlanksOnly(old.text, text, change, contractBody.startIndex, replaced, replacement)
-  ) {
-    file.outsideEdit = { previousContentHash: old.contentHash, kind: 'layout', start: change.start, previousEnd: change.previousEnd, delta };
+    const start = (replacement.range as [number, number])[0];
+    file.memberEdit = { previousContentHash: old.contentHash, kind: 'member', contract, names, previousBases: [], start, previousEnd, delta };
+  } else if (contractBody && replaced.type === 'ContractDefinition' && replacement.type === 'ContractDefinition' && change.end <= contractBody.startIndex) {
+    if (headerBlanksOnly(old.text, text, change, replaced, replacement)) {
+      file.outsideEdit = { previousContentHash: old.contentHash, kind: 'layout', start: change.start, previousEnd: change.previousEnd, delta };
+    } else {
+      // The name, kind or bases changed: how contracts relate changed, for the contracts related to it before or after.
+      const previousBases = replaced.baseContracts.map((b) => b.baseName.namePath);
+      const start = (replacement.range as [number, number])[0];
+      file.memberEdit = { previousContentHash: old.contentHash, kind: 'header', contract: replacement, names: [replaced.name, replacement.name], previousBases, start, previousEnd, delta };
+    }
   } else if (replaced.type === 'PragmaDirective' && replacement.type === 'PragmaDirective') {
     file.outsideEdit = { previousContentHash: old.contentHash, kind: 'pragma', start: (replacement.range as [number, number])[0], previousEnd, delta };
   }
-  // A header edit (name, kind, bases) changes how contracts relate, which findings of contracts that do not name
-  // it depend on (a sibling's initializer, a base's use): the finding-reuse test showed it, so every rule re-runs.
-  // Only a change of blanks in the header is recorded, as the contract's layout.
   return file;
 }
 
 /**
- * Whether an edit changed only blanks in a contract's header, before its body opens: the same name, kind and bases
- * (arguments included). Its nodes moved, and nothing a rule reads changed.
+ * Whether an edit in a contract's header changed only blanks: the same name, kind and bases (arguments included).
+ * Its nodes moved, and nothing a rule reads changed.
  */
-function headerBlanksOnly(old: string, text: string, change: TextChange, bodyStart: number, before: ContractDefinition, after: ContractDefinition): boolean {
+function headerBlanksOnly(old: string, text: string, change: TextChange, before: ContractDefinition, after: ContractDefinition): boolean {
   const blank = (t: string): boolean => t.trim() === '';
   const withoutPositions = (node: unknown): string => JSON.stringify(node, (key, value: unknown) => (key === 'loc' || key === 'range' ? undefined : value));
   return (
-    change.end <= bodyStart &&
     blank(old.slice(change.start, change.previousEnd)) &&
     blank(text.slice(change.start, change.end)) &&
     before.name === after.name &&

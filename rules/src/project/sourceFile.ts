@@ -18,7 +18,10 @@ export interface SourceFile {
   contentHash: string;
   /** Set when this tree was made from the previous version's by re-parsing one edited body (the editor's splice). */
   bodyEdit?: BodyEdit;
-  /** Set when only one contract member changed outside any body (a state variable, a signature, an event). */
+  /**
+   * Set when only one contract member changed outside any body (a state variable, a signature, an event), or only
+   * one contract's header (its name, kind or bases).
+   */
   memberEdit?: MemberEdit;
   /** Set when only a comment outside every top-level item, the pragma directive, or a contract's layout changed. */
   outsideEdit?: OutsideEdit;
@@ -40,14 +43,21 @@ export interface OutsideEdit {
 
 /**
  * How a file differs from the version parsed before it: only one member of one contract changed, not inside a
- * body. Offsets before `start` are unchanged; offsets from `previousEnd` on moved by `delta`.
+ * body ('member'), or only the contract's header: its name, kind or bases ('header', the whole contract converted
+ * again). Offsets before `start` are unchanged; offsets from `previousEnd` on moved by `delta`.
  */
 export interface MemberEdit {
   previousContentHash: string;
-  /** The contract holding the member, in this file's tree. */
+  kind: 'member' | 'header';
+  /** The contract holding the member, or whose header changed, in this file's tree. */
   contract: ContractDefinition;
-  /** The contract's name and the member's names before and after: code naming them may read the member. */
+  /**
+   * The contract's name and the member's names before and after: code naming them may read the member. After a
+   * header edit, the contract's names before and after.
+   */
   names: string[];
+  /** After a header edit, the bases the contract named before it: contracts related to those were related to it. */
+  previousBases: string[];
   start: number;
   previousEnd: number;
   delta: number;

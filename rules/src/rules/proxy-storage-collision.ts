@@ -19,6 +19,8 @@ export default defineRule({
     confidence: 'medium',
     category: 'upgradeability',
     scope: 'contract',
+    // layoutMirror reads the storage layout of every contract of the project.
+    readsUnrelatedDeclarations: true,
     swc: ['SWC-124'],
     description:
       'A proxy runs the implementation\'s code on the proxy\'s storage. Ordinary state variables of the proxy (an `implementation` address, an `admin`) take slots 0, 1, ... from the start of storage, exactly where the implementation\'s first variables live. A write through either side corrupts the other: the implementation\'s `owner` overwrites the proxy\'s `implementation`, or the other way round.\n\nThe rule reports each proxy once and stays silent when the layouts agree by construction: the delegate created or typed in the proxy\'s constructor declares the same variables first (or none at all), or a contract of the project (not a proxy itself) begins with the proxy\'s variables in the same order (a shared storage base, or a layout mirrored by hand such as a singleton address in slot 0), or the variables come from a base named `...Storage`. When the delegate is fixed at deployment (an immutable target) and no such contract is found, the finding is Medium with low confidence: proxy and delegate are one system built together, and the layout needs checking by hand.',

@@ -22,8 +22,9 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'code-quality',
-    // No scope: a finding also depends on sibling contracts built on the same base (a master that delegatecalls,
-    // a sibling implementation behind the same proxy that sets the slot), which no narrower scope covers.
+    // A finding also depends on sibling contracts built on the same base (a master that delegatecalls, a sibling
+    // implementation behind the same proxy that sets the slot) and on the other bases of the contracts built on it.
+    scope: 'family',
     swc: ['SWC-109'],
     description:
       'Logic reads storage that nothing has set. Either no code that runs on this contract\'s storage (its bases, itself, its inheritors) ever writes the variable, or the only write sits in an internal function nothing calls, so the variable is zero forever; or a per-user checkpoint (`lastClaim[user]`, `userIndex[user]`) is subtracted from `block.timestamp` or an accumulator and scaled into an amount, while the path that gives a user their stake never sets it, so the first claim counts from 1970 or from index zero.\n\nNot reported: variables with an initialiser, set in a constructor, an initializer, a setter or a derived contract, constants and immutables, contracts that write storage by raw slot (`sstore`) or run other code on it (`delegatecall`), reads compared with zero (`if (oracle == address(0))`), checkpoints guarded by a zero check or set on deposit. A variable read only in view functions, or in a contract behind a proxy (an earlier implementation may have set it), is Low.',
