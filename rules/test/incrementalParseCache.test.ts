@@ -125,6 +125,42 @@ describe('incremental parse cache', () => {
     assert.ok(spliced > 100, `only ${spliced} edits were spliced`);
   });
 
+  it('equals a fresh parse after base-list and multi-line header edits of every fixture contract, keeping its members', function () {
+    this.timeout(300_000);
+    const host = new NodeFileHost();
+    let kept = 0;
+    let edits = 0;
+    for (const file of collectSolidityFiles(path.join(REPO, 'test-fixtures'), host, true)) {
+      const text = host.readFile(file) as string;
+      const parsed = createSourceFile(file, text);
+      if (!parsed.ast || parsed.syntaxErrors.length > 0) continue;
+      const cache = new IncrementalParseCache(() => true);
+      cache.get(file, text);
+      for (const contract of parsed.ast.children as ASTNode[]) {
+        if (contract.type !== 'ContractDefinition' || contract.kind === 'library') continue;
+        const nameEnd = text.indexOf(contract.name, (contract.range as [number, number])[0]) + contract.name.length;
+        const bodyOpen = text.indexOf('{', (contract.baseContracts.at(-1)?.range?.[1] ?? nameEnd - 1) + 1);
+        // A base added (on a line of its own: the header grows by a line), and the base list removed.
+        const variants = [`${text.slice(0, nameEnd)} is\n    IProbe${contract.baseContracts.length > 0 ? ',' : ''}${text.slice(nameEnd + (contract.baseContracts.length > 0 ? 3 : 0))}`];
+        if (contract.baseContracts.length > 0) variants.push(`${text.slice(0, nameEnd)} ${text.slice(bodyOpen)}`);
+        for (const next of variants) {
+          const before = cache.get(file, text).ast?.children.find((n) => n.range?.[0] === contract.range?.[0]) as { subNodes: ASTNode[] } | undefined;
+          const edited = cache.get(file, next);
+          edits++;
+          const line = text.slice(0, nameEnd).split('\n').length;
+          assert.deepEqual(edited.ast, createSourceFile(file, next).ast, `${path.basename(file)}: header of the contract at line ${line}`);
+          const after = edited.ast?.children.find((n) => n.type === 'ContractDefinition' && n.name === contract.name) as { subNodes: ASTNode[] } | undefined;
+          if (before && after && before.subNodes.length > 0 && after.subNodes[0] === before.subNodes[0]) kept++;
+          assert.equal(edited.memberEdit?.kind, 'header', `${path.basename(file)}: the edit at line ${line} is recorded as a header edit`);
+        }
+        cache.get(file, text);
+      }
+      cache.delete(file);
+    }
+    // Members sharing the header's line (`contract A { ... }` on one line) are converted again; most are kept.
+    assert.ok(edits > 200 && kept >= 0.8 * edits, `members kept in ${kept} of ${edits} header edits`);
+  });
+
   it('keeps trees of open files only, and frees a tree when its file is dropped', () => {
     const open = new Set(['/p/Open.sol']);
     const cache = new IncrementalParseCache((p) => open.has(p));

@@ -9,7 +9,8 @@ import { LineIndex } from '../model/lineIndex';
 import { findExcessiveBracketNesting } from '../parse/bracketDepth';
 import { parseSolidity, type ParseOutcome } from '../parse/parseSolidity';
 import { shiftPositions } from '../parse/shiftPositions';
-import { convertNode, convertTree, treeSitterParser } from '../parse/treeSitter';
+import { convertContractHeader, convertNode, convertTree, treeSitterParser } from '../parse/treeSitter';
+import type { AstNode } from '../parse/treeSitter/convertContext';
 import { createSourceFile, ParseCache, sourceFileFromParse, type SourceFile } from './sourceFile';
 
 /**
@@ -251,9 +252,17 @@ function splice(old: SourceFile, text: string, tree: Tree, change: TextChange, s
   // The item must end where the old one ended, moved by the edit, and nothing else may follow it on its line.
   if (target.endIndex !== previousEnd + delta || previousEnd < change.previousEnd || !restOfLineIsBlank(text, target.endIndex)) return undefined;
 
-  const replacement = convertNode(target, text) as unknown as ASTNode;
   const lineDelta = countNewlines(text, change.start, change.end) - countNewlines(old.text, change.start, change.previousEnd);
-  shiftPositions(ast, { previousEnd, delta, lineDelta }, replaced);
+  let replacement: ASTNode;
+  if (contractBody && replaced.type === 'ContractDefinition' && headerOnly(text, change, target, contractBody, replaced, delta)) {
+    // The members are kept, moved, under the header converted afresh: converting a large contract whole cost more
+    // than re-running its rules.
+    shiftPositions(ast, { previousEnd: change.previousEnd, delta, lineDelta });
+    replacement = convertContractHeader(target, text, replaced.subNodes as unknown as AstNode[]) as unknown as ASTNode;
+  } else {
+    replacement = convertNode(target, text) as unknown as ASTNode;
+    shiftPositions(ast, { previousEnd, delta, lineDelta }, replaced);
+  }
   siblings[index] = replacement;
 
   const body = CALLABLES.has(target.type) ? target.childForFieldName('body') : null;
@@ -278,6 +287,20 @@ function splice(old: SourceFile, text: string, tree: Tree, change: TextChange, s
     file.outsideEdit = { previousContentHash: old.contentHash, kind: 'pragma', start: (replacement.range as [number, number])[0], previousEnd, delta };
   }
   return file;
+}
+
+/**
+ * Whether an edit changed a contract's header before its body opens and kept its name and kind (its members read
+ * them), with no member on the edited line (moving keeps columns).
+ */
+function headerOnly(text: string, change: TextChange, declaration: CstNode, body: CstNode, contract: ContractDefinition, delta: number): boolean {
+  const firstMember = contract.subNodes[0]?.range?.[0];
+  return (
+    change.end <= body.startIndex &&
+    declaration.childForFieldName('name')?.text === contract.name &&
+    declaration.firstChild?.type === contract.kind &&
+    (firstMember === undefined || text.lastIndexOf('\n', firstMember + delta) >= change.end)
+  );
 }
 
 /**

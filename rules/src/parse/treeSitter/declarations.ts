@@ -266,7 +266,16 @@ function importDirective(node: CstNode, cx: ConvertContext): AstNode {
 // Contracts
 
 function contractDefinition(node: CstNode, cx: ConvertContext): AstNode {
+  return contractWithMembers(node, cx, (body) => (body.namedChildren as CstNode[]).filter((c) => c.type !== 'comment').map((c) => cx.convert(c)));
+}
+
+/**
+ * The contract `node` declares, its members from `members` (given its body): the whole conversion converts them,
+ * an edit of the header alone keeps the ones converted before.
+ */
+export function contractWithMembers(node: CstNode, cx: ConvertContext, members: (body: CstNode) => AstNode[]): AstNode {
   const name = node.childForFieldName('name')!.text;
+  // Members read it: a pre-0.5 constructor is the function named like its contract.
   currentContract.set(cx, name);
   const baseContracts: AstNode[] = [];
   let subNodes: AstNode[] = [];
@@ -275,7 +284,7 @@ function contractDefinition(node: CstNode, cx: ConvertContext): AstNode {
     const type = child.type;
     if (type === 'inheritance_specifier') baseContracts.push(inheritanceSpecifier(child, cx));
     else if (type === 'layout_specifier') storageLayout = cx.convert(child.namedChildren.find((c) => c!.type === 'expression')!);
-    else if (type === 'contract_body') subNodes = (child.namedChildren as CstNode[]).filter((c) => c.type !== 'comment').map((c) => cx.convert(c));
+    else if (type === 'contract_body') subNodes = members(child);
   }
   // The first token: `abstract`, `contract`, `interface` or `library`.
   const ast: AstNode = { type: 'ContractDefinition', name, baseContracts, subNodes, kind: node.firstChild!.type };

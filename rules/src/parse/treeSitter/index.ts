@@ -5,7 +5,7 @@ import type { SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
 import type { Tree } from 'web-tree-sitter';
 import { ConvertContext, type AstNode, type ConversionProblem, type ConverterTable, type CstNode } from './convertContext';
 import { treeSitterParser } from './loadGrammar';
-import { declarationConverters, enterContract } from './declarations';
+import { contractWithMembers, declarationConverters, enterContract } from './declarations';
 import { statementConverters } from './statements';
 import { expressionConverters } from './expressions';
 import { assemblyConverters } from './assembly';
@@ -50,6 +50,14 @@ export function convertTree(tree: Tree, text: string): TreeSitterParse {
   const ast = cx.convert(root) as unknown as SourceUnit;
   if (hasErrors) dropMissingNodes(ast);
   return { ast, problems: cx.problems, syntaxErrors };
+}
+
+/**
+ * Converts the header of a contract declaration (name, kind, bases, layout) of a tree without syntax errors, with
+ * `members` as its members: an edit of the header alone keeps the members converted before.
+ */
+export function convertContractHeader(node: CstNode, text: string, members: AstNode[]): AstNode {
+  return contractWithMembers(node, new ConvertContext(text, converters), () => members);
 }
 
 /** Converts one node of a tree without syntax errors (a contract member or top-level item an edit changed). */
