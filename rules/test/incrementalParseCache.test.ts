@@ -29,6 +29,7 @@ describe('incremental parse cache', () => {
       const cache = new IncrementalParseCache(() => true);
       const random = seededRandom(11);
       const kinds = new Map<string, number>();
+      let splicedWithErrors = 0;
       let text = original;
       cache.get(source, text);
       for (let i = 0; i < 60; i++) {
@@ -37,6 +38,7 @@ describe('incremental parse cache', () => {
         const file = cache.get(source, text);
         const kind = cache.lastParseOf(source);
         kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+        if (kind === 'spliced' && file.syntaxErrors.length > 0) splicedWithErrors++;
         const fresh = createSourceFile(source, text);
         assert.deepEqual(file.ast, fresh.ast, `tree differs after edit ${i}`);
         assert.deepEqual(file.syntaxErrors, fresh.syntaxErrors, `syntax errors differ after edit ${i}`);
@@ -46,6 +48,8 @@ describe('incremental parse cache', () => {
       // Guards the test itself: the comparisons prove something only if edits were spliced (an edit from or to a
       // text with a syntax error converts the whole tree).
       assert.ok((kinds.get('spliced') ?? 0) >= 10, `only ${kinds.get('spliced') ?? 0} of 60 edits were spliced`);
+      // And some of them with a syntax error (a random edit usually makes one): the item converted from a fresh parse.
+      assert.ok(splicedWithErrors >= 3, `only ${splicedWithErrors} edits with a syntax error were spliced`);
       cache.delete(source);
     });
   }
@@ -85,10 +89,32 @@ describe('incremental parse cache', () => {
     assert.equal(halfTyped.syntaxErrors.length, 1);
     assert.equal(halfTyped.syntaxErrors[0].range.startLine, 3);
     assert.deepEqual(halfTyped.ast, createSourceFile('/p/Vault.sol', halfTyped.text).ast);
-    // Typing on from the broken text converts the whole tree until it parses again.
+    // The error lies inside f's body: only f is converted again (its broken statement left out), as a body edit.
+    assert.equal(cache.lastParseOf('/p/Vault.sol'), 'spliced');
+    assert.equal(halfTyped.bodyEdit?.callable.name, 'f');
+    const g = (halfTyped.ast?.children[0] as { subNodes: unknown[] }).subNodes[1];
+    // Typing on until it parses again: f alone again, g kept.
     const repaired = cache.get('/p/Vault.sol', halfTyped.text.replace('uint256 x = ;', 'uint256 x = 2;'));
-    assert.equal(cache.lastParseOf('/p/Vault.sol'), 'incremental');
+    assert.equal(cache.lastParseOf('/p/Vault.sol'), 'spliced');
     assert.deepEqual(repaired.syntaxErrors, []);
+    assert.equal((repaired.ast?.children[0] as { subNodes: unknown[] }).subNodes[1], g);
+    assert.deepEqual(repaired.ast, createSourceFile('/p/Vault.sol', repaired.text).ast);
+  });
+
+  it('converts the whole tree when parseSolidity repairs the text: a block or a bracket left open', () => {
+    const text = 'contract Vault {\n    function f() external {\n        uint256 a = 1;\n    }\n    function g() external {}\n}\n';
+    const cache = new IncrementalParseCache(() => true);
+    cache.get('/p/Vault.sol', text);
+    for (const broken of [text.replace('uint256 a = 1;', 'uint256 a = (1;'), text.slice(0, text.lastIndexOf('}'))]) {
+      const file = cache.get('/p/Vault.sol', broken);
+      assert.equal(cache.lastParseOf('/p/Vault.sol'), 'incremental');
+      assert.deepEqual([file.ast, file.syntaxErrors], [createSourceFile('/p/Vault.sol', broken).ast, createSourceFile('/p/Vault.sol', broken).syntaxErrors]);
+      // Repaired means read whole: the next edit cannot know which items the repair changed.
+      const next = cache.get('/p/Vault.sol', broken.replace('function g', 'function gg'));
+      assert.equal(cache.lastParseOf('/p/Vault.sol'), 'incremental');
+      assert.deepEqual(next.ast, createSourceFile('/p/Vault.sol', next.text).ast);
+      cache.get('/p/Vault.sol', text);
+    }
   });
 
   it('keeps a pre-0.5 constructor (a function named like its contract) a constructor', () => {
@@ -159,6 +185,39 @@ describe('incremental parse cache', () => {
     }
     // Members sharing the header's line (`contract A { ... }` on one line) are converted again; most are kept.
     assert.ok(edits > 200 && kept >= 0.8 * edits, `members kept in ${kept} of ${edits} header edits`);
+  });
+
+  it('equals a fresh parse when a half-typed statement goes into every function body of every fixture', function () {
+    this.timeout(300_000);
+    const host = new NodeFileHost();
+    let spliced = 0;
+    let edits = 0;
+    for (const file of collectSolidityFiles(path.join(REPO, 'test-fixtures'), host, true)) {
+      const text = host.readFile(file) as string;
+      const parsed = createSourceFile(file, text);
+      if (!parsed.ast || parsed.syntaxErrors.length > 0) continue;
+      const cache = new IncrementalParseCache(() => true);
+      cache.get(file, text);
+      const bodies = (parsed.ast.children as ASTNode[])
+        .flatMap((n) => (n.type === 'ContractDefinition' ? (n.subNodes as ASTNode[]) : [n]))
+        .flatMap((n) => (n.type === 'FunctionDefinition' && n.body?.range ? [n.body.range[0] + 1] : []));
+      for (const at of bodies) {
+        // Typed and typed on: an initialiser missing, then the statement complete but its `;` missing.
+        for (const typed of ['\n        uint256 probe = ', '\n        uint256 probe = 1']) {
+          const next = `${text.slice(0, at)}${typed}${text.slice(at)}`;
+          const edited = cache.get(file, next);
+          edits++;
+          if (cache.lastParseOf(file) === 'spliced') spliced++;
+          const fresh = createSourceFile(file, next);
+          const line = text.slice(0, at).split('\n').length;
+          assert.deepEqual([edited.ast, edited.syntaxErrors], [fresh.ast, fresh.syntaxErrors], `${path.basename(file)}: half-typed statement at line ${line}`);
+        }
+        assert.deepEqual(cache.get(file, text).ast, parsed.ast, `${path.basename(file)}: the body at line ${text.slice(0, at).split('\n').length} restored`);
+      }
+      cache.delete(file);
+    }
+    // A body sharing its line with other code is converted whole; most are spliced.
+    assert.ok(edits > 500 && spliced >= 0.8 * edits, `${spliced} of ${edits} half-typed statements were spliced`);
   });
 
   it('keeps trees of open files only, and frees a tree when its file is dropped', () => {

@@ -1,5 +1,6 @@
 // Finding reuse across body edits must be invisible: for every fixture and every function or modifier body in
-// it, emptying the body and then restoring it, and editing a comment in it, for every state variable, renaming
+// it, emptying the body and then restoring it, typing a statement into it (a syntax error until it is complete),
+// and editing a comment in it, for every state variable, renaming
 // it and back, for every contract, removing its bases, adding one, renaming it and back, and for every comment
 // outside all items and the pragma, editing it and back, each analysed with reuse, must give
 // exactly the findings of a full analysis of the same text (messages, ranges, related locations, fixes, fingerprints). A rule whose
@@ -129,6 +130,8 @@ describe('finding reuse across function body edits', function () {
   let scopedLayoutRuns = 0;
   let layoutEdits = 0;
   let outsideEdits = 0;
+  let brokenEdits = 0;
+  let scopedBrokenRuns = 0;
   let headerEdits = 0;
   let scopedHeaderRuns = 0;
 
@@ -160,6 +163,15 @@ describe('finding reuse across function body edits', function () {
         assert.deepEqual(canonical(afterEmptying), full(emptied), `findings differ after emptying the body at line ${line}`);
         const afterRestoring = withReuse(original);
         assert.deepEqual(canonical(afterRestoring), originalFindings, `findings differ after restoring the body at line ${line}`);
+        // A statement being typed (a syntax error inside the body), completed, and removed.
+        const halfTyped = `${original.slice(0, start)}\n        uint256 probe = ${original.slice(start)}`;
+        const afterHalfTyped = withReuse(halfTyped);
+        brokenEdits++;
+        if (incremental.findingReuse.lastScopedRules.length > 0) scopedBrokenRuns++;
+        assert.deepEqual(canonical(afterHalfTyped), full(halfTyped), `findings differ after a half-typed statement at line ${line}`);
+        const typed = `${original.slice(0, start)}\n        uint256 probe = 1;${original.slice(start)}`;
+        assert.deepEqual(canonical(withReuse(typed)), full(typed), `findings differ after completing the statement at line ${line}`);
+        assert.deepEqual(canonical(withReuse(original)), originalFindings, `findings differ after removing the statement at line ${line}`);
         // A comment in the body (an `// expect:` annotation, say) edited: the tree is moved, nothing converted.
         const comment = original.indexOf('//', start);
         if (comment < 0 || comment >= end) continue;
@@ -233,6 +245,8 @@ describe('finding reuse across function body edits', function () {
     // Guards the test itself: if reuse never happened (say, no edit could be spliced), the comparisons above
     // proved nothing. A body sharing its last line with other code is parsed in full, and compared all the same.
     assert.ok(scopedRuns >= 0.9 * edits, `only ${scopedRuns} of ${edits} edits reused findings`);
+    // A syntax error inside one body is spliced like any body edit.
+    assert.ok(brokenEdits > 500 && scopedBrokenRuns >= 0.8 * brokenEdits, `only ${scopedBrokenRuns} of ${brokenEdits} half-typed statements reused findings`);
     assert.ok(commentEdits > 50 && scopedCommentRuns >= 0.9 * commentEdits, `only ${scopedCommentRuns} of ${commentEdits} comment edits reused findings`);
     // A library's member, or a line shared with another declaration, re-runs every rule: most renames still reuse.
     assert.ok(memberEdits > 50 && scopedMemberRuns >= 0.5 * memberEdits, `only ${scopedMemberRuns} of ${memberEdits} state variable edits reused findings`);

@@ -6,7 +6,8 @@ import { LineIndex } from '../model/lineIndex';
 import type { SourceRange } from '../model/finding';
 import { findExcessiveBracketNesting, MAX_BRACKET_DEPTH } from './bracketDepth';
 import { findUnclosedBracket } from './unclosedBracket';
-import { parseWithTreeSitter, TreeSitterNotLoadedError, type TreeSitterParse, type TreeSyntaxError } from './treeSitter';
+import type { Tree } from 'web-tree-sitter';
+import { parseWithTreeSitter, treeSyntaxErrors, TreeSitterNotLoadedError, type TreeSitterParse, type TreeSyntaxError } from './treeSitter';
 
 export interface SyntaxError {
   message: string;
@@ -44,6 +45,18 @@ export function parseSolidity(text: string, lines: LineIndex = new LineIndex(tex
   // Text with no Solidity in it (binary data) parses to a root ERROR node, which converts to no source unit.
   const ast = parsed.ast.type === 'SourceUnit' ? parsed.ast : undefined;
   return { ast, syntaxErrors: capped(parsed.syntaxErrors.map((e) => toSyntaxError(e.message, e.start, lines))) };
+}
+
+/**
+ * The syntax errors parseSolidity reports for `text` when what it keeps is tree-sitter's own recovery of `tree`, a
+ * fresh parse of `text`: no block left open at the end of the file, no bracket left open in a statement, and a
+ * source unit at the root. Undefined when parseSolidity would repair the text first (then only it reads the file).
+ */
+export function plainRecoveryErrors(tree: Tree, text: string, lines: LineIndex): SyntaxError[] | undefined {
+  if (tree.rootNode.type !== 'source_file' || findExcessiveBracketNesting(text) !== undefined) return undefined;
+  const errors = treeSyntaxErrors(tree, text);
+  if (errors.some((e) => e.unclosedBraces !== undefined) || (errors.length > 0 && findUnclosedBracket(text) !== undefined)) return undefined;
+  return capped(errors.map((e) => toSyntaxError(e.message, e.start, lines)));
 }
 
 /** Lines skipped to get past a spot tree-sitter cannot recover from, before giving up on the file. */

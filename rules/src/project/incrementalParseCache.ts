@@ -1,13 +1,15 @@
 // The editor's parse cache: it keeps the tree-sitter tree of each open document, so a new text of it becomes
 // tree.edit() + an incremental re-parse, and only the contract member or top-level item the edit changed is
-// converted again and put into the previous AST (the nodes after it are moved). A text with syntax errors, or an
-// edit spanning items, is converted in full from the kept tree.
+// converted again and put into the previous AST (the nodes after it are moved). A text with syntax errors is read
+// from a fresh parse, and only the item holding the edit and every error is converted again, when tree-sitter's
+// own recovery is what parseSolidity keeps; an edit spanning items, or a text parseSolidity repairs, is converted
+// in full.
 
 import type { ASTNode, ContractDefinition, FunctionDefinition, ModifierDefinition, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
 import type { Node as CstNode, Tree } from 'web-tree-sitter';
 import { LineIndex } from '../model/lineIndex';
 import { findExcessiveBracketNesting } from '../parse/bracketDepth';
-import { parseSolidity, type ParseOutcome } from '../parse/parseSolidity';
+import { parseSolidity, plainRecoveryErrors, type ParseOutcome, type SyntaxError } from '../parse/parseSolidity';
 import { shiftPositions } from '../parse/shiftPositions';
 import { convertContractHeader, convertNode, convertTree, treeSitterParser } from '../parse/treeSitter';
 import type { AstNode } from '../parse/treeSitter/convertContext';
@@ -23,6 +25,11 @@ interface Kept {
   file: SourceFile;
   tree: Tree;
   kind: ParseKind;
+  /**
+   * Whether `file.ast` is the conversion of a fresh parse of its text, with no repair (parseSolidity closes blocks
+   * left open and blanks statements a bracket left open): then an item an edit changes may be converted alone.
+   */
+  plain: boolean;
 }
 
 /** The text change between two versions: [start, previousEnd) of the old text became [start, end) of the new. */
@@ -108,7 +115,8 @@ function outcomeOf(tree: Tree, text: string, lines: LineIndex): ParseOutcome {
 
 function fullParse(path: string, text: string, tree = parseTree(text), kind: ParseKind = 'full'): Kept {
   const lines = new LineIndex(text);
-  return { file: sourceFileFromParse(path, text, outcomeOf(tree, text, lines), lines), tree, kind };
+  const outcome = outcomeOf(tree, text, lines);
+  return { file: sourceFileFromParse(path, text, outcome, lines), tree, kind, plain: outcome.syntaxErrors.length === 0 };
 }
 
 /** The new version of a kept file: the old tree edited and re-parsed, and what changed converted again. */
@@ -124,13 +132,24 @@ function reparse(kept: Kept, text: string): Kept {
     oldEndPosition: pointAt(old.text, change.previousEnd),
     newEndPosition: pointAt(text, change.end),
   });
-  const tree = parseTree(text, kept.tree);
-  const changed = kept.tree.getChangedRanges(tree);
+  const incremental = parseTree(text, kept.tree);
+  const changed = kept.tree.getChangedRanges(incremental);
   kept.tree.delete();
-  // The old tree is consumed; from here on `old.ast` is moved in place into the new version. A text that does not
-  // convert cleanly (errors, or nesting parseSolidity refuses) is read the one way a broken file is read.
-  const clean = old.ast && old.syntaxErrors.length === 0 && !tree.rootNode.hasError && findExcessiveBracketNesting(text) === undefined;
-  if (!clean) return fullParse(old.path, text, tree, 'incremental');
+  // The old tree is consumed; from here on `old.ast` is moved in place into the new version. A text with nesting
+  // parseSolidity refuses, or following a repaired one, is read the one way a broken file is read.
+  if (!old.ast || !kept.plain || findExcessiveBracketNesting(text) !== undefined) return fullParse(old.path, text, incremental, 'incremental');
+  const lines = new LineIndex(text);
+  // A text with syntax errors is read from a fresh parse, as parseSolidity reads it: tree-sitter's recovery around
+  // an error may differ when it re-parses incrementally.
+  let tree = incremental;
+  let errors: SyntaxError[] = [];
+  if (incremental.rootNode.hasError) {
+    tree = parseTree(text);
+    incremental.delete();
+    const plain = plainRecoveryErrors(tree, text, lines);
+    if (plain === undefined) return fullParse(old.path, text, tree, 'incremental');
+    errors = plain;
+  }
 
   let start = change.start;
   let end = change.end;
@@ -138,15 +157,21 @@ function reparse(kept: Kept, text: string): Kept {
     start = Math.min(start, range.startIndex);
     end = Math.max(end, range.endIndex);
   }
-  const comment = inComment ? commentHolding(tree.rootNode, start, end) : undefined;
+  // The converted item must hold every error: the rest of the tree is kept as it was.
+  for (const error of errors) {
+    start = Math.min(start, error.range.start);
+    end = Math.max(end, error.range.start);
+  }
+  const clean = errors.length === 0 && old.syntaxErrors.length === 0;
+  const comment = inComment && clean ? commentHolding(tree.rootNode, start, end) : undefined;
   let spliced: SourceFile | undefined;
   try {
-    spliced = (comment ? movedOnly(old, text, change, comment) : undefined) ?? splice(old, text, tree, change, start, end);
+    spliced = (comment ? movedOnly(old, text, change, comment) : undefined) ?? splice(old, text, tree, change, start, end, errors, lines);
   } catch {
     // A converter failing on the edited item: converting the whole tree afresh reports it where parses report it.
     spliced = undefined;
   }
-  return spliced ? { file: spliced, tree, kind: 'spliced' } : fullParse(old.path, text, tree, 'incremental');
+  return spliced ? { file: spliced, tree, kind: 'spliced', plain: true } : fullParse(old.path, text, tree, 'incremental');
 }
 
 /** The common prefix and suffix of two texts bound the change (an LSP client's ranges may be several; this is one). */
@@ -224,9 +249,20 @@ function restOfLineIsBlank(text: string, offset: number): boolean {
 /**
  * The new file when [start, end) of the new text lies inside one contract member or top-level item: that item is
  * converted from the new tree and replaces its old AST node, and the nodes after it are moved. A body edit of a
- * function or modifier is recorded for finding reuse. Undefined when the edit spans items.
+ * function or modifier is recorded for finding reuse. Undefined when the edit spans items. `errors` are the new
+ * text's syntax errors, all inside [start, end); the old text's must lie inside the item replaced, whose broken
+ * statements the new conversion leaves out in the same way.
  */
-function splice(old: SourceFile, text: string, tree: Tree, change: TextChange, start: number, end: number): SourceFile | undefined {
+function splice(
+  old: SourceFile,
+  text: string,
+  tree: Tree,
+  change: TextChange,
+  start: number,
+  end: number,
+  errors: SyntaxError[],
+  lines: LineIndex,
+): SourceFile | undefined {
   const ast = old.ast as SourceUnit;
   const item = childHolding(tree.rootNode, start, end);
   if (!item) return undefined;
@@ -251,23 +287,29 @@ function splice(old: SourceFile, text: string, tree: Tree, change: TextChange, s
   const delta = change.end - change.previousEnd;
   // The item must end where the old one ended, moved by the edit, and nothing else may follow it on its line.
   if (target.endIndex !== previousEnd + delta || previousEnd < change.previousEnd || !restOfLineIsBlank(text, target.endIndex)) return undefined;
+  const [replacedStart, replacedEnd] = replaced.range as [number, number];
+  if (!old.syntaxErrors.every((e) => replacedStart <= e.range.start && e.range.start <= replacedEnd)) return undefined;
 
   const lineDelta = countNewlines(text, change.start, change.end) - countNewlines(old.text, change.start, change.previousEnd);
   let replacement: ASTNode;
-  if (contractBody && replaced.type === 'ContractDefinition' && headerOnly(text, change, target, contractBody, replaced, delta)) {
+  const clean = errors.length === 0 && old.syntaxErrors.length === 0;
+  if (clean && contractBody && replaced.type === 'ContractDefinition' && headerOnly(text, change, target, contractBody, replaced, delta)) {
     // The members are kept, moved, under the header converted afresh: converting a large contract whole cost more
     // than re-running its rules.
     shiftPositions(ast, { previousEnd: change.previousEnd, delta, lineDelta });
     replacement = convertContractHeader(target, text, replaced.subNodes as unknown as AstNode[]) as unknown as ASTNode;
   } else {
-    replacement = convertNode(target, text) as unknown as ASTNode;
+    const converted = convertNode(target, text, errors.length > 0);
+    // An error breaking the item itself leaves it out of the tree: the whole conversion says what else it breaks.
+    if (converted === undefined) return undefined;
+    replacement = converted as unknown as ASTNode;
     shiftPositions(ast, { previousEnd, delta, lineDelta }, replaced);
   }
   siblings[index] = replacement;
 
   const body = CALLABLES.has(target.type) ? target.childForFieldName('body') : null;
   const inBody = body !== null && body.startIndex < start && end < body.endIndex;
-  const file = withText(old, text, ast);
+  const file = withText(old, text, ast, errors, lines);
   if (inBody && (replacement.type === 'FunctionDefinition' || replacement.type === 'ModifierDefinition')) {
     file.bodyEdit = { previousContentHash: old.contentHash, callable: replacement, previousEnd, delta };
   } else if (target !== item && contract.type === 'ContractDefinition') {
@@ -335,6 +377,6 @@ function childHolding(parent: CstNode, start: number, end: number): CstNode | un
 }
 
 /** A version of `old` with a new text over the (moved or spliced) tree `ast`. */
-function withText(old: SourceFile, text: string, ast: SourceUnit): SourceFile {
-  return sourceFileFromParse(old.path, text, { ast, syntaxErrors: [] });
+function withText(old: SourceFile, text: string, ast: SourceUnit, syntaxErrors: SyntaxError[] = [], lines = new LineIndex(text)): SourceFile {
+  return sourceFileFromParse(old.path, text, { ast, syntaxErrors }, lines);
 }

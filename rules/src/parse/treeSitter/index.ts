@@ -44,7 +44,7 @@ export function parseWithTreeSitter(text: string): TreeSitterParse {
 export function convertTree(tree: Tree, text: string): TreeSitterParse {
   const root = tree.rootNode;
   // A tree whose only ERROR nodes are ones the converters read (recovery.ts) has no syntax error.
-  const syntaxErrors = root.hasError ? syntaxErrorsOf(root, text) : [];
+  const syntaxErrors = treeSyntaxErrors(tree, text);
   const hasErrors = syntaxErrors.length > 0;
   const cx = new ConvertContext(text, converters, hasErrors ? isBrokenListItem : undefined);
   const ast = cx.convert(root) as unknown as SourceUnit;
@@ -60,12 +60,23 @@ export function convertContractHeader(node: CstNode, text: string, members: AstN
   return contractWithMembers(node, new ConvertContext(text, converters), () => members);
 }
 
-/** Converts one node of a tree without syntax errors (a contract member or top-level item an edit changed). */
-export function convertNode(node: CstNode, text: string): AstNode {
-  const cx = new ConvertContext(text, converters);
+/**
+ * Converts one node of a tree (a contract member or top-level item an edit changed) as the whole tree's conversion
+ * would: in a tree with syntax errors, the list items they break are left out. Undefined when `node` itself is one.
+ */
+export function convertNode(node: CstNode, text: string, treeHasErrors = false): AstNode | undefined {
+  if (treeHasErrors && isBrokenListItem(node)) return undefined;
+  const cx = new ConvertContext(text, converters, treeHasErrors ? isBrokenListItem : undefined);
   const contract = contractEnteredBefore(node);
   if (contract !== undefined) enterContract(cx, contract);
-  return cx.convert(node);
+  const ast = cx.convert(node);
+  if (treeHasErrors) dropMissingNodes(ast);
+  return ast;
+}
+
+/** The syntax errors of a tree: one per ERROR or MISSING node. */
+export function treeSyntaxErrors(tree: Tree, text: string): TreeSyntaxError[] {
+  return tree.rootNode.hasError ? syntaxErrorsOf(tree.rootNode, text) : [];
 }
 
 /**
