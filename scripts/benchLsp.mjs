@@ -4,6 +4,8 @@
 //    With --realistic, also 50 edits inside a function of the file's largest contract (OpenZeppelin's Governor).
 //    The engine re-parses incrementally (tree.edit + tree-sitter re-parse), converts only the edited function
 //    again, and re-runs scoped rules over it alone (finding reuse).
+//    Then a statement typed there key by key (a syntax error until its `;`: the line being typed is skipped, the
+//    rest of the function reads as before, and the edit is re-analysed like any body edit).
 // 2. The same for edits of a state variable: that declaration alone is converted again; scoped rules re-run over
 //    the contracts that can see it.
 // 3. The same for blanks typed in a contract header (Governor's with --realistic): treated like a comment edit.
@@ -185,6 +187,16 @@ async function latencyRun() {
   const inBigContract = [];
   if (bigLine >= 0) for (let i = 0; i < EDITS; i++) inBigContract.push(await timeEdit(bigLine, lines[bigLine].indexOf(';'), ' '));
 
+  // A statement typed there key by key on a new line above an `if`: every state before its `;` is a syntax error,
+  // which tree-sitter reads on into the rest of the function; the engine skips the line being typed.
+  const typing = [];
+  if (bigLine >= 0) {
+    const lineEnd = lines[bigLine].length + EDITS;
+    await timeEdit(bigLine, lineEnd, '\n        ');
+    const statement = 'uint256 q = votesThreshold + 1;';
+    for (let i = 0; i < statement.length; i++) typing.push(await timeEdit(bigLine + 1, 8 + i, statement[i]));
+  }
+
   // Outside any function: the state variable initialiser, so its contract is parsed again and no finding is reused.
   const stateLine = lines.findIndex((l) => l.includes('uint256 public counter = 1;'));
   const stateColumn = lines[stateLine].indexOf(';');
@@ -215,7 +227,7 @@ async function latencyRun() {
 
   await client.stop();
   fs.rmSync(folder, { recursive: true, force: true });
-  return { lines: lines.length, findings: diagnostics.length, openMs, inFunction, inBigContract, contractEdit, headerEdit, baseListEdit, commentEdit, pragmaEdit };
+  return { lines: lines.length, findings: diagnostics.length, openMs, inFunction, inBigContract, typing, contractEdit, headerEdit, baseListEdit, commentEdit, pragmaEdit };
 }
 
 async function indexingRun() {
@@ -235,6 +247,7 @@ console.log(`LSP latency, ${latency.lines}-line file (${kind}, ${latency.finding
 console.log(`  didOpen (cold full parse)            ${latency.openMs.toFixed(1)} ms`);
 console.log(`  ${EDITS} edits inside a function body:   ${stats(latency.inFunction)}`);
 if (latency.inBigContract.length > 0) console.log(`  ${EDITS} edits in a Governor function:    ${stats(latency.inBigContract)}`);
+if (latency.typing.length > 0) console.log(`  ${latency.typing.length} keys typing a statement there: ${stats(latency.typing)}`);
 console.log(`  ${OUTSIDE_BODY_EDITS} edits of a state variable:       ${stats(latency.contractEdit)}`);
 console.log(`  ${OUTSIDE_BODY_EDITS} edits of a contract header:      ${stats(latency.headerEdit)}`);
 console.log(`  ${OUTSIDE_BODY_EDITS} edits of its base list:          ${stats(latency.baseListEdit)}`);

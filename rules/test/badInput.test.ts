@@ -152,6 +152,19 @@ describe('bad input', () => {
     assert.deepEqual(result.findings.filter((f) => f.ruleId === 'tx-origin').map((f) => f.range.startLine), [8, 14]);
   });
 
+  it('a statement being typed above an `if` is skipped, not read into the rest of the contract', () => {
+    // Tree-sitter alone reads `uint256 q =` and the `if` below it as one broken declaration, closes f() there and
+    // reports the rest of its body as errors among the members, down to the contract's last brace.
+    const text =
+      'pragma solidity 0.8.24;\ncontract Typing {\n    address owner;\n    function f(uint256 a) external view {\n        uint256 q =\n        if (a > 0) {\n            require(tx.origin == owner);\n        }\n    }\n    function g() external view {\n        require(tx.origin == owner);\n    }\n}\n';
+    const result = scanTexts({ 'Typing.sol': text });
+    assertNoRuleCrashed(result);
+    const syntax = result.findings.filter((f) => f.ruleId === 'syntax-error');
+    assert.deepEqual(syntax.map((f) => [f.range.startLine, f.message]), [[5, 'Syntax error: this line cannot be parsed and was skipped']]);
+    // The rest of f() and g() are read as before the line was typed.
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === 'tx-origin').map((f) => f.range.startLine), [7, 11]);
+  });
+
   it('a file that is only a syntax error yields its finding', () => {
     const result = scanTexts({ 'Nonsense.sol': 'this is not solidity' });
     assertNoRuleCrashed(result);

@@ -7,7 +7,7 @@ import type { SourceRange } from '../model/finding';
 import { findExcessiveBracketNesting, MAX_BRACKET_DEPTH } from './bracketDepth';
 import { findUnclosedBracket } from './unclosedBracket';
 import type { Tree } from 'web-tree-sitter';
-import { parseWithTreeSitter, treeSyntaxErrors, TreeSitterNotLoadedError, type TreeSitterParse, type TreeSyntaxError } from './treeSitter';
+import { breaksAnItem, parseWithTreeSitter, treeSyntaxErrors, TreeSitterNotLoadedError, type TreeSitterParse, type TreeSyntaxError } from './treeSitter';
 
 export interface SyntaxError {
   message: string;
@@ -47,16 +47,77 @@ export function parseSolidity(text: string, lines: LineIndex = new LineIndex(tex
   return { ast, syntaxErrors: capped(parsed.syntaxErrors.map((e) => toSyntaxError(e.message, e.start, lines))) };
 }
 
+/** A line parseSolidity may skip: the text with it blanked, and the error reported where it starts. */
+export interface SkippableLine<E = TreeSyntaxError> {
+  text: string;
+  error: E;
+}
+
 /**
- * The syntax errors parseSolidity reports for `text` when what it keeps is tree-sitter's own recovery of `tree`, a
- * fresh parse of `text`: no block left open at the end of the file, no bracket left open in a statement, and a
- * source unit at the root. Undefined when parseSolidity would repair the text first (then only it reads the file).
+ * How parseSolidity reads `text` when `tree`, a fresh parse of it, leaves no block or bracket open and has a source
+ * unit at its root: its syntax errors as tree-sitter's recovery reports them, and the lines it tries to skip in
+ * turn when an error breaks an item (see withTypedLineSkipped); with none of them kept, the tree as it is.
+ * Undefined when parseSolidity repairs the text otherwise (then only it reads the file).
  */
-export function plainRecoveryErrors(tree: Tree, text: string, lines: LineIndex): SyntaxError[] | undefined {
+export function readingOf(tree: Tree, text: string, lines: LineIndex): { errors: SyntaxError[]; skippable: SkippableLine<SyntaxError>[] } | undefined {
   if (tree.rootNode.type !== 'source_file' || findExcessiveBracketNesting(text) !== undefined) return undefined;
   const errors = treeSyntaxErrors(tree, text);
   if (errors.some((e) => e.unclosedBraces !== undefined) || (errors.length > 0 && findUnclosedBracket(text) !== undefined)) return undefined;
-  return capped(errors.map((e) => toSyntaxError(e.message, e.start, lines)));
+  const skippable = errors.length > 0 && breaksAnItem(tree.rootNode) ? skippableLines(text, errors[0], lines) : [];
+  return {
+    errors: capped(errors.map((e) => toSyntaxError(e.message, e.start, lines))),
+    skippable: skippable.map((line) => ({ text: line.text, error: toSyntaxError(line.error.message, line.error.start, lines) })),
+  };
+}
+
+/**
+ * The lines tried when tree-sitter's recovery breaks an item: the line of the first error, then the nearest
+ * non-blank line above it (the statement being typed is often the one before the line tree-sitter stumbles on:
+ * `uint256 q =` above an `if`). A line holding a brace, or a bracket it does not close, is not skipped: blanking
+ * it would leave a block or a call open.
+ */
+function skippableLines(text: string, firstError: TreeSyntaxError, lines: LineIndex): SkippableLine[] {
+  const errorLine = lines.positionAt(firstError.start).line;
+  let above = errorLine - 1;
+  while (above >= 1 && lines.lineText(above).trim() === '') above--;
+  const out: SkippableLine[] = [];
+  for (const line of above >= 1 ? [errorLine, above] : [errorLine]) {
+    const lineText = lines.lineText(line);
+    if (/[{}]/.test(lineText) || !bracketsBalanced(lineText)) continue;
+    const start = lines.offsetAt(line, 0);
+    const error =
+      line === errorLine
+        ? { message: `${firstError.message} (this line was skipped)`, start: firstError.start }
+        : { message: 'this line cannot be parsed and was skipped', start: start + Math.max(lineText.search(/\S/), 0) };
+    out.push({ text: blanked(text, start, start + lineText.length), error });
+  }
+  return out;
+}
+
+/** Whether every `(` and `[` of a line is closed on it, in order. */
+function bracketsBalanced(line: string): boolean {
+  const open: string[] = [];
+  for (const char of line) {
+    if (char === '(' || char === '[') open.push(char);
+    else if (char === ')' || char === ']') {
+      if (open.pop() !== (char === ')' ? '(' : '[')) return false;
+    }
+  }
+  return open.length === 0;
+}
+
+/**
+ * The statement being typed, which tree-sitter's recovery reads on past (a half-typed line above an `if` closes
+ * the function early and turns the rest of its body into errors among the members, down to the contract's last
+ * brace): the text with one line of `skippable` blanked, the first whose parse breaks no item and has fewer
+ * errors, reported at that line. The rest of the file reads as before the line was typed.
+ */
+function withTypedLineSkipped(first: TreeSitterParse, skippable: SkippableLine[]): TreeSitterParse | undefined {
+  for (const line of skippable) {
+    const parsed = parseWithTreeSitter(line.text);
+    if (!parsed.breaksAnItem && parsed.syntaxErrors.length < first.syntaxErrors.length) return withSkipped(parsed, [line.error]);
+  }
+  return undefined;
 }
 
 /** Lines skipped to get past a spot tree-sitter cannot recover from, before giving up on the file. */
@@ -72,6 +133,11 @@ const MAX_SKIPPED_LINES = 3;
 function parseTolerantly(text: string, lines: LineIndex): TreeSitterParse {
   const first = parseClosingBlocks(text);
   if (first.syntaxErrors.length === 0) return first;
+  const openBlock = first.syntaxErrors.some((e) => e.unclosedBraces !== undefined);
+  if (first.breaksAnItem && !openBlock && findUnclosedBracket(text) === undefined) {
+    const skipped = withTypedLineSkipped(first, skippableLines(text, first.syntaxErrors[0], lines));
+    if (skipped) return skipped;
+  }
   // Tree-sitter's own recovery stays unless blanking the unclosed statements keeps more of the file.
   const blankedStatements = withUnclosedStatementsBlanked(text);
   const best = blankedStatements !== undefined && nodeCount(blankedStatements.parsed.ast) > nodeCount(first.ast) ? blankedStatements : { text, skipped: [], parsed: first };

@@ -9,9 +9,9 @@ import type { ASTNode, ContractDefinition, FunctionDefinition, ModifierDefinitio
 import type { Node as CstNode, Tree } from 'web-tree-sitter';
 import { LineIndex } from '../model/lineIndex';
 import { findExcessiveBracketNesting } from '../parse/bracketDepth';
-import { parseSolidity, plainRecoveryErrors, type ParseOutcome, type SyntaxError } from '../parse/parseSolidity';
+import { parseSolidity, readingOf, type ParseOutcome, type SyntaxError } from '../parse/parseSolidity';
 import { shiftPositions } from '../parse/shiftPositions';
-import { convertContractHeader, convertNode, convertTree, treeSitterParser } from '../parse/treeSitter';
+import { convertContractHeader, convertNode, convertTree, treeSitterParser, treeSyntaxErrors } from '../parse/treeSitter';
 import type { AstNode } from '../parse/treeSitter/convertContext';
 import { createSourceFile, ParseCache, sourceFileFromParse, type SourceFile } from './sourceFile';
 
@@ -23,7 +23,13 @@ export type ParseKind = 'cached' | 'spliced' | 'incremental' | 'full';
 
 interface Kept {
   file: SourceFile;
+  /** A tree of `astText`. */
   tree: Tree;
+  /**
+   * The text `tree` and `file.ast` were made from: the file's, or the file's with the line being typed blanked
+   * (parseSolidity skips it: see withTypedLineSkipped). Same length and lines as the file's text.
+   */
+  astText: string;
   kind: ParseKind;
   /**
    * Whether `file.ast` is the conversion of a fresh parse of its text, with no repair (parseSolidity closes blocks
@@ -116,44 +122,60 @@ function outcomeOf(tree: Tree, text: string, lines: LineIndex): ParseOutcome {
 function fullParse(path: string, text: string, tree = parseTree(text), kind: ParseKind = 'full'): Kept {
   const lines = new LineIndex(text);
   const outcome = outcomeOf(tree, text, lines);
-  return { file: sourceFileFromParse(path, text, outcome, lines), tree, kind, plain: outcome.syntaxErrors.length === 0 };
+  return { file: sourceFileFromParse(path, text, outcome, lines), tree, astText: text, kind, plain: outcome.syntaxErrors.length === 0 };
 }
 
 /** The new version of a kept file: the old tree edited and re-parsed, and what changed converted again. */
 function reparse(kept: Kept, text: string): Kept {
   const old = kept.file;
-  const change = textChange(old.text, text);
+  // A copy of the old tree, in case the text is read with a typed line skipped: that text is parsed from it too.
+  const base = kept.tree.copy();
+  const change = textChange(kept.astText, text);
   const inComment = commentHolding(kept.tree.rootNode, change.start, change.previousEnd) !== undefined;
-  kept.tree.edit({
-    startIndex: change.start,
-    oldEndIndex: change.previousEnd,
-    newEndIndex: change.end,
-    startPosition: pointAt(old.text, change.start),
-    oldEndPosition: pointAt(old.text, change.previousEnd),
-    newEndPosition: pointAt(text, change.end),
-  });
-  const incremental = parseTree(text, kept.tree);
-  const changed = kept.tree.getChangedRanges(incremental);
-  kept.tree.delete();
   // The old tree is consumed; from here on `old.ast` is moved in place into the new version. A text with nesting
   // parseSolidity refuses, or following a repaired one, is read the one way a broken file is read.
-  if (!old.ast || !kept.plain || findExcessiveBracketNesting(text) !== undefined) return fullParse(old.path, text, incremental, 'incremental');
+  let next = editAndParse(kept.tree, kept.astText, text);
+  if (!old.ast || !kept.plain || findExcessiveBracketNesting(text) !== undefined) {
+    base.delete();
+    return fullParse(old.path, text, next.tree, 'incremental');
+  }
   const lines = new LineIndex(text);
-  // A text with syntax errors is read from a fresh parse, as parseSolidity reads it: tree-sitter's recovery around
-  // an error may differ when it re-parses incrementally.
-  let tree = incremental;
   let errors: SyntaxError[] = [];
-  if (incremental.rootNode.hasError) {
-    tree = parseTree(text);
-    incremental.delete();
-    const plain = plainRecoveryErrors(tree, text, lines);
-    if (plain === undefined) return fullParse(old.path, text, tree, 'incremental');
-    errors = plain;
+  if (next.tree.rootNode.hasError) {
+    // Read as parseSolidity reads it, from a fresh parse: tree-sitter's recovery around an error may differ when it
+    // re-parses incrementally.
+    const fresh = parseTree(text);
+    next.tree.delete();
+    const reading = readingOf(fresh, text, lines);
+    const skipped = reading?.skippable[0];
+    if (!reading) {
+      base.delete();
+      return fullParse(old.path, text, fresh, 'incremental');
+    }
+    if (skipped) {
+      // parseSolidity keeps the first line whose skipping leaves no item broken: when the text without it parses
+      // clean (the usual case: the line being typed), that is this one, and the rest is the text before the line.
+      const withoutLine = editAndParse(base, kept.astText, skipped.text);
+      if (treeSyntaxErrors(withoutLine.tree, skipped.text).length > 0) {
+        withoutLine.tree.delete();
+        return fullParse(old.path, text, fresh, 'incremental');
+      }
+      fresh.delete();
+      next = withoutLine;
+      errors = [skipped.error];
+    } else {
+      base.delete();
+      next = { ...next, tree: fresh };
+      errors = reading.errors;
+    }
+  } else {
+    base.delete();
   }
 
-  let start = change.start;
-  let end = change.end;
-  for (const range of changed) {
+  const astText = next.text;
+  let start = next.change.start;
+  let end = next.change.end;
+  for (const range of next.changed) {
     start = Math.min(start, range.startIndex);
     end = Math.max(end, range.endIndex);
   }
@@ -163,15 +185,47 @@ function reparse(kept: Kept, text: string): Kept {
     end = Math.max(end, error.range.start);
   }
   const clean = errors.length === 0 && old.syntaxErrors.length === 0;
-  const comment = inComment && clean ? commentHolding(tree.rootNode, start, end) : undefined;
+  const comment = inComment && clean ? commentHolding(next.tree.rootNode, start, end) : undefined;
   let spliced: SourceFile | undefined;
   try {
-    spliced = (comment ? movedOnly(old, text, change, comment) : undefined) ?? splice(old, text, tree, change, start, end, errors, lines);
+    spliced =
+      (comment ? movedOnly(old, kept.astText, astText, next.change, comment, lines) : undefined) ??
+      splice(old, kept.astText, astText, next.tree, next.change, start, end, errors, lines);
   } catch {
     // A converter failing on the edited item: converting the whole tree afresh reports it where parses report it.
     spliced = undefined;
   }
-  return spliced ? { file: spliced, tree, kind: 'spliced', plain: true } : fullParse(old.path, text, tree, 'incremental');
+  if (spliced) return { file: spliced, tree: next.tree, astText, kind: 'spliced', plain: true };
+  // The whole conversion reads the document's text, from a tree of it.
+  if (astText !== text) next.tree.delete();
+  return fullParse(old.path, text, astText === text ? next.tree : parseTree(text), 'incremental');
+}
+
+interface Reparsed {
+  /** The text parsed. */
+  text: string;
+  tree: Tree;
+  /** How it differs from the text the previous tree was parsed from. */
+  change: TextChange;
+  /** Where the trees differ, by tree-sitter. */
+  changed: { startIndex: number; endIndex: number }[];
+}
+
+/** `text` parsed from `previous`, a tree of `previousText`, which is consumed. */
+function editAndParse(previous: Tree, previousText: string, text: string): Reparsed {
+  const change = textChange(previousText, text);
+  previous.edit({
+    startIndex: change.start,
+    oldEndIndex: change.previousEnd,
+    newEndIndex: change.end,
+    startPosition: pointAt(previousText, change.start),
+    oldEndPosition: pointAt(previousText, change.previousEnd),
+    newEndPosition: pointAt(text, change.end),
+  });
+  const tree = parseTree(text, previous);
+  const changed = previous.getChangedRanges(tree);
+  previous.delete();
+  return { text, tree, change, changed };
 }
 
 /** The common prefix and suffix of two texts bound the change (an LSP client's ranges may be several; this is one). */
@@ -214,14 +268,14 @@ function commentHolding(root: CstNode, start: number, end: number): CstNode | un
 }
 
 /** An edit inside one comment: the same tree, the nodes after it moved (when none shares the comment's last line). */
-function movedOnly(old: SourceFile, text: string, change: TextChange, comment: CstNode): SourceFile | undefined {
+function movedOnly(old: SourceFile, base: string, text: string, change: TextChange, comment: CstNode, lines: LineIndex): SourceFile | undefined {
   if (!old.ast || !restOfLineIsBlank(text, comment.endIndex)) return undefined;
-  const lineDelta = countNewlines(text, change.start, change.end) - countNewlines(old.text, change.start, change.previousEnd);
+  const lineDelta = countNewlines(text, change.start, change.end) - countNewlines(base, change.start, change.previousEnd);
   const delta = change.end - change.previousEnd;
   // Read before the move, in the old offsets: no item's text holds a comment outside every item.
   const outside = (old.ast.children as ASTNode[]).every((n) => !n.range || change.previousEnd <= n.range[0] || n.range[1] < change.start);
   shiftPositions(old.ast, { previousEnd: change.previousEnd, delta, lineDelta });
-  const file = withText(old, text, old.ast);
+  const file = withText(old, old.ast, [], lines);
   // A comment in a body changes that callable's text only: finding reuse treats it as any edit of the body.
   const callable = callableWithBodyHolding(old.ast, change.start, change.end);
   if (callable) file.bodyEdit = { previousContentHash: old.contentHash, callable, previousEnd: (callable.range as [number, number])[1] + 1 - delta, delta };
@@ -255,6 +309,7 @@ function restOfLineIsBlank(text: string, offset: number): boolean {
  */
 function splice(
   old: SourceFile,
+  base: string,
   text: string,
   tree: Tree,
   change: TextChange,
@@ -290,7 +345,7 @@ function splice(
   const [replacedStart, replacedEnd] = replaced.range as [number, number];
   if (!old.syntaxErrors.every((e) => replacedStart <= e.range.start && e.range.start <= replacedEnd)) return undefined;
 
-  const lineDelta = countNewlines(text, change.start, change.end) - countNewlines(old.text, change.start, change.previousEnd);
+  const lineDelta = countNewlines(text, change.start, change.end) - countNewlines(base, change.start, change.previousEnd);
   let replacement: ASTNode;
   const clean = errors.length === 0 && old.syntaxErrors.length === 0;
   if (clean && contractBody && replaced.type === 'ContractDefinition' && headerOnly(text, change, target, contractBody, replaced, delta)) {
@@ -309,7 +364,7 @@ function splice(
 
   const body = CALLABLES.has(target.type) ? target.childForFieldName('body') : null;
   const inBody = body !== null && body.startIndex < start && end < body.endIndex;
-  const file = withText(old, text, ast, errors, lines);
+  const file = withText(old, ast, errors, lines);
   if (inBody && (replacement.type === 'FunctionDefinition' || replacement.type === 'ModifierDefinition')) {
     file.bodyEdit = { previousContentHash: old.contentHash, callable: replacement, previousEnd, delta };
   } else if (target !== item && contract.type === 'ContractDefinition') {
@@ -317,7 +372,7 @@ function splice(
     const start = (replacement.range as [number, number])[0];
     file.memberEdit = { previousContentHash: old.contentHash, kind: 'member', contract, names, previousBases: [], start, previousEnd, delta };
   } else if (contractBody && replaced.type === 'ContractDefinition' && replacement.type === 'ContractDefinition' && change.end <= contractBody.startIndex) {
-    if (headerBlanksOnly(old.text, text, change, replaced, replacement)) {
+    if (headerBlanksOnly(base, text, change, replaced, replacement)) {
       file.outsideEdit = { previousContentHash: old.contentHash, kind: 'layout', start: change.start, previousEnd: change.previousEnd, delta };
     } else {
       // The name, kind or bases changed: how contracts relate changed, for the contracts related to it before or after.
@@ -376,7 +431,7 @@ function childHolding(parent: CstNode, start: number, end: number): CstNode | un
   return undefined;
 }
 
-/** A version of `old` with a new text over the (moved or spliced) tree `ast`. */
-function withText(old: SourceFile, text: string, ast: SourceUnit, syntaxErrors: SyntaxError[] = [], lines = new LineIndex(text)): SourceFile {
-  return sourceFileFromParse(old.path, text, { ast, syntaxErrors }, lines);
+/** A version of `old` with the text `lines` indexes, over the (moved or spliced) tree `ast`. */
+function withText(old: SourceFile, ast: SourceUnit, syntaxErrors: SyntaxError[], lines: LineIndex): SourceFile {
+  return sourceFileFromParse(old.path, lines.text, { ast, syntaxErrors }, lines);
 }

@@ -9,11 +9,12 @@ import { contractWithMembers, declarationConverters, enterContract } from './dec
 import { statementConverters } from './statements';
 import { expressionConverters } from './expressions';
 import { assemblyConverters } from './assembly';
-import { isBrokenListItem, syntaxErrorsOf, type TreeSyntaxError } from './recovery';
+import { breaksAnItem, isBrokenListItem, syntaxErrorsOf, type TreeSyntaxError } from './recovery';
 import { dropMissingNodes } from '../dropMissingNodes';
 
 export { loadTreeSitter, treeSitterParser, TreeSitterNotLoadedError } from './loadGrammar';
 export type { TreeSyntaxError } from './recovery';
+export { breaksAnItem } from './recovery';
 
 const converters: ConverterTable = {
   ...declarationConverters,
@@ -27,6 +28,8 @@ export interface TreeSitterParse {
   problems: ConversionProblem[];
   /** One per ERROR or MISSING node; the list items they break are left out of `ast`. */
   syntaxErrors: TreeSyntaxError[];
+  /** Whether an error breaks a top-level item or a contract member (see recovery.ts). */
+  breaksAnItem: boolean;
 }
 
 /** Parses `text` and converts it; `loadTreeSitter()` must have resolved first. */
@@ -49,7 +52,7 @@ export function convertTree(tree: Tree, text: string): TreeSitterParse {
   const cx = new ConvertContext(text, converters, hasErrors ? isBrokenListItem : undefined);
   const ast = cx.convert(root) as unknown as SourceUnit;
   if (hasErrors) dropMissingNodes(ast);
-  return { ast, problems: cx.problems, syntaxErrors };
+  return { ast, problems: cx.problems, syntaxErrors, breaksAnItem: hasErrors && breaksAnItem(root) };
 }
 
 /**

@@ -42,6 +42,24 @@ export function isBrokenListItem(node: CstNode): boolean {
   return false;
 }
 
+const CONTRACT_DECLARATIONS = new Set(['contract_declaration', 'interface_declaration', 'library_declaration']);
+
+/**
+ * Whether an error breaks a top-level item or a contract member, not only statements inside bodies: tree-sitter's
+ * recovery ran on past the statement being typed (`u` above an `if` closes the function early and leaves the
+ * rest of its body an ERROR among the members).
+ */
+export function breaksAnItem(root: CstNode): boolean {
+  if (!root.hasError) return false;
+  for (const item of root.namedChildren) {
+    if (item === null) continue;
+    if (isBrokenListItem(item)) return true;
+    const body = CONTRACT_DECLARATIONS.has(item.type) && item.hasError ? item.childForFieldName('body') : null;
+    for (const member of body?.namedChildren ?? []) if (member !== null && isBrokenListItem(member)) return true;
+  }
+  return false;
+}
+
 /** Every ERROR and MISSING node of the tree in text order, not looking inside an ERROR node. */
 export function syntaxErrorsOf(root: CstNode, text: string): TreeSyntaxError[] {
   const errors: TreeSyntaxError[] = [];
