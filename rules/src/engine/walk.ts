@@ -59,7 +59,6 @@ export function walk(root: ASTNode, callbacks: WalkCallbacks): void {
   const ancestors: ASTNode[] = [];
   // Nodes still to enter, each node entered followed by EXIT: no object per visit.
   const stack: (ASTNode | typeof EXIT)[] = [root];
-  const children: ASTNode[] = [];
   while (stack.length > 0) {
     const item = stack.pop() as ASTNode | typeof EXIT;
     if (item === EXIT) {
@@ -71,9 +70,18 @@ export function walk(root: ASTNode, callbacks: WalkCallbacks): void {
     callbacks.enter(item, ancestors);
     ancestors.push(item);
     stack.push(EXIT);
-    children.length = 0;
-    pushChildren(item, children);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    pushChildrenReversed(item, stack);
+  }
+}
+
+/** Pushes the children of `node` onto a stack last first, so they pop in source order. */
+function pushChildrenReversed(node: ASTNode, stack: unknown[]): void {
+  const from = stack.length;
+  pushChildren(node, stack as ASTNode[]);
+  for (let i = from, j = stack.length - 1; i < j; i++, j--) {
+    const swap = stack[i];
+    stack[i] = stack[j];
+    stack[j] = swap;
   }
 }
 
@@ -84,13 +92,10 @@ export function findAll(root: ASTNode, predicate: (node: ASTNode) => boolean): A
   const out: ASTNode[] = [];
   // walk's order without its ancestors and exits, which a search does not need.
   const stack: ASTNode[] = [root];
-  const children: ASTNode[] = [];
   while (stack.length > 0) {
     const node = stack.pop() as ASTNode;
     if (predicate(node)) out.push(node);
-    children.length = 0;
-    pushChildren(node, children);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    pushChildrenReversed(node, stack);
   }
   return out;
 }

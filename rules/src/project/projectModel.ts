@@ -31,6 +31,7 @@ export class ContractInfo {
    */
   private readonly ownByType = new Map<string, readonly unknown[]>();
   private inherited: { linearization: ContractInfo[]; byType: Map<string, readonly Member<unknown>[]> } | undefined;
+  private functionsByName: { linearization: ContractInfo[]; byName: Map<string, Member<FunctionDefinition>[]> } | undefined;
 
   constructor(
     readonly node: ContractDefinition,
@@ -95,9 +96,22 @@ export class ContractInfo {
 
   /** The implementations a call by name dispatches to: the most derived definition per name and arity. */
   resolveFunction(name: string, argumentCount?: number): Member<FunctionDefinition> | undefined {
-    return this.functions().find(
-      (m) => m.node.name === name && m.node.body !== null && (argumentCount === undefined || m.node.parameters.length === argumentCount),
-    );
+    return this.functionsNamed(name).find((m) => m.node.body !== null && (argumentCount === undefined || m.node.parameters.length === argumentCount));
+  }
+
+  /** functions() of one name, most derived first: call sites ask by name, and scanning every function per call showed in profiles. */
+  private functionsNamed(name: string): readonly Member<FunctionDefinition>[] {
+    if (this.functionsByName?.linearization !== this.linearization) {
+      const byName = new Map<string, Member<FunctionDefinition>[]>();
+      for (const member of this.functions()) {
+        if (typeof member.node.name !== 'string') continue;
+        const named = byName.get(member.node.name);
+        if (named) named.push(member);
+        else byName.set(member.node.name, [member]);
+      }
+      this.functionsByName = { linearization: this.linearization, byName };
+    }
+    return this.functionsByName.byName.get(name) ?? [];
   }
 
   modifiers(): Member<ModifierDefinition>[] {
