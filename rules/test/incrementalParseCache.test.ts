@@ -5,11 +5,11 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ASTNode } from '@solidity-parser/parser/dist/src/ast-types';
+import type { ASTNode, SourceUnit } from '@solidity-parser/parser/dist/src/ast-types';
 import { Tree } from 'web-tree-sitter';
 import { NodeFileHost } from '../src/project/nodeFileHost';
 import { collectSolidityFiles } from '../src/project/projectFiles';
-import { createSourceFile } from '../src/project/sourceFile';
+import { createSourceFile, type SourceFile } from '../src/project/sourceFile';
 import { walk } from '../src/engine/walk';
 import { randomEdit, seededRandom } from './support/randomEdits';
 import { IncrementalParseCache } from '../src/project/incrementalParseCache';
@@ -21,6 +21,20 @@ const SOURCES = [
   'node_modules/@openzeppelin/contracts/utils/math/Math.sol',
   'test-fixtures/rules/reentrancy-eth.sol',
 ].map((p) => path.join(REPO, p));
+
+/** Every fixture that parses without errors, with a cache holding its tree; the tree is freed after `visit`. */
+function forEachParsedFixture(visit: (file: string, text: string, parsed: SourceFile & { ast: SourceUnit }, cache: IncrementalParseCache) => void): void {
+  const host = new NodeFileHost();
+  for (const file of collectSolidityFiles(path.join(REPO, 'test-fixtures'), host, true)) {
+    const text = host.readFile(file) as string;
+    const parsed = createSourceFile(file, text);
+    if (!parsed.ast || parsed.syntaxErrors.length > 0) continue;
+    const cache = new IncrementalParseCache(() => true);
+    cache.get(file, text);
+    visit(file, text, parsed as SourceFile & { ast: SourceUnit }, cache);
+    cache.delete(file);
+  }
+}
 
 describe('incremental parse cache', () => {
   for (const [source, lineEnding] of [...SOURCES.map((s) => [s, '\n']), [SOURCES[0], '\r\n']]) {
@@ -129,14 +143,8 @@ describe('incremental parse cache', () => {
 
   it('equals a fresh parse when a comment line goes above every third declaration of every fixture', function () {
     this.timeout(300_000);
-    const host = new NodeFileHost();
     let spliced = 0;
-    for (const file of collectSolidityFiles(path.join(REPO, 'test-fixtures'), host, true)) {
-      const text = host.readFile(file) as string;
-      const parsed = createSourceFile(file, text);
-      if (!parsed.ast || parsed.syntaxErrors.length > 0) continue;
-      const cache = new IncrementalParseCache(() => true);
-      cache.get(file, text);
+    forEachParsedFixture((file, text, parsed, cache) => {
       // Above top-level nodes and the first members of each contract: between items, and after a contract's `{`.
       const declarations = (parsed.ast.children as ASTNode[]).flatMap((n) => [n, ...(n.type === 'ContractDefinition' ? (n.subNodes as ASTNode[]).slice(0, 2) : [])]);
       for (const node of declarations.filter((_, i) => i % 3 === 0)) {
@@ -147,22 +155,15 @@ describe('incremental parse cache', () => {
         assert.deepEqual(file2.ast, createSourceFile(file, next).ast, `${path.basename(file)}: comment above line ${text.slice(0, lineStart).split('\n').length}`);
         cache.get(file, text);
       }
-      cache.delete(file);
-    }
+    });
     assert.ok(spliced > 100, `only ${spliced} edits were spliced`);
   });
 
   it('equals a fresh parse after base-list and multi-line header edits of every fixture contract, keeping its members', function () {
     this.timeout(300_000);
-    const host = new NodeFileHost();
     let kept = 0;
     let edits = 0;
-    for (const file of collectSolidityFiles(path.join(REPO, 'test-fixtures'), host, true)) {
-      const text = host.readFile(file) as string;
-      const parsed = createSourceFile(file, text);
-      if (!parsed.ast || parsed.syntaxErrors.length > 0) continue;
-      const cache = new IncrementalParseCache(() => true);
-      cache.get(file, text);
+    forEachParsedFixture((file, text, parsed, cache) => {
       for (const contract of parsed.ast.children as ASTNode[]) {
         if (contract.type !== 'ContractDefinition' || contract.kind === 'library') continue;
         const nameEnd = text.indexOf(contract.name, (contract.range as [number, number])[0]) + contract.name.length;
@@ -182,24 +183,17 @@ describe('incremental parse cache', () => {
         }
         cache.get(file, text);
       }
-      cache.delete(file);
-    }
+    });
     // Members sharing the header's line (`contract A { ... }` on one line) are converted again; most are kept.
     assert.ok(edits > 200 && kept >= 0.8 * edits, `members kept in ${kept} of ${edits} header edits`);
   });
 
   it('equals a fresh parse when a half-typed statement goes into every function body, and above every `if`, of every fixture', function () {
     this.timeout(300_000);
-    const host = new NodeFileHost();
     let spliced = 0;
     let edits = 0;
     let skippedLines = 0;
-    for (const file of collectSolidityFiles(path.join(REPO, 'test-fixtures'), host, true)) {
-      const text = host.readFile(file) as string;
-      const parsed = createSourceFile(file, text);
-      if (!parsed.ast || parsed.syntaxErrors.length > 0) continue;
-      const cache = new IncrementalParseCache(() => true);
-      cache.get(file, text);
+    forEachParsedFixture((file, text, parsed, cache) => {
       const bodies = (parsed.ast.children as ASTNode[])
         .flatMap((n) => (n.type === 'ContractDefinition' ? (n.subNodes as ASTNode[]) : [n]))
         .flatMap((n) => (n.type === 'FunctionDefinition' && n.body?.range ? [n.body.range[0] + 1] : []));
@@ -225,8 +219,7 @@ describe('incremental parse cache', () => {
         }
         assert.deepEqual(cache.get(file, text).ast, parsed.ast, `${path.basename(file)}: the body at line ${text.slice(0, at).split('\n').length} restored`);
       }
-      cache.delete(file);
-    }
+    });
     // A body sharing its line with other code is converted whole; most are spliced, the skipped lines among them.
     assert.ok(edits > 500 && spliced >= 0.8 * edits, `${spliced} of ${edits} half-typed statements were spliced`);
     assert.ok(skippedLines > 100, `only ${skippedLines} half-typed lines were skipped`);
