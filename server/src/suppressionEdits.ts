@@ -5,7 +5,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LspTextEdit } from './workerMessages';
 
 function lineText(doc: TextDocument, line: number): string {
-  return doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  return doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+}
+
+/** The line break of `line`, else the document's first: an inserted comment line ends like the lines around it. */
+function lineBreakAt(doc: TextDocument, line: number): string {
+  const own = /\r\n$|\n$|\r$/.exec(doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }));
+  return own?.[0] ?? /\r\n|\n|\r/.exec(doc.getText())?.[0] ?? '\n';
 }
 
 /** Appends the rule to a directive line, or returns undefined when the line is not such a directive. */
@@ -27,7 +33,7 @@ export function disableForLineEdit(doc: TextDocument, line: number, ruleId: stri
     if (extended) return extended;
   }
   const indent = /^\s*/.exec(lineText(doc, line))?.[0] ?? '';
-  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// sol-audit-disable-next-line ${ruleId}\n` };
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// sol-audit-disable-next-line ${ruleId}${lineBreakAt(doc, line)}` };
 }
 
 export function disableForFileEdit(doc: TextDocument, ruleId: string): LspTextEdit {
@@ -37,5 +43,5 @@ export function disableForFileEdit(doc: TextDocument, ruleId: string): LspTextEd
   }
   // Below the SPDX line, which tools expect first.
   const line = /SPDX-License-Identifier/.test(lineText(doc, 0)) ? 1 : 0;
-  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `// sol-audit-disable-file ${ruleId}\n` };
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `// sol-audit-disable-file ${ruleId}${lineBreakAt(doc, line)}` };
 }
