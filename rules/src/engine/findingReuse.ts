@@ -299,7 +299,11 @@ function familyOf(project: ProjectModel, seeds: readonly ContractInfo[]): Set<Co
   const inheritors = new Map<ContractInfo, ContractInfo[]>();
   for (const f of project.files()) {
     for (const contract of project.contractsIn(f.path)) {
-      for (const base of contract.directBases) inheritors.set(base, [...(inheritors.get(base) ?? []), contract]);
+      for (const base of contract.directBases) {
+        const built = inheritors.get(base);
+        if (built) built.push(contract);
+        else inheritors.set(base, [contract]);
+      }
     }
   }
   const family = new Set(seeds);

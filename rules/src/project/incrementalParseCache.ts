@@ -32,8 +32,8 @@ interface Kept {
   astText: string;
   kind: ParseKind;
   /**
-   * Whether `file.ast` is the conversion of a fresh parse of its text, with no repair (parseSolidity closes blocks
-   * left open and blanks statements a bracket left open): then an item an edit changes may be converted alone.
+   * Whether `file.ast` is the conversion of a fresh parse of `astText`, with no other repair (parseSolidity closes
+   * blocks left open and blanks statements a bracket left open): then an item an edit changes may be converted alone.
    */
   plain: boolean;
 }
@@ -147,11 +147,11 @@ function reparse(kept: Kept, text: string): Kept {
     const fresh = parseTree(text);
     next.tree.delete();
     const reading = readingOf(fresh, text, lines);
-    const skipped = reading?.skippable[0];
     if (!reading) {
       base.delete();
       return fullParse(old.path, text, fresh, 'incremental');
     }
+    const skipped = reading.skippable[0];
     if (skipped) {
       // parseSolidity keeps the first line whose skipping leaves no item broken: when the text without it parses
       // clean (the usual case: the line being typed), that is this one, and the rest is the text before the line.
@@ -354,7 +354,8 @@ function splice(
     shiftPositions(ast, { previousEnd: change.previousEnd, delta, lineDelta });
     replacement = convertContractHeader(target, text, replaced.subNodes as unknown as AstNode[]) as unknown as ASTNode;
   } else {
-    const converted = convertNode(target, text, errors.length > 0);
+    // Broken statements are left out as the whole conversion leaves them out: when the tree reports errors.
+    const converted = convertNode(target, text, tree.rootNode.hasError && treeSyntaxErrors(tree, text).length > 0);
     // An error breaking the item itself leaves it out of the tree: the whole conversion says what else it breaks.
     if (converted === undefined) return undefined;
     replacement = converted as unknown as ASTNode;
