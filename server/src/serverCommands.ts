@@ -27,5 +27,6 @@ export async function executeCommand(connection: Connection, documents: OpenDocu
 export async function exportReport(params: ExportReportParams, index: WorkspaceIndex, settings: SettingsStore, analysis: AnalysisClient): Promise<ExportReportResult> {
   const folder = params.folderUri ? URI.parse(params.folderUri).fsPath : index.folderPaths()[0];
   if (!folder) return { markdown: '# sol-audit security report\n\nOpen a folder to export a report of its Solidity files.\n' };
-  return { markdown: await analysis.report(folder, await settings.get(URI.file(folder).toString())) };
+  // What the workspace scan leaves out (VS Code's files.exclude too) is not in the report either.
+  return { markdown: await analysis.report(folder, await settings.forFolderScan(URI.file(folder).toString())) };
 }

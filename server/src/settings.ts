@@ -28,8 +28,17 @@ export class SettingsStore {
     return settings;
   }
 
-  /** Globs of VS Code's `files.exclude` that are switched on, for the workspace scan. */
-  filesExclude(folderUri: string): Promise<string[]> {
+  /**
+   * A folder's settings with VS Code's `files.exclude` added to `exclude`: what the workspace scan and the exported
+   * report leave out (an open file is analysed all the same).
+   */
+  async forFolderScan(folderUri: string): Promise<SolAuditSettings> {
+    const [settings, filesExclude] = await Promise.all([this.get(folderUri), this.filesExclude(folderUri)]);
+    return filesExclude.length === 0 ? settings : { ...settings, exclude: [...filesExclude, ...settings.exclude] };
+  }
+
+  /** Globs of VS Code's `files.exclude` that are switched on. */
+  private filesExclude(folderUri: string): Promise<string[]> {
     let globs = this.excludesByFolder.get(folderUri);
     if (!globs) {
       globs = this.supportsConfiguration()

@@ -45,7 +45,7 @@ export class WorkspaceIndex {
   /** The `.sol` files of a folder minus VS Code's `files.exclude` and `solAudit.exclude`. */
   async filesOf(folder: string, settings: SettingsStore): Promise<string[]> {
     const folderUri = URI.file(folder).toString();
-    const globs = [...(await settings.filesExclude(folderUri)), ...(await settings.get(folderUri)).exclude];
+    const globs = (await settings.forFolderScan(folderUri)).exclude;
     const excluded = globs.length > 0 ? picomatch(globs, { dot: true }) : () => false;
     // The CLI's rule: dependency folders (foundry.toml libs, node_modules/) and build outputs are reached through
     // imports, not listed; src/lib/ and the like are the project's own code and are.

@@ -271,6 +271,22 @@ describe('language server over LSP', function () {
     assert.deepEqual(fs.readdirSync(folder).sort(), ['Wallet.sol', 'foundry.toml']);
   });
 
+  it("leaves VS Code's files.exclude out of the workspace scan and the exported report alike", async () => {
+    const excluding = tempWorkspace({ 'Wallet.sol': WALLET, 'Generated.sol': WALLET.replace('contract Wallet', 'contract Generated'), 'foundry.toml': '[profile.default]\n' });
+    const other = new LspTestClient(excluding, { rules: onlyRules('tx-origin'), debounceMs: 10 }, { '**/Generated.sol': true, '**/node_modules': true, '**/*.md': false });
+    try {
+      await other.initialize();
+      await other.indexed;
+      assert.deepEqual(await other.connection.sendRequest(ScanWorkspaceRequest), { fileCount: 1, findingCount: 1 });
+      const { markdown } = await other.connection.sendRequest(ExportReportRequest, {});
+      assert.match(markdown, /Wallet\.sol/);
+      assert.doesNotMatch(markdown, /Generated\.sol/);
+    } finally {
+      await other.stop();
+      fs.rmSync(excluding, { recursive: true, force: true });
+    }
+  });
+
   it('hides findings below the minimum severity, and analyses on save only when asked to', async () => {
     await client.open(walletUri(), WALLET);
     const hidden = client.diagnostics(walletUri(), (p) => p.diagnostics.length === 0);

@@ -60,11 +60,18 @@ export class LspTestClient {
   codeLensRefreshes = 0;
   private readonly codeLensRefreshWaiters: (() => void)[] = [];
 
-  constructor(readonly workspaceFolder: string, settings: Partial<SolAuditSettings> = {}) {
+  /** `filesExclude` answers the server's requests for VS Code's `files.exclude` setting. */
+  constructor(
+    readonly workspaceFolder: string,
+    settings: Partial<SolAuditSettings> = {},
+    filesExclude: Record<string, boolean> = {},
+  ) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
     this.child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
-    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'solAudit' ? this.settings : {})));
+    this.connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => (item.section === 'solAudit' ? this.settings : item.section === 'files.exclude' ? filesExclude : {})),
+    );
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
     this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     this.connection.onRequest(ApplyWorkspaceEditRequest.type, ({ edit }) => ({ applied: this.applyWorkspaceEdit(edit) }));
