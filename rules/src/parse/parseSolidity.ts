@@ -57,10 +57,11 @@ export interface SkippableLine<E = TreeSyntaxError> {
  * How parseSolidity reads `text` when `tree`, a fresh parse of it, leaves no block or bracket open and has a source
  * unit at its root: its syntax errors as tree-sitter's recovery reports them, and the lines it tries to skip in
  * turn when an error breaks an item (see withTypedLineSkipped); with none of them kept, the tree as it is.
- * Undefined when parseSolidity repairs the text otherwise (then only it reads the file).
+ * Undefined when parseSolidity repairs the text otherwise (then only it reads the file). The caller has checked
+ * the text against the nesting limit (findExcessiveBracketNesting): the editor does on every edit.
  */
 export function readingOf(tree: Tree, text: string, lines: LineIndex): { errors: SyntaxError[]; skippable: SkippableLine<SyntaxError>[] } | undefined {
-  if (tree.rootNode.type !== 'source_file' || findExcessiveBracketNesting(text) !== undefined) return undefined;
+  if (tree.rootNode.type !== 'source_file') return undefined;
   const errors = treeSyntaxErrors(tree, text);
   if (errors.some((e) => e.unclosedBraces !== undefined) || (errors.length > 0 && findUnclosedBracket(text) !== undefined)) return undefined;
   const skippable = errors.length > 0 && breaksAnItem(tree.rootNode) ? skippableLines(text, errors[0], lines) : [];
